@@ -1,0 +1,50 @@
+"""Errors a user can cause: they carry a location and an Indonesian message, never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Lokasi:
+    """A place in a source file: a YAML line or a template tag."""
+
+    file: Path
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else str(self.file)
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem found while loading user input."""
+
+    lokasi: Lokasi
+    pesan: str
+
+    def __str__(self) -> str:
+        return f"{self.lokasi}: {self.pesan}"
+
+
+class DokgenError(Exception):
+    """Base of every error caused by user input; the CLI prints it and exits with code 2."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class DataError(DokgenError):
+    """The data folder cannot be loaded; holds every problem found, not only the first."""
+
+    def __init__(self, masalah: list[Masalah]) -> None:
+        self.masalah = sorted(masalah, key=lambda m: (str(m.lokasi.file), m.lokasi.line or 0))
+        super().__init__("\n".join(str(m) for m in self.masalah))
+
+    def lines(self) -> list[str]:
+        return [str(m) for m in self.masalah]
+
+
+class TemplateError(DokgenError):
+    """A .docx template cannot be compiled or rendered."""

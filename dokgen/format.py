@@ -1,0 +1,99 @@
+"""Indonesian formatting of numbers, money, dates, words and labels — the template filters.
+
+Babel (``id_ID``) formats numbers and dates, num2words (``lang='id'``) spells numbers; nothing
+here re-implements either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "id_ID"
+KOSONG = "–"
+"""Printed for a value that is not (yet) known — never 0."""
+
+Number = int | float | Decimal
+
+
+def angka(value: Number | None, desimal: int | None = None) -> str:
+    """749455000 → '749.455.000'; with ``desimal=2``: 44.1234 → '44,12' (half rounds up)."""
+    if value is None:
+        return KOSONG
+    if desimal is None:
+        return format_decimal(value, locale=LOCALE)
+    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    pattern = "#,##0." + "0" * desimal if desimal else "#,##0"
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def persen(value: Number | None, desimal: int = 2) -> str:
+    """44.1234 → '44,12' (the % sign belongs to the column header or the template)."""
+    return angka(value, desimal)
+
+
+def rupiah(value: Number | None) -> str:
+    """1500000 → 'Rp 1.500.000'."""
+    return KOSONG if value is None else f"Rp {angka(value, 0)}"
+
+
+def tanggal(value: dt.date | None) -> str:
+    """date(2021, 1, 15) → '15 Januari 2021'."""
+    return KOSONG if value is None else format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def terbilang(value: int) -> str:
+    """19 → 'sembilan belas'."""
+    return num2words(value, lang="id")
+
+
+def bilangan(value: int) -> str:
+    """19 → '19 (sembilan belas)', as counts are written in prose."""
+    return f"{value} ({terbilang(value)})"
+
+
+def diktum(value: int) -> str:
+    """1 → 'KESATU', 2 → 'KEDUA': the words of a decree's diktum.
+
+    num2words gives 'pertama' for 1; a decree says 'kesatu'.
+    """
+    word = "kesatu" if value == 1 else num2words(value, lang="id", to="ordinal")
+    return word.upper()
+
+
+def nip(value: str | None) -> str:
+    """'195905311986032004' → '19590531 198603 2 004' (8-6-1-3); other lengths unchanged."""
+    if not value:
+        return ""
+    digits = value.replace(" ", "")
+    if len(digits) != 18:
+        return value
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def huruf(index: int) -> str:
+    """Label of the ``index``-th item (1-based) of a lettered list: 1 → 'a', 27 → 'aa'."""
+    if index < 1:
+        raise ValueError("index starts at 1")
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+FILTERS = {
+    "angka": angka,
+    "persen": persen,
+    "rupiah": rupiah,
+    "tanggal": tanggal,
+    "terbilang": terbilang,
+    "bilangan": bilangan,
+    "diktum": diktum,
+    "nip": nip,
+    "huruf": huruf,
+}
