@@ -1,0 +1,77 @@
+"""The dokgen command line: thin commands over the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from dokgen.errors import DokgenError
+
+app = typer.Typer(
+    help="dokgen — dokumen kinerja dinas (kartu IKI, Keputusan IKU, LKj) dari data YAML.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DataArg = Annotated[Path, typer.Argument(help="Folder data dinas, mis. data/malang-diskopum")]
+
+
+def _fail(exc: DokgenError) -> typer.Exit:
+    for line in exc.lines():
+        err.print(f"[bold red]galat[/] {line}", soft_wrap=True, markup=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def check(data: DataArg) -> None:
+    """Periksa data dinas tanpa membuat dokumen."""
+    from dokgen.load import load
+
+    try:
+        loaded = load(data)
+    except DokgenError as exc:
+        raise _fail(exc) from None
+    out.print(
+        f"{data}: data terbaca — {loaded.dinas.nama} {loaded.dinas.pemda.sebutan},"
+        f" {len(loaded.jabatan)} jabatan. Tidak ada galat."
+    )
+
+
+@app.command()
+def build(
+    data: DataArg,
+    keluar: Annotated[
+        Path | None, typer.Option("--keluar", "-o", help="Folder hasil (bawaan: build/<nama folder data>)")
+    ] = None,
+    templat: Annotated[
+        Path | None, typer.Option("--templat", help="Folder templat .docx (bawaan: templates/)")
+    ] = None,
+) -> None:
+    """Buat semua dokumen dinas ke folder build/."""
+    from dokgen import build as pipeline
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done)
+
+        try:
+            hasil = pipeline.build(data, keluar, templat or pipeline.TEMPLATES, progress)
+        except DokgenError as exc:
+            raise _fail(exc) from None
+    out.print(f"Selesai: {len(hasil.berkas)} berkas ditulis ke {hasil.folder}/")
+
+
+def main() -> None:
+    app()

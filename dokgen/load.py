@@ -1,0 +1,186 @@
+"""Load a dinas data folder into the model, reporting every problem with file and line.
+
+A data folder holds ``dinas.yaml``, optionally ``renstra.yaml``, and one file per jabatan in
+``jabatan/`` (their order, by file name, is the order of the structure and of the cards).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.model import Dinas, Jabatan, Model, Renstra
+from dokgen.yamlsrc import YamlSource, read_yaml
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass
+class DataDinas:
+    """Everything known about one dinas, validated."""
+
+    folder: Path
+    dinas: Dinas
+    renstra: Renstra | None = None
+    jabatan: list[Jabatan] = field(default_factory=list)
+    berkas_jabatan: dict[str, Path] = field(default_factory=dict)
+    """Kode of each jabatan → its YAML file."""
+
+    @property
+    def nama_folder(self) -> str:
+        return self.folder.resolve().name
+
+
+def load(folder: Path) -> DataDinas:
+    """Read and validate ``folder``; raise :class:`DataError` listing every problem."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError([Masalah(Lokasi(folder), "folder data tidak ditemukan")])
+    problems: list[Masalah] = []
+
+    dinas_file = folder / "dinas.yaml"
+    dinas = None
+    if dinas_file.is_file():
+        dinas = _load_file(dinas_file, Dinas, problems)
+    else:
+        problems.append(Masalah(Lokasi(dinas_file), "berkas wajib dinas.yaml tidak ada"))
+
+    renstra_file = folder / "renstra.yaml"
+    renstra = _load_file(renstra_file, Renstra, problems) if renstra_file.is_file() else None
+
+    jabatan: list[Jabatan] = []
+    berkas: dict[str, Path] = {}
+    for file in sorted((folder / "jabatan").glob("*.yaml")):
+        item = _load_file(file, Jabatan, problems)
+        if item is None:
+            continue
+        if item.kode in berkas:
+            problems.append(
+                Masalah(
+                    Lokasi(file, item.lokasi[1]),
+                    f"kode jabatan '{item.kode}' sudah dipakai di {berkas[item.kode].name}",
+                )
+            )
+            continue
+        berkas[item.kode] = file
+        jabatan.append(item)
+
+    if problems or dinas is None:
+        raise DataError(problems)
+    return DataDinas(folder, dinas, renstra, jabatan, berkas)
+
+
+def _load_file(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
+    try:
+        source = read_yaml(file)
+    except DataError as exc:
+        problems.extend(exc.masalah)
+        return None
+    if not isinstance(source.data, dict):
+        problems.append(Masalah(Lokasi(file, 1), "isi berkas harus berupa pemetaan (kunci: nilai)"))
+        return None
+    try:
+        obj = model.model_validate(source.data)
+    except ValidationError as exc:
+        problems.extend(_translate(exc, source, model))
+        return None
+    _attach_locations(obj, (), source)
+    return obj
+
+
+def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
+    """Stamp every model object with the file and line it came from."""
+    if isinstance(obj, Model):
+        obj._file = source.file
+        obj._line = source.line(path)
+        for name in type(obj).model_fields:
+            _attach_locations(getattr(obj, name), (*path, name), source)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            _attach_locations(item, (*path, i), source)
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            _attach_locations(item, (*path, str(key)), source)
+
+
+# --- pydantic errors → Indonesian, with lines ------------------------------------------------
+
+
+def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel]) -> list[Masalah]:
+    result = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        line = source.line(loc)
+        result.append(Masalah(Lokasi(source.file, line), _message(error, loc, model)))
+    return result
+
+
+def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    where = ".".join(str(p) for p in loc)
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f" — maksud Anda '{close[0]}'?" if close else f" (yang dikenal: {', '.join(allowed)})"
+        return f"kunci '{key}' tidak dikenal{hint}"
+    if kind == "missing":
+        return f"kunci wajib '{loc[-1]}' tidak ada"
+    if kind == "value_error":
+        return f"{where}: {error['ctx']['error']}"
+    messages = {
+        "int_parsing": f"'{value}' bukan bilangan bulat",
+        "int_type": "harus bilangan bulat",
+        "string_type": "harus berupa teks, bukan daftar atau pemetaan",
+        "string_too_short": "tidak boleh kosong",
+        "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+        "too_short": "daftar tidak boleh kosong",
+        "model_type": "harus berupa pemetaan (kunci: nilai)",
+        "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
+        "dict_type": "harus berupa pemetaan (kunci: nilai)",
+        "decimal_type": "harus berupa angka",
+        "bool_parsing": f"'{value}' bukan ya/tidak (true/false)",
+        "string_pattern_mismatch": (
+            f"'{value}' tidak sah: hanya huruf kecil, angka dan tanda '-' (contoh: kasubag-umum)"
+        ),
+    }
+    if kind == "literal_error":
+        return f"'{value}' tidak sah di {where}; pilihan: {error['ctx']['expected']}"
+    if kind in messages:
+        return f"{where}: {messages[kind]}"
+    return f"{where}: nilai tidak sah ({error['msg']})"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model found by following ``loc`` through ``model``'s annotations."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = annotation.model_fields[str(part)].annotation
+        else:
+            args = typing.get_args(annotation)
+            annotation = args[-1] if args else None
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional / Annotated around a type."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else annotation
+    return annotation

@@ -1,0 +1,302 @@
+"""The domain types of a dinas's performance data.
+
+Every model forbids unknown keys (so a misspelt key is reported, not ignored) and reads numbers
+from the strings the YAML reader produces: ``Angka`` the Indonesian way (``1.000`` is one
+thousand, ``80,94`` is eighty point nine four), ``Rupiah`` as whole rupiah, NIP and codes as text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+LOCALE = "id_ID"
+
+
+def _parse_angka(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        try:
+            return parse_decimal(text, locale=LOCALE, strict=True)
+        except NumberFormatError:
+            hint = ""
+            if re.fullmatch(r"\d+\.\d+", text):
+                hint = f" — maksud Anda {text.replace('.', ',')}?"
+            raise ValueError(
+                f"'{value}' bukan angka cara Indonesia (ribuan dengan titik, desimal dengan koma:"
+                f" 1.000 atau 80,94){hint}"
+            ) from None
+    return value
+
+
+def _parse_rupiah(value: Any) -> Any:
+    if isinstance(value, str):
+        text = re.sub(r"^Rp\.?\s*", "", value.strip()).replace(" ", "")
+        angka = _parse_angka(text)
+        if angka != angka.to_integral_value():
+            raise ValueError(f"'{value}' harus rupiah bulat tanpa sen")
+        return int(angka)
+    return value
+
+
+def _parse_nip(value: Any) -> Any:
+    if isinstance(value, str):
+        digits = value.replace(" ", "")
+        if not digits.isdigit():
+            raise ValueError(f"NIP '{value}' hanya boleh berisi angka (spasi boleh)")
+        return digits
+    return value
+
+
+Angka = Annotated[Decimal, BeforeValidator(_parse_angka)]
+Rupiah = Annotated[int, BeforeValidator(_parse_rupiah)]
+Nip = Annotated[str, BeforeValidator(_parse_nip)]
+Teks = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    """Base of every domain type: strict keys, stripped text, and a source location."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    _file: Path | None = PrivateAttr(default=None)
+    _line: int | None = PrivateAttr(default=None)
+
+    @property
+    def lokasi(self) -> tuple[Path | None, int | None]:
+        """File and line this object was read from (set by the loader)."""
+        return self._file, self._line
+
+
+# --- people and the dinas -------------------------------------------------------------
+
+
+class Pejabat(Model):
+    """An official: name with degrees, pangkat, golongan and NIP."""
+
+    nama: Teks
+    pangkat: str | None = None
+    golongan: str | None = None
+    nip: Nip | None = None
+
+
+class Pemda(Model):
+    """The local government the dinas belongs to."""
+
+    jenis: Literal["kabupaten", "kota"]
+    nama: Teks
+    provinsi: str | None = None
+
+    @property
+    def sebutan(self) -> str:
+        """'Kabupaten Malang' / 'Kota Bandar Lampung'."""
+        return f"{self.jenis.capitalize()} {self.nama}"
+
+    @property
+    def kepala_daerah(self) -> str:
+        """Title of the head of the pemda: Bupati or Walikota."""
+        return "Bupati" if self.jenis == "kabupaten" else "Walikota"
+
+
+class Pengaturan(Model):
+    """Per-dinas settings with the defaults of ../shared/DOMAIN.md."""
+
+    kertas: Literal["F4", "A4"] = "F4"
+
+
+class Dinas(Model):
+    """The agency whose documents are produced."""
+
+    nama: Teks
+    singkatan: str | None = None
+    pemda: Pemda
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    laman: str | None = None
+    tempat_penetapan: str | None = None
+    logo: str | None = None
+    kepala: Pejabat
+    pengaturan: Pengaturan = Pengaturan()
+
+    @property
+    def jabatan_kepala(self) -> list[str]:
+        """The head's title as printed above a signature, one line each.
+
+        'KEPALA DINAS', 'KOPERASI DAN USAHA MIKRO', 'KABUPATEN MALANG' for
+        'Dinas Koperasi dan Usaha Mikro' of Kabupaten Malang.
+        """
+        nama = self.nama.upper()
+        head, _, rest = nama.partition(" ")
+        lines = [f"KEPALA {head}", rest] if rest else [f"KEPALA {nama}"]
+        return [*lines, self.pemda.sebutan.upper()]
+
+    @property
+    def tempat(self) -> str:
+        """Place of signing: explicit, or the pemda's name."""
+        return self.tempat_penetapan or self.pemda.nama
+
+
+# --- indicators, Renstra, programs ----------------------------------------------------
+
+
+class Formula(Model):
+    """How an indicator is computed: a ratio (pembilang / penyebut × pengali) or a text.
+
+    A plain string in YAML is a text formula (for counts: "Jumlah koperasi yang dibina").
+    """
+
+    teks: str | None = None
+    pembilang: str | None = None
+    penyebut: str | None = None
+    pengali: Angka = Decimal(100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"teks": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Formula:
+        ratio = self.pembilang is not None or self.penyebut is not None
+        if ratio and (not self.pembilang or not self.penyebut):
+            raise ValueError("rumus rasio memerlukan 'pembilang' dan 'penyebut'")
+        if ratio and self.teks:
+            raise ValueError("isi 'teks' atau 'pembilang'/'penyebut', bukan keduanya")
+        if not ratio and not self.teks:
+            raise ValueError("rumus kosong: isi 'teks' atau 'pembilang' dan 'penyebut'")
+        return self
+
+    @property
+    def pecahan(self) -> bool:
+        """True for a ratio, printed as a fraction."""
+        return self.pembilang is not None
+
+    @property
+    def pengali_teks(self) -> str:
+        """What follows the fraction: '× 100%' for a percentage, nothing for × 1."""
+        if self.pengali == 100:
+            return "× 100%"
+        if self.pengali == 1:
+            return ""
+        return f"× {format_decimal(self.pengali, locale=LOCALE)}"
+
+
+class Indikator(Model):
+    """A performance indicator of a tujuan, sasaran, program or kegiatan."""
+
+    kode: Teks
+    uraian: Teks
+    satuan: str | None = None
+    formula: Formula | None = None
+    sumber_data: str | None = None
+    polaritas: Literal["positif", "negatif"] = "positif"
+    agregasi: Literal["kumulatif", "nilai_akhir"] = "kumulatif"
+    periode_pengukuran: str | None = None
+    tahun_dasar: Angka | None = None
+    target: dict[int, Angka] = {}
+    realisasi: dict[int, Angka] = {}
+
+
+class Sasaran(Model):
+    """A sasaran strategis of the Renstra with its IKU."""
+
+    kode: Teks
+    uraian: Teks
+    indikator: list[Indikator] = []
+
+
+class Tujuan(Model):
+    """A tujuan of the Renstra."""
+
+    kode: Teks
+    uraian: Teks
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = []
+
+
+class Kegiatan(Model):
+    """A kegiatan of a program, with its pagu per year."""
+
+    kode: Teks
+    nama: Teks
+    indikator: list[Indikator] = []
+    pagu: dict[int, Rupiah] = {}
+
+
+class Program(Model):
+    """A program supporting a sasaran."""
+
+    kode: Teks
+    nama: Teks
+    sasaran: str | None = None
+    indikator: list[Indikator] = []
+    kegiatan: list[Kegiatan] = []
+
+
+class Periode(Model):
+    """The years of a Renstra, both inclusive."""
+
+    awal: int
+    akhir: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.akhir <= self.awal:
+            raise ValueError(f"tahun akhir {self.akhir} harus sesudah tahun awal {self.awal}")
+        return self
+
+    @property
+    def tahun(self) -> list[int]:
+        return list(range(self.awal, self.akhir + 1))
+
+
+class Renstra(Model):
+    """The Rencana Strategis of the dinas for one period."""
+
+    periode: Periode
+    tahun_dasar: int | None = None
+    visi: Teks
+    misi: list[Teks] = []
+    tujuan: list[Tujuan] = []
+    program: list[Program] = []
+
+
+# --- organisation and individual indicators -------------------------------------------
+
+
+class IndikatorIKI(Model):
+    """One row of an IKI card."""
+
+    kode: str | None = None
+    uraian: Teks
+    formula: Formula | None = None
+    sumber_data: str | None = None
+    mendukung: str | None = None
+    """Kode of the atasan's IKI row or of the IKU this row supports (cascade)."""
+
+
+class SasaranIKI(Model):
+    """A sasaran on an IKI card with its indicators (rows of the table)."""
+
+    sasaran: Teks
+    indikator: list[IndikatorIKI] = Field(min_length=1)
+
+
+class Jabatan(Model):
+    """A position in the organisation: its duties and its individual indicators."""
+
+    kode: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    nama: Teks
+    atasan: str | None = None
+    """Kode of the atasan's jabatan; empty means directly under the Kepala Dinas."""
+    unit: str | None = None
+    jenis: Literal["struktural", "fungsional", "pelaksana"] | None = None
+    pemangku: Pejabat | None = None
+    tugas: list[Teks] = []
+    fungsi: list[Teks] = []
+    iki: list[SasaranIKI] = []

@@ -1,0 +1,37 @@
+"""Writing outputs: safe file names and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+MAX_STEM = 80
+
+
+def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
+    """A file name safe on Windows, macOS and Linux, ordered by ``nomor``.
+
+    ``nama_berkas(7, "Kepala Sub Bagian: Umum/Kepegawaian")`` → ``07-kepala-sub-bagian-umum-kepegawaian.docx``.
+    """
+    ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_STEM].rstrip("-")
+    if not slug or slug in _RESERVED:
+        slug = f"berkas-{slug}" if slug else "berkas"
+    return f"{nomor:02d}-{slug}{ext}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
