@@ -42,7 +42,9 @@ def gabung(documents: list[bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def render_iki(data: DataDinas, templates: Path, progress: Progress | None = None) -> dict[str, bytes]:
+def render_iki(
+    data: DataDinas, templates: Path, progress: Progress | None = None
+) -> dict[str, bytes]:
     """Every IKI card plus the combined document, as file name (relative) → bytes."""
     template = Template(templates / iki.TEMPLATE)
     kertas = data.dinas.pengaturan.kertas

@@ -17,15 +17,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DataArg = Annotated[Path, typer.Argument(help="Folder data dinas, mis. data/malang-diskopum")]
 
 
 def _fail(exc: DokgenError) -> typer.Exit:
     for line in exc.lines():
-        err.print(f"[bold red]galat[/] {line}", soft_wrap=True, markup=True)
+        err.print(f"[bold red]galat[/] {line}")
     return typer.Exit(2)
 
 
@@ -48,7 +48,8 @@ def check(data: DataArg) -> None:
 def build(
     data: DataArg,
     keluar: Annotated[
-        Path | None, typer.Option("--keluar", "-o", help="Folder hasil (bawaan: build/<nama folder data>)")
+        Path | None,
+        typer.Option("--keluar", "-o", help="Folder hasil (bawaan: build/<nama folder data>)"),
     ] = None,
     templat: Annotated[
         Path | None, typer.Option("--templat", help="Folder templat .docx (bawaan: templates/)")

@@ -130,7 +130,9 @@ def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
         key = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f" — maksud Anda '{close[0]}'?" if close else f" (yang dikenal: {', '.join(allowed)})"
+        hint = (
+            f" — maksud Anda '{close[0]}'?" if close else f" (yang dikenal: {', '.join(allowed)})"
+        )
         return f"kunci '{key}' tidak dikenal{hint}"
     if kind == "missing":
         return f"kunci wajib '{loc[-1]}' tidak ada"
@@ -153,7 +155,8 @@ def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
         ),
     }
     if kind == "literal_error":
-        return f"'{value}' tidak sah di {where}; pilihan: {error['ctx']['expected']}"
+        choices = str(error["ctx"]["expected"]).replace(" or ", " atau ")
+        return f"'{value}' tidak sah di {where}; pilihan: {choices}"
     if kind in messages:
         return f"{where}: {messages[kind]}"
     return f"{where}: nilai tidak sah ({error['msg']})"

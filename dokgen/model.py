@@ -12,10 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
-LOCALE = "id_ID"
+from dokgen.format import LOCALE, angka
 
 
 def _parse_angka(value: Any) -> Any:
@@ -183,7 +183,7 @@ class Formula(Model):
             return "× 100%"
         if self.pengali == 1:
             return ""
-        return f"× {format_decimal(self.pengali, locale=LOCALE)}"
+        return f"× {angka(self.pengali)}"
 
 
 class Indikator(Model):

@@ -15,7 +15,7 @@ MAX_STEM = 80
 def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
     """A file name safe on Windows, macOS and Linux, ordered by ``nomor``.
 
-    ``nama_berkas(7, "Kepala Sub Bagian: Umum/Kepegawaian")`` → ``07-kepala-sub-bagian-umum-kepegawaian.docx``.
+    ``nama_berkas(7, "Kasubag: Umum/Kepegawaian")`` → ``07-kasubag-umum-kepegawaian.docx``.
     """
     ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_STEM].rstrip("-")

@@ -108,7 +108,9 @@ class Template:
         except jinja2.TemplateError as exc:
             raise self._error(exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
         xml = self._docx.resolve_listing(xml)
         body = etree.fromstring(xml.encode("utf-8"))
         _set_paper(body, kertas)

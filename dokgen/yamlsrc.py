@@ -70,7 +70,9 @@ def read_yaml(file: Path) -> YamlSource:
     except UnicodeDecodeError:
         raise DataError([Masalah(Lokasi(file), "berkas bukan teks UTF-8")]) from None
     except OSError as exc:
-        raise DataError([Masalah(Lokasi(file), f"berkas tidak dapat dibaca: {exc.strerror}")]) from None
+        raise DataError(
+            [Masalah(Lokasi(file), f"berkas tidak dapat dibaca: {exc.strerror}")]
+        ) from None
     try:
         node = YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:

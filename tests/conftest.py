@@ -51,17 +51,14 @@ MakeData = Callable[..., Path]
 def make_data(tmp_path: Path) -> MakeData:
     """Write a data folder: ``make_data(dinas=..., jabatan={"01-x.yaml": ...})``."""
 
-    def make(dinas: str = DINAS_YAML, jabatan: dict[str, str] | None = None,
-             **files: str) -> Path:
+    def make(dinas: str = DINAS_YAML, jabatan: dict[str, str] | None = None, **files: str) -> Path:
         folder = tmp_path / "dinas-uji"
         (folder / "jabatan").mkdir(parents=True, exist_ok=True)
         (folder / "dinas.yaml").write_text(textwrap.dedent(dinas), encoding="utf-8")
         for name, content in (jabatan or {"01-sekretaris.yaml": JABATAN_YAML}).items():
             (folder / "jabatan" / name).write_text(textwrap.dedent(content), encoding="utf-8")
         for name, content in files.items():
-            (folder / name).write_text(
-                textwrap.dedent(content), encoding="utf-8"
-            )
+            (folder / name).write_text(textwrap.dedent(content), encoding="utf-8")
         return folder
 
     return make

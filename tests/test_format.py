@@ -35,6 +35,8 @@ def test_nip_is_grouped_8_6_1_3_and_other_lengths_are_left_alone():
     assert f.nip("1962041219830310151") == "1962041219830310151"
 
 
-@pytest.mark.parametrize(("index", "label"), [(1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab")])
+@pytest.mark.parametrize(
+    ("index", "label"), [(1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "ab")]
+)
 def test_letters_of_a_lettered_list(index, label):
     assert f.huruf(index) == label

@@ -30,22 +30,31 @@ STRUKTUR = {
     "KEPALA SEKSI ORGANISASI DAN HUKUM": ("kasi-organisasi-hukum", "kabid-kelembagaan"),
     "KEPALA SEKSI PENGENDALIAN DAN PENGAWASAN": ("kasi-pengendalian", "kabid-kelembagaan"),
     "KEPALA SEKSI PENYULUHAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KOPERASI": (
-        "kasi-penyuluhan", "kabid-kelembagaan"),
+        "kasi-penyuluhan",
+        "kabid-kelembagaan",
+    ),
     "KEPALA SEKSI PERTANIAN, PERKEBUNAN DAN KEHUTANAN": ("kasi-pertanian", "kabid-produksi"),
     "KEPALA SEKSI PERDAGANGAN, INDUSTRI DAN PERTAMBANGAN": ("kasi-perdagangan", "kabid-produksi"),
     "KEPALA SEKSI PETERNAKAN DAN PERIKANAN": ("kasi-peternakan", "kabid-produksi"),
-    "KEPALA SEKSI PEMBIAYAAN JASA KEUANGAN DAN PENJAMINAN": (
-        "kasi-pembiayaan", "kabid-pembiayaan"),
+    "KEPALA SEKSI PEMBIAYAAN JASA KEUANGAN DAN PENJAMINAN": ("kasi-pembiayaan", "kabid-pembiayaan"),
     "KEPALA SEKSI PENGEMBANGAN DAN PENGENDALIAN SIMPAN PINJAN": (
-        "kasi-simpan-pinjam", "kabid-pembiayaan"),
+        "kasi-simpan-pinjam",
+        "kabid-pembiayaan",
+    ),
     "KEPALA SEKSI PERMODALAN": ("kasi-permodalan", "kabid-pembiayaan"),
     "KEPALA SEKSI PENGEMBANGAN SUMBER DAYA MANUSIA DAN INFORMASI BISNIS": (
-        "kasi-sdm-informasi-bisnis", "kabid-pengembangan"),
+        "kasi-sdm-informasi-bisnis",
+        "kabid-pengembangan",
+    ),
     "KEPALA SEKSI PENGEMBANGAN KEWIRAUSAHAAN": ("kasi-kewirausahaan", "kabid-pengembangan"),
-    "KEPALA SEKSI PENGEMBANGAN JARINGAN KERJASAMA": ("kasi-jaringan-kerjasama",
-                                                    "kabid-pengembangan"),
+    "KEPALA SEKSI PENGEMBANGAN JARINGAN KERJASAMA": (
+        "kasi-jaringan-kerjasama",
+        "kabid-pengembangan",
+    ),
     "KEPALA SUB BAGIAN TATA USAHA UPT PENGELOLA DANA BERGULIR DINAS KOPERASI DAN USAHA MIKRO": (
-        "kasubag-tu-upt", "kepala-upt"),
+        "kasubag-tu-upt",
+        "kepala-upt",
+    ),
     "BENDAHARA GAJI": ("bendahara-gaji", "kasubag-keuangan"),
     "BENDAHARA PENGELUARAN": ("bendahara-pengeluaran", "kasubag-keuangan"),
     "PEMROSES DATA KEPAGAWAIAN DAN UMUM": ("pemroses-data-kepegawaian", "kasubag-umum"),
@@ -53,15 +62,22 @@ STRUKTUR = {
     "PENYULUH KOPERASI": ("penyuluh-koperasi", "kasi-penyuluhan"),
     "ANALIS KOPERASI": ("analis-koperasi", "kabid-kelembagaan"),
     "PENGELOLA DATA SEKSI PERTANIAN, PERKEBUNAN DAN KEHUTANAN": (
-        "pengelola-data-pertanian", "kabid-produksi"),
+        "pengelola-data-pertanian",
+        "kabid-produksi",
+    ),
     "PEMBINA FASILITASI PEMBIAYAAN JASA KEUANGAN DAN PENJAMINAN": (
-        "pembina-fasilitasi-pembiayaan", "kasi-pembiayaan"),
-    "PEMBINA KEGIATAN USAHA SIMPAN PINJAM KOPERASI": ("pembina-usaha-simpan-pinjam",
-                                                      "kasi-simpan-pinjam"),
-    "PEMBINA FASILITASI PERKUATAN PERMODALAN": ("pembina-perkuatan-permodalan",
-                                                "kasi-permodalan"),
-    "PENILAI KESEHATAN USAHA SIMPAN PINJAM KOPERASI": ("penilai-kesehatan-usp",
-                                                       "kasi-simpan-pinjam"),
+        "pembina-fasilitasi-pembiayaan",
+        "kasi-pembiayaan",
+    ),
+    "PEMBINA KEGIATAN USAHA SIMPAN PINJAM KOPERASI": (
+        "pembina-usaha-simpan-pinjam",
+        "kasi-simpan-pinjam",
+    ),
+    "PEMBINA FASILITASI PERKUATAN PERMODALAN": ("pembina-perkuatan-permodalan", "kasi-permodalan"),
+    "PENILAI KESEHATAN USAHA SIMPAN PINJAM KOPERASI": (
+        "penilai-kesehatan-usp",
+        "kasi-simpan-pinjam",
+    ),
     "PENGADMINISTRASI UMUM": ("pengadministrasi-umum", "kasubag-umum"),
     "PRAMU KANTOR": ("pramu-kantor", "kasubag-umum"),
     "PETUGAS KEAMANAN": ("petugas-keamanan", "kasubag-umum"),
@@ -73,16 +89,22 @@ STRUKTUR = {
     "PENGADMINISTRASI KEUANGAN": ("pengadministrasi-keuangan", "kasubag-keuangan"),
     "PENGADMINISTRASI PERENCANAAN DAN PROGRAM": ("pengadministrasi-perencanaan", "kasubag-pep"),
     "PENGELOLA DATA RENCANA PENGENDALIAN DAN PENGAWASAN": (
-        "pengelola-data-pengendalian", "kasi-organisasi-hukum"),
+        "pengelola-data-pengendalian",
+        "kasi-organisasi-hukum",
+    ),
     "PENGOLAH DATA PERDAGANGAN, INDUSTRI DAN PERTAMBANGAN": (
-        "pengolah-data-perdagangan", "kasi-perdagangan"),
+        "pengolah-data-perdagangan",
+        "kasi-perdagangan",
+    ),
     "PENGOLAH SARANA PENGEMBANGAN USAHA": ("pengolah-sarana-usaha", "kabid-pengembangan"),
     "FASILITATOR KEWIRAUSAHAAN": ("fasilitator-kewirausahaan", "kabid-pengembangan"),
     "PENGOLAH DATA PERENCANAAN BISNIS": ("pengolah-data-bisnis", "kabid-pengembangan"),
     "PELAKSANA URUSAN PENAGIHAN": ("pelaksana-penagihan", "kasubag-tu-upt"),
     "PELAKSANA URUSAN ANALISA PINJAMAN": ("pelaksana-analisa-pinjaman", "kasubag-tu-upt"),
-    "PELAKSANA URUSAN EVALUASI DAN PENGKAJIAN PINJAMAN": ("pelaksana-evaluasi-pinjaman",
-                                                          "kasubag-tu-upt"),
+    "PELAKSANA URUSAN EVALUASI DAN PENGKAJIAN PINJAMAN": (
+        "pelaksana-evaluasi-pinjaman",
+        "kasubag-tu-upt",
+    ),
     "BAGIAN AKUNTANSI": ("bagian-akuntansi", "kasubag-tu-upt"),
     "BAGIAN PENGADMINISTRASI UMUM": ("bagian-pengadministrasi-umum", "kasubag-tu-upt"),
     "BAGIAN KASIR": ("bagian-kasir", "kasubag-tu-upt"),
@@ -164,8 +186,7 @@ def parse_card(block: str) -> dict:
         cells = [c.strip() for c in raw.split("\t")]
         cells += [""] * (4 - len(cells))
         rows.append(cells[:4])
-    return {"nama": nama, "tugas": tugas, "letters": tugas_letters, "fungsi": fungsi,
-            "rows": rows}
+    return {"nama": nama, "tugas": tugas, "letters": tugas_letters, "fungsi": fungsi, "rows": rows}
 
 
 def to_yaml(card: dict) -> CommentedMap:

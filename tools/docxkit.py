@@ -33,9 +33,19 @@ def new_document(font: str = "Arial", size: int = 12):
     return doc
 
 
-def paragraph(container, text: str = "", *, bold: bool = False, align=None, style=None,
-              indent_cm: float | None = None, hanging_cm: float | None = None,
-              tabs_cm: tuple[float, ...] = (), underline: bool = False, space_after: int = 0):
+def paragraph(
+    container,
+    text: str = "",
+    *,
+    bold: bool = False,
+    align=None,
+    style=None,
+    indent_cm: float | None = None,
+    hanging_cm: float | None = None,
+    tabs_cm: tuple[float, ...] = (),
+    underline: bool = False,
+    space_after: int = 0,
+):
     """Add one paragraph whose text is a single run (so template tags stay whole)."""
     p = container.add_paragraph(style=style)
     if text:
@@ -87,6 +97,11 @@ def repeat_header(row) -> None:
     tr_pr.append(header)
 
 
+def keep_together(row) -> None:
+    """Never split this row across pages (a signature block stays whole)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def shade(cell: _Cell, fill: str = "D9D9D9") -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -95,8 +110,9 @@ def shade(cell: _Cell, fill: str = "D9D9D9") -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def borders(table: Table, size: int = 4, sides=("top", "left", "bottom", "right",
-                                                  "insideH", "insideV")) -> None:
+def borders(
+    table: Table, size: int = 4, sides=("top", "left", "bottom", "right", "insideH", "insideV")
+) -> None:
     """Single borders on the given sides of the table; others none."""
     tbl_pr = table._tbl.tblPr
     element = OxmlElement("w:tblBorders")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx.shared import Cm
-
 sys.path.insert(0, str(Path(__file__).parent))
-from docxkit import (  # noqa: E402
+from docxkit import (
     borders,
     cell_border,
     cell_text,
+    keep_together,
     new_document,
     paragraph,
     repeat_header,
@@ -31,6 +30,7 @@ def signature(doc) -> None:
     """Signature block of the Kepala Dinas, right half of the page."""
     table = doc.add_table(rows=1, cols=2)
     set_widths(table, [8, 8.5])
+    keep_together(table.rows[0])
     right = table.rows[0].cells[1]
     cell_text(right, "{{ ttd.jabatan }}", bold=True, align="center", style="Normal")
     for _ in range(3):
@@ -55,7 +55,7 @@ def iki() -> None:
     paragraph(doc, "{{ loop.index|huruf }}.\t{{ f }}", **item)
     paragraph(doc, "{%p endfor %}", space_after=6)
 
-    widths = [3.6, 4.0, 5.4, 3.5]
+    widths = [3.4, 3.7, 6.1, 3.3]
     table = doc.add_table(rows=6, cols=4)
     borders(table)
     headers = [
@@ -77,15 +77,15 @@ def iki() -> None:
     # The formula: a real fraction (pembilang over penyebut, × 100%) or a text.
     cell_text(row[2], "{%p if i.formula and i.formula.pecahan %}")
     fraction = row[2].add_table(rows=2, cols=2)
-    set_widths(fraction, [4.1, 1.1])
+    set_widths(fraction, [4.0, 1.7])
     cell_text(fraction.cell(0, 0), "{{ i.formula.pembilang }}", align="center")
     cell_border(fraction.cell(0, 0), "bottom")
     merged = fraction.cell(0, 1).merge(fraction.cell(1, 1))
     cell_text(merged, "{{ i.formula.pengali_teks }}", align="center")
     merged.vertical_alignment = 1  # center
     cell_text(fraction.cell(1, 0), "{{ i.formula.penyebut }}", align="center")
-    row[2].paragraphs[-1].style = "Isi Tabel"
-    row[2].paragraphs[-1].add_run("{%p else %}")
+    row[2].paragraphs[-1].style = "Isi Tabel"  # a cell must end with a paragraph
+    paragraph(row[2], "{%p else %}", style="Isi Tabel")
     paragraph(row[2], "{{ i.formula.teks if i.formula else '' }}", style="Isi Tabel")
     paragraph(row[2], "{%p endif %}", style="Isi Tabel")
     cell_text(table.rows[4].cells[0], "{%tr endfor %}")

@@ -1,0 +1,116 @@
+"""Building a whole dinas: every card, the combined document, and what a failure leaves behind."""
+
+import shutil
+
+import pytest
+
+from dokgen.build import build
+from dokgen.errors import DataError, TemplateError
+from dokgen.load import load
+from tests.conftest import DATA, TEMPLATES
+from tests.docxread import lines, open_docx
+
+MALANG = DATA / "malang-diskopum"
+
+
+@pytest.fixture(scope="module")
+def malang(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    return build(MALANG, out), load(MALANG), out
+
+
+def test_one_card_per_jabatan_in_structure_order(malang):
+    hasil, data, out = malang
+    cards = sorted((out / "iki").iterdir())
+    assert len(cards) == len(data.jabatan) == 54
+    assert cards[0].name == "01-sekretaris.docx"
+    assert cards[5].name == "06-kepala-upt.docx"
+    assert cards[-1].name == "54-bagian-kasir.docx"
+    assert len(hasil.berkas) == 55
+
+
+def test_every_card_shows_its_jabatan_tugas_fungsi_and_rows(malang):
+    _, data, out = malang
+    for number, jabatan in enumerate(data.jabatan, start=1):
+        doc = open_docx(out / "iki" / f"{number:02d}-{jabatan.kode}.docx")
+        text = lines(doc)
+        assert f"1.\tJABATAN\t: {jabatan.nama}" in text
+        for i, tugas in enumerate(jabatan.tugas):
+            assert f"{chr(97 + i)}.\t{tugas}" in text
+        for i, fungsi in enumerate(jabatan.fungsi):
+            assert f"{chr(97 + i)}.\t{fungsi}" in text
+        rows = doc.tables[0].rows[1:]
+        expected = [(s.sasaran, i) for s in jabatan.iki for i in s.indikator]
+        assert len(rows) == len(expected), jabatan.kode
+        for row, (sasaran, indikator) in zip(rows, expected, strict=True):
+            cells = row.cells
+            assert cells[0].text == sasaran
+            assert cells[1].text == indikator.uraian
+            assert cells[3].text == indikator.sumber_data
+            formula = indikator.formula
+            if formula.pecahan:
+                (fraction,) = cells[2].tables
+                assert fraction.cell(0, 0).text == formula.pembilang
+                assert fraction.cell(1, 0).text == formula.penyebut
+            else:
+                assert formula.teks in lines(cells[2])
+
+
+def test_cards_carry_the_seed_text(malang):
+    """Spot checks against shared/seeds/004 itself, including the repaired places."""
+    _, _, out = malang
+    text = lines(open_docx(out / "iki" / "27-penyuluh-koperasi.docx"))
+    # the seed's list started at b.; the card letters it from a.
+    assert "a.\tMenyiapkan bahan pendidikan dan penyuluhan perkoperasian;" in text
+    assert "3.\tFUNGSI\t: -" in text
+    doc = open_docx(out / "iki" / "29-pengelola-data-pertanian.docx")
+    (fraction,) = doc.tables[0].rows[1].cells[2].tables
+    assert fraction.cell(0, 0).text == (
+        "Jumlah kehadiran anggota Koperasi yang mendapatkan bimtek penguatan manajemen"
+    )
+    assert (
+        fraction.cell(1, 0).text
+        == "Jumlah anggota koperasi yang di undang bimtek penguatan manajemen"
+    )
+    last = lines(open_docx(out / "iki" / "54-bagian-kasir.docx"))
+    assert "Jumlah cek yang dikeluarkan sebanyak 125 cek" in last
+    assert last[-1] == "NIP. 19590531 198603 2 004"
+
+
+def test_combined_document_has_every_card_each_on_a_new_page(malang):
+    _, data, out = malang
+    doc = open_docx(out / "iki-semua-jabatan.docx")
+    titles = [p for p in doc.paragraphs if p.text == "INDIKATOR KINERJA INDIVIDU"]
+    assert len(titles) == 54
+    assert all(p.paragraph_format.page_break_before for p in titles[1:])
+    jabatan = [p.text.split(": ", 1)[1] for p in doc.paragraphs if "\tJABATAN\t" in p.text]
+    assert jabatan == [j.nama for j in data.jabatan]
+
+
+def test_failed_build_leaves_earlier_outputs_intact(make_data, tmp_path):
+    folder = make_data()
+    out = tmp_path / "hasil"
+    build(folder, out)
+    card = out / "iki" / "01-sekretaris.docx"
+    before = card.read_bytes(), card.stat().st_mtime_ns
+
+    (folder / "jabatan" / "01-sekretaris.yaml").write_text("kode: sekretaris\nnama: [\n")
+    with pytest.raises(DataError):
+        build(folder, out)
+    assert (card.read_bytes(), card.stat().st_mtime_ns) == before
+
+    templates = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templates)
+    from docx import Document
+
+    broken = Document(str(templates / "iki.docx"))
+    broken.add_paragraph("{{ tidak_ada.nama }}")
+    broken.save(str(templates / "iki.docx"))
+    (folder / "jabatan" / "01-sekretaris.yaml").unlink()
+    (folder / "jabatan" / "02-lain.yaml").write_text(
+        "kode: lain\nnama: LAIN\ntugas: [x]\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError):
+        build(folder, out, templates)
+    assert (card.read_bytes(), card.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in (out / "iki").iterdir()) == ["01-sekretaris.docx"]

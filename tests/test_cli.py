@@ -1,0 +1,69 @@
+"""The command line: messages in Indonesian, exit codes, no traceback."""
+
+from typer.testing import CliRunner
+
+from dokgen.cli import app
+from tests.conftest import DINAS_YAML, JABATAN_YAML
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_check_reports_a_clean_folder(make_data):
+    result = run("check", make_data())
+    assert result.exit_code == 0
+    assert "1 jabatan. Tidak ada galat." in result.output
+
+
+def test_build_writes_and_summarises(make_data, tmp_path):
+    result = run("build", make_data(), "--keluar", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Selesai: 2 berkas ditulis" in result.output
+    assert (tmp_path / "out" / "iki" / "01-sekretaris.docx").is_file()
+
+
+def one_line_error(result, where: str, words: str) -> None:
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    (line,) = result.output.strip().splitlines()
+    assert where in line and words in line, line
+
+
+def test_malformed_yaml(make_data):
+    folder = make_data(jabatan={"01-a.yaml": "kode: a\nnama: A: B\n"})
+    one_line_error(run("build", folder), "01-a.yaml:2:", "titik dua")
+
+
+def test_wrong_type(make_data):
+    folder = make_data(
+        jabatan={"01-a.yaml": JABATAN_YAML.replace("nama: SEKRETARIS DINAS", "nama:\n  - x")}
+    )
+    one_line_error(run("check", folder), "01-a.yaml:2:", "nama: harus berupa teks")
+
+
+def test_missing_field(make_data):
+    folder = make_data(dinas=DINAS_YAML.replace("kepala:", "kepala_lama:"))
+    result = run("check", folder)
+    assert result.exit_code == 2
+    assert "dinas.yaml:1: kunci wajib 'kepala' tidak ada" in result.output
+    assert (
+        "dinas.yaml:6: kunci 'kepala_lama' tidak dikenal — maksud Anda 'kepala'?" in result.output
+    )
+
+
+def test_misspelt_key(make_data):
+    folder = make_data(
+        jabatan={"01-a.yaml": JABATAN_YAML.replace("sumber_data: Arsip", "sumber_dta: Arsip")}
+    )
+    one_line_error(
+        run("check", folder),
+        "01-a.yaml:17:",
+        "'sumber_dta' tidak dikenal — maksud Anda 'sumber_data'?",
+    )
+
+
+def test_missing_folder(tmp_path):
+    one_line_error(run("check", tmp_path / "x"), "x", "folder data tidak ditemukan")

@@ -1,0 +1,118 @@
+"""The template engine: escaping, strictness, error locations, paper size, fractions."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from dokgen.errors import TemplateError
+from dokgen.load import load
+from dokgen.render import Template
+from tests.conftest import JABATAN_YAML, TEMPLATES
+from tests.docxread import lines, open_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def make_template(tmp_path: Path, *texts: str) -> Path:
+    doc = Document()
+    for text in texts:
+        doc.add_paragraph(text)
+    path = tmp_path / "uji.docx"
+    doc.save(path)
+    return path
+
+
+def render_card(make_data, jabatan_yaml: str = JABATAN_YAML, kertas: str = "F4"):
+    from dokgen.documents.iki import kartu
+
+    data = load(make_data(jabatan={"01-a.yaml": jabatan_yaml}))
+    (card,) = kartu(data)
+    return open_docx(Template(TEMPLATES / "iki.docx").render(card.context, kertas))
+
+
+def test_markup_and_jinja_in_data_print_literally(make_data):
+    tugas = "Koperasi & UMKM <b> {{ 7*7 }}"
+    doc = render_card(
+        make_data, JABATAN_YAML.replace("Melaksanakan pengelolaan administrasi umum", f"'{tugas}'")
+    )
+    assert f"a.\t{tugas}" in lines(doc)
+    assert "49" not in "\n".join(lines(doc))
+
+
+def test_quotes_print_literally(tmp_path):
+    path = make_template(tmp_path, "{{ x }}")
+    doc = open_docx(Template(path).render({"x": "Rp \"5\" 'juta' ∑"}))
+    assert lines(doc) == ["Rp \"5\" 'juta' ∑"]
+
+
+def test_undefined_variable_names_template_and_tag(tmp_path):
+    path = make_template(tmp_path, "Halo", "Jabatan: {{ jabatn.nama }}")
+    with pytest.raises(TemplateError) as caught:
+        Template(path).render({"jabatan": {"nama": "X"}})
+    message = str(caught.value)
+    assert str(path) in message
+    assert "Jabatan: {{ jabatn.nama }}" in message
+    assert "'jabatn' tidak dikenal" in message
+
+
+def test_syntax_error_names_template_and_tag(tmp_path):
+    path = make_template(tmp_path, "Baik", "{% for x in daftar %}{{ x }}")
+    with pytest.raises(TemplateError) as caught:
+        Template(path)
+    assert str(path) in str(caught.value)
+    assert "kesalahan templat" in str(caught.value)
+
+
+def test_sandbox_blocks_unsafe_attributes(tmp_path):
+    path = make_template(tmp_path, "{{ x.__class__.__mro__ }}")
+    with pytest.raises(TemplateError, match="unsafe"):
+        Template(path).render({"x": "a"})
+
+
+@pytest.mark.parametrize(
+    ("kertas", "size"), [("F4", ("12189", "18709")), ("A4", ("11906", "16838"))]
+)
+def test_paper_size_follows_the_setting(make_data, kertas, size):
+    doc = render_card(make_data, kertas=kertas)
+    pg = doc.element.body.find(f"{W}sectPr/{W}pgSz")
+    assert (pg.get(f"{W}w"), pg.get(f"{W}h")) == size
+
+
+def test_iki_card_layout(make_data):
+    doc = render_card(make_data)
+    text = lines(doc)
+    assert text[:5] == [
+        "INDIKATOR KINERJA INDIVIDU",
+        "1.\tJABATAN\t: SEKRETARIS DINAS",
+        "2.\tTUGAS\t:",
+        "a.\tMelaksanakan pengelolaan administrasi umum",
+        "b.\tMelaksanakan tugas lain yang diberikan oleh Kepala Dinas",
+    ]
+    assert "3.\tFUNGSI\t: -" in text  # no fungsi: a dash, as in the seed
+    table = doc.tables[0]
+    header = table.rows[0]
+    assert [c.text for c in header.cells] == [
+        "SASARAN STRATEGIS",
+        "INDIKATOR KINERJA",
+        "PENJELASAN/FORMULASI PENGHITUNGAN",
+        "SUMBER DATA",
+    ]
+    assert header._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
+    assert len(table.rows) == 3
+    # one sasaran for two rows: a vertically merged cell
+    assert table.rows[1].cells[0]._tc is table.rows[2].cells[0]._tc
+    # the ratio is a real fraction: a nested table, pembilang over penyebut, then × 100%
+    (fraction,) = table.rows[1].cells[2].tables
+    assert fraction.cell(0, 0).text == "Jumlah PNS yang dilayani tepat waktu"
+    assert fraction.cell(1, 0).text == "Jumlah PNS yang mengajukan pelayanan"
+    assert fraction.cell(0, 1).text == "× 100%"
+    assert table.rows[2].cells[2].tables == []
+    assert table.rows[2].cells[2].text.strip() == "Jumlah laporan yang disusun"
+    assert [table.rows[i].cells[3].text for i in (1, 2)] == ["Dokumen kepegawaian", "Arsip laporan"]
+    assert text[-4:] == [
+        "KEPALA DINAS\nKOPERASI DAN USAHA MIKRO\nKABUPATEN MALANG",
+        "Dra. MADE DEWI ANGGRAENI, M.Si",
+        "Pembina Utama Muda",
+        "NIP. 19590531 198603 2 004",
+    ]
