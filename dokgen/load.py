@@ -16,10 +16,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dokgen.errors import DataError, Lokasi, Masalah
-from dokgen.model import Dinas, Jabatan, Model, Renstra
+from dokgen.model import Dinas, Jabatan, Katalog, Keputusan, Model, Peraturan, Renstra
 from dokgen.yamlsrc import YamlSource, read_yaml
 
 M = TypeVar("M", bound=Model)
+
+KATALOG = Path(__file__).resolve().parent / "katalog" / "peraturan.yaml"
 
 
 @dataclass
@@ -32,6 +34,9 @@ class DataDinas:
     jabatan: list[Jabatan] = field(default_factory=list)
     berkas_jabatan: dict[str, Path] = field(default_factory=dict)
     """Kode of each jabatan → its YAML file."""
+    peraturan: dict[str, Peraturan] = field(default_factory=dict)
+    """The shipped catalogue plus the dinas's own regulations, by key."""
+    keputusan: Keputusan | None = None
 
     @property
     def nama_folder(self) -> str:
@@ -72,27 +77,73 @@ def load(folder: Path) -> DataDinas:
         berkas[item.kode] = file
         jabatan.append(item)
 
+    peraturan = _load_peraturan(folder / "peraturan.yaml", problems)
+    keputusan_file = folder / "keputusan-iku.yaml"
+    keputusan = None
+    if keputusan_file.is_file():
+        keputusan, source = _read(keputusan_file, Keputusan, problems)
+        if keputusan and renstra is None:
+            problems.append(
+                Masalah(Lokasi(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
+            )
+        for i, key in enumerate(keputusan.mengingat if keputusan and source else []):
+            where = Lokasi(keputusan_file, source.line(("mengingat", i)))
+            _check_key(key, peraturan, where, problems)
+
     if problems or dinas is None:
         raise DataError(problems)
-    return DataDinas(folder, dinas, renstra, jabatan, berkas)
+    return DataDinas(folder, dinas, renstra, jabatan, berkas, peraturan, keputusan)
+
+
+def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan]:
+    """The shipped catalogue merged with the dinas's own; a key may not be defined twice."""
+    katalog = _load_file(KATALOG, Katalog, problems)
+    result = dict(katalog.peraturan) if katalog else {}
+    if local.is_file():
+        extra = _load_file(local, Katalog, problems)
+        for key, item in (extra.peraturan if extra else {}).items():
+            if key in result:
+                where = Lokasi(local, item.lokasi[1])
+                problems.append(Masalah(where, f"kunci '{key}' sudah ada di katalog dokgen"))
+            result[key] = item
+    for item in result.values():
+        if item.diubah_dengan:
+            _check_key(item.diubah_dengan, result, Lokasi(*item.lokasi), problems)
+    return result
+
+
+def _check_key(
+    key: str, peraturan: dict[str, Peraturan], where: Lokasi, problems: list[Masalah]
+) -> None:
+    if key not in peraturan:
+        close = difflib.get_close_matches(key, list(peraturan), n=1, cutoff=0.6)
+        hint = f" — maksud Anda '{close[0]}'?" if close else " (tambahkan ke peraturan.yaml)"
+        problems.append(Masalah(where, f"peraturan '{key}' tidak ada di katalog{hint}"))
 
 
 def _load_file(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
+    return _read(file, model, problems)[0]
+
+
+def _read(
+    file: Path, model: type[M], problems: list[Masalah]
+) -> tuple[M | None, YamlSource | None]:
+    """Validate ``file`` as ``model``; problems go to ``problems``, the source is returned too."""
     try:
         source = read_yaml(file)
     except DataError as exc:
         problems.extend(exc.masalah)
-        return None
+        return None, None
     if not isinstance(source.data, dict):
         problems.append(Masalah(Lokasi(file, 1), "isi berkas harus berupa pemetaan (kunci: nilai)"))
-        return None
+        return None, source
     try:
         obj = model.model_validate(source.data)
     except ValidationError as exc:
         problems.extend(_translate(exc, source, model))
-        return None
+        return None, source
     _attach_locations(obj, (), source)
-    return obj
+    return obj, source
 
 
 def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:

@@ -7,6 +7,7 @@ thousand, ``80,94`` is eighty point nine four), ``Rupiah`` as whole rupiah, NIP 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -196,6 +197,7 @@ class Indikator(Model):
     sumber_data: str | None = None
     polaritas: Literal["positif", "negatif"] = "positif"
     agregasi: Literal["kumulatif", "nilai_akhir"] = "kumulatif"
+    penjelasan: str | None = None
     periode_pengukuran: str | None = None
     tahun_dasar: Angka | None = None
     target: dict[int, Angka] = {}
@@ -260,10 +262,17 @@ class Renstra(Model):
 
     periode: Periode
     tahun_dasar: int | None = None
-    visi: Teks
+    visi: str | None = None
     misi: list[Teks] = []
     tujuan: list[Tujuan] = []
+    sasaran: list[Sasaran] = []
+    """Sasaran not placed under a tujuan (when the source names none)."""
     program: list[Program] = []
+
+    @property
+    def semua_sasaran(self) -> list[Sasaran]:
+        """Every sasaran, those under a tujuan first, in data order."""
+        return [s for t in self.tujuan for s in t.sasaran] + self.sasaran
 
 
 # --- organisation and individual indicators -------------------------------------------
@@ -300,3 +309,78 @@ class Jabatan(Model):
     tugas: list[Teks] = []
     fungsi: list[Teks] = []
     iki: list[SasaranIKI] = []
+
+
+# --- regulations and decrees -----------------------------------------------------------
+
+JENIS_PERATURAN = {
+    # jenis: (level in the hierarchy of UU 12/2011, name as cited)
+    "uud": (1, "Undang-Undang Dasar"),
+    "uu": (2, "Undang-Undang"),
+    "perppu": (2, "Peraturan Pemerintah Pengganti Undang-Undang"),
+    "pp": (3, "Peraturan Pemerintah"),
+    "perpres": (4, "Peraturan Presiden"),
+    "permen": (5, "Peraturan"),
+    "perda_provinsi": (6, "Peraturan Daerah"),
+    "perda": (7, "Peraturan Daerah"),
+    "pergub": (8, "Peraturan Gubernur"),
+    "perbup": (8, "Peraturan Bupati"),
+    "perwali": (8, "Peraturan Walikota"),
+}
+
+
+class Lembaran(Model):
+    """Where a regulation was promulgated: Lembaran/Berita Negara or Daerah, year and number."""
+
+    tahun: int
+    nomor: str
+    tambahan: str | None = None
+    """Nomor of the Tambahan Lembaran (UU, PP; Perda)."""
+
+
+class Peraturan(Model):
+    """A regulation in the catalogue, cited by its key."""
+
+    jenis: Literal[tuple(JENIS_PERATURAN)]  # type: ignore[valid-type]
+    penerbit: str | None = None
+    """'Menteri Dalam Negeri' for a permen; the region for local ones ('Kota Bandar Lampung')."""
+    nomor: Teks
+    tahun: int
+    tanggal: dt.date | None = None
+    tentang: Teks
+    lembaran: Lembaran | None = None
+    diubah_dengan: str | None = None
+    """Key of the regulation that last amended this one."""
+    diubah_beberapa_kali: bool = False
+
+    @property
+    def tingkat(self) -> int:
+        """Level in the hierarchy of regulations: 1 (UUD) … 8 (Perkada)."""
+        return JENIS_PERATURAN[self.jenis][0]
+
+    @property
+    def nama_jenis(self) -> str:
+        """'Undang-Undang', 'Peraturan Menteri Dalam Negeri', 'Peraturan Walikota …'."""
+        name = JENIS_PERATURAN[self.jenis][1]
+        return f"{name} {self.penerbit}" if self.penerbit else name
+
+
+class Keputusan(Model):
+    """The Keputusan Kepala Dinas tentang IKU (``keputusan-iku.yaml``)."""
+
+    nomor: str | None = None
+    """Empty until numbered: the decree prints a blank to fill in."""
+    tanggal: dt.date | None = None
+    """Empty while the date is not final: the day is left blank, month and year from ``bulan``."""
+    bulan: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = None
+    """'2021-01' when only the month is known."""
+    perubahan: bool = False
+    menimbang: list[Teks] = Field(min_length=1)
+    mengingat: list[Teks] = Field(min_length=1)
+    diktum: list[Teks] = []
+
+
+class Katalog(Model):
+    """A file of regulations: the shipped catalogue or a dinas's own ``peraturan.yaml``."""
+
+    peraturan: dict[str, Peraturan] = {}

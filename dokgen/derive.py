@@ -1,0 +1,114 @@
+"""Computed text: citations, the order of Mengingat, the closing Menimbang, decree titles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dokgen.format import huruf
+from dokgen.model import Dinas, Keputusan, Peraturan, Renstra
+
+_LEMBARAN = {
+    # level → (name of the gazette, name of its supplement); None: not cited for that level
+    2: ("Lembaran Negara Republik Indonesia", "Tambahan Lembaran Negara Republik Indonesia"),
+    3: ("Lembaran Negara Republik Indonesia", "Tambahan Lembaran Negara Republik Indonesia"),
+    4: ("Lembaran Negara Republik Indonesia", None),
+    5: ("Berita Negara Republik Indonesia", None),
+}
+
+
+def _nomor_tahun(p: Peraturan) -> str:
+    """'Nomor 23 Tahun 2014'; a number that already carries its year (PER/09/M.PAN/5/2007) alone."""
+    return f"Nomor {p.nomor}" if str(p.tahun) in p.nomor else f"Nomor {p.nomor} Tahun {p.tahun}"
+
+
+def _lembaran(p: Peraturan) -> str:
+    if p.lembaran is None:
+        return ""
+    names = _LEMBARAN.get(p.tingkat)
+    if names is None:  # local: Lembaran Daerah / Berita Daerah of the region
+        region = p.penerbit or ""
+        names = (
+            (f"Lembaran Daerah {region}", f"Tambahan Lembaran Daerah {region}")
+            if p.jenis in ("perda", "perda_provinsi")
+            else (f"Berita Daerah {region}", None)
+        )
+    gazette, supplement = names
+    text = f"{gazette} Tahun {p.lembaran.tahun} Nomor {p.lembaran.nomor}"
+    if supplement and p.lembaran.tambahan:
+        text += f", {supplement} Nomor {p.lembaran.tambahan}"
+    return f" ({text})"
+
+
+def kutipan(key: str, katalog: Mapping[str, Peraturan]) -> str:
+    """The citation of a regulation as a Mengingat item (without the closing punctuation)."""
+    p = katalog[key]
+    text = f"{p.nama_jenis} {_nomor_tahun(p)} tentang {p.tentang}{_lembaran(p)}"
+    if p.diubah_dengan:
+        q = katalog[p.diubah_dengan]
+        how = "beberapa kali, terakhir dengan" if p.diubah_beberapa_kali else "dengan"
+        text += f" sebagaimana telah diubah {how} {q.nama_jenis} {_nomor_tahun(q)}{_lembaran(q)}"
+    return text
+
+
+def urutan_peraturan(keys: list[str], katalog: Mapping[str, Peraturan]) -> list[str]:
+    """Keys ordered by the hierarchy of regulations, then by date of enactment."""
+
+    def key(k: str) -> tuple:
+        p = katalog[k]
+        number = int(p.nomor) if p.nomor.isdigit() else 0
+        return (p.tingkat, p.tahun, p.tanggal or "", number)
+
+    return sorted(dict.fromkeys(keys), key=key)
+
+
+def daftar_huruf(count: int) -> str:
+    """'huruf a', 'huruf a dan huruf b', 'huruf a, huruf b, dan huruf c'."""
+    labels = [f"huruf {huruf(i)}" for i in range(1, count + 1)]
+    if len(labels) <= 2:
+        return " dan ".join(labels)
+    return f"{', '.join(labels[:-1])}, dan {labels[-1]}"
+
+
+def judul_iku(dinas: Dinas, renstra: Renstra, keputusan: Keputusan) -> str:
+    """'Perubahan Indikator Kinerja Utama (IKU) Dinas … Kota … Tahun 2021–2026'.
+
+    Written as it reads inside a sentence; titles print it in capitals.
+    """
+    prefix = "Perubahan " if keputusan.perubahan else ""
+    period = f"{renstra.periode.awal}–{renstra.periode.akhir}"
+    return (
+        f"{prefix}Indikator Kinerja Utama (IKU) {dinas.nama} {dinas.pemda.sebutan} Tahun {period}"
+    )
+
+
+def menimbang(keputusan: Keputusan, dinas: Dinas, judul: str) -> list[str]:
+    """Every Menimbang item: 'bahwa …;', closed by the item citing the letters above it."""
+    items = [_bahwa(text) for text in keputusan.menimbang]
+    closing = (
+        f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {daftar_huruf(len(items))},"
+        f" perlu menetapkan Keputusan Kepala {dinas.nama} {dinas.pemda.sebutan} tentang"
+        f" {judul};"
+    )
+    return [*items, closing]
+
+
+def _bahwa(text: str) -> str:
+    text = text.strip().rstrip(";.").strip()
+    if text.lower().startswith("bahwa "):
+        text = text[6:]
+    return f"bahwa {text};"
+
+
+def diktum_bawaan(dinas: Dinas, renstra: Renstra, judul: str) -> list[str]:
+    """The standard diktum of an IKU decree (seed 001), used when the data gives none."""
+    nama = f"{dinas.nama} {dinas.pemda.sebutan}"
+    period = f"{renstra.periode.awal}–{renstra.periode.akhir}"
+    return [
+        f"Menetapkan {judul} sebagaimana tercantum dalam Lampiran Keputusan ini.",
+        "Indikator Kinerja Utama sebagaimana dimaksud dalam Diktum KESATU merupakan acuan ukuran"
+        f" kinerja yang digunakan oleh {nama} untuk menetapkan rencana kinerja tahunan,"
+        " menyampaikan rencana kerja dan anggaran, menyusun dokumen perjanjian kinerja, menyusun"
+        " laporan kinerja serta melakukan evaluasi pencapaian kinerja sesuai dengan dokumen"
+        f" Rencana Strategis (Renstra) {nama} Tahun {period}.",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+    ]
