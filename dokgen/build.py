@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docxcompose.composer import Composer
 
-from dokgen.documents import iki
+from dokgen.documents import iki, keputusan
 from dokgen.load import DataDinas, load
 from dokgen.output import write_atomic
 from dokgen.render import Template
@@ -27,6 +27,8 @@ class Hasil:
 
     folder: Path
     berkas: list[Path] = field(default_factory=list)
+    dilewati: dict[str, str] = field(default_factory=dict)
+    """Kinds not built, with the reason."""
 
 
 def gabung(documents: list[bytes]) -> bytes:
@@ -51,12 +53,37 @@ def render_iki(
     cards = list(iki.kartu(data))
     outputs: dict[str, bytes] = {}
     for done, card in enumerate(cards, start=1):
-        outputs[f"{iki.FOLDER}/{card.nama_berkas}"] = template.render(card.context, kertas)
+        outputs[card.nama_berkas] = template.render(card.context, kertas)
         if progress:
             progress("Kartu IKI", done, len(cards))
-    if cards:
-        outputs[iki.GABUNGAN] = gabung(list(outputs.values()))
+    outputs[iki.GABUNGAN] = gabung(list(outputs.values()))
     return outputs
+
+
+def render_keputusan(
+    data: DataDinas, templates: Path, progress: Progress | None = None
+) -> dict[str, bytes]:
+    """The Keputusan tentang IKU with its Lampiran."""
+    doc = keputusan.dokumen(data)
+    blob = Template(templates / keputusan.TEMPLATE).render(
+        doc.context, data.dinas.pengaturan.kertas
+    )
+    if progress:
+        progress("Keputusan IKU", 1, 1)
+    return {doc.nama_berkas: blob}
+
+
+Renderer = Callable[[DataDinas, Path, "Progress | None"], dict[str, bytes]]
+
+JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
+    # kind: (renderer, why it cannot be built from this data — None when it can)
+    "keputusan": (
+        render_keputusan,
+        lambda d: None if d.keputusan else "tidak ada keputusan-iku.yaml",
+    ),
+    "iki": (render_iki, lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml"),
+}
+"""Every document kind dokgen builds, in build order."""
 
 
 def build(
@@ -64,6 +91,7 @@ def build(
     keluar: Path | None = None,
     templates: Path = TEMPLATES,
     progress: Progress | None = None,
+    hanya: str | None = None,
 ) -> Hasil:
     """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
 
@@ -72,8 +100,16 @@ def build(
     """
     data = load(folder)
     keluar = keluar or Path("build") / data.nama_folder
-    outputs = render_iki(data, templates, progress)
     hasil = Hasil(keluar)
+    outputs: dict[str, bytes] = {}
+    for kind, (render, missing) in JENIS.items():
+        if hanya and kind != hanya:
+            continue
+        reason = missing(data)
+        if reason:
+            hasil.dilewati[kind] = reason
+            continue
+        outputs.update(render(data, templates, progress))
     for name, blob in outputs.items():
         path = keluar / name
         write_atomic(path, blob)

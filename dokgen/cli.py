@@ -54,6 +54,10 @@ def build(
     templat: Annotated[
         Path | None, typer.Option("--templat", help="Folder templat .docx (bawaan: templates/)")
     ] = None,
+    hanya: Annotated[
+        str | None,
+        typer.Option("--hanya", help="Buat satu jenis dokumen saja: keputusan atau iki"),
+    ] = None,
 ) -> None:
     """Buat semua dokumen dinas ke folder build/."""
     from dokgen import build as pipeline
@@ -68,9 +72,16 @@ def build(
             bar.update(tasks[what], completed=done)
 
         try:
-            hasil = pipeline.build(data, keluar, templat or pipeline.TEMPLATES, progress)
+            if hanya and hanya not in pipeline.JENIS:
+                err.print(
+                    f"galat --hanya '{hanya}' tidak dikenal; pilihan: {', '.join(pipeline.JENIS)}"
+                )
+                raise typer.Exit(2)
+            hasil = pipeline.build(data, keluar, templat or pipeline.TEMPLATES, progress, hanya)
         except DokgenError as exc:
             raise _fail(exc) from None
+    for kind, reason in hasil.dilewati.items():
+        out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai: {len(hasil.berkas)} berkas ditulis ke {hasil.folder}/")
 
 

@@ -74,7 +74,7 @@ def read_yaml(file: Path) -> YamlSource:
             [Masalah(Lokasi(file), f"berkas tidak dapat dibaca: {exc.strerror}")]
         ) from None
     try:
-        node = YAML(typ="rt").compose(text)
+        node = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

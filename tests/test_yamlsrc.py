@@ -46,3 +46,8 @@ def test_malformed_yaml_names_file_and_line_in_indonesian(tmp_path, text, line, 
     assert problem.lokasi.file == path
     assert problem.lokasi.line == line
     assert words in problem.pesan
+
+
+def test_folded_text_is_one_line(tmp_path):
+    source = read_yaml(write(tmp_path, "a: >-\n  satu dua\n  tiga\nb: |\n  x\n  y\n"))
+    assert source.data == {"a": "satu dua tiga", "b": "x\ny\n"}

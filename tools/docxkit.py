@@ -9,6 +9,33 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:outlineLvl",
+    "w:rPr",
+)
+"""Schema order: elements that must come after the one inserted (Word rejects wrong order)."""
+
 
 def new_document(font: str = "Arial", size: int = 12):
     """A document with F4 paper, the margins of ../shared/DOMAIN.md and dokgen's styles."""
@@ -94,12 +121,25 @@ def repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    tr_pr.insert_element_before(header, "w:tblCellSpacing", "w:jc", "w:hidden")
+
+
+def bottom_rule(paragraph, size: int = 18) -> None:
+    """A thick line under a paragraph: the rule under a kop surat."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", str(size)), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    border.append(bottom)
+    p_pr.insert_element_before(border, *_AFTER_PBDR)
 
 
 def keep_together(row) -> None:
     """Never split this row across pages (a signature block stays whole)."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    row._tr.get_or_add_trPr().insert_element_before(
+        OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc"
+    )
 
 
 def shade(cell: _Cell, fill: str = "D9D9D9") -> None:
@@ -107,7 +147,7 @@ def shade(cell: _Cell, fill: str = "D9D9D9") -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    cell._tc.get_or_add_tcPr().insert_element_before(shd, *_AFTER_SHD)
 
 
 def borders(
@@ -125,7 +165,9 @@ def borders(
         else:
             edge.set(qn("w:val"), "nil")
         element.append(edge)
-    tbl_pr.append(element)
+    tbl_pr.insert_element_before(
+        element, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+    )
 
 
 def cell_border(cell: _Cell, side: str, size: int = 6) -> None:
@@ -133,7 +175,7 @@ def cell_border(cell: _Cell, side: str, size: int = 6) -> None:
     element = tc_pr.find(qn("w:tcBorders"))
     if element is None:
         element = OxmlElement("w:tcBorders")
-        tc_pr.append(element)
+        tc_pr.insert_element_before(element, "w:shd", *_AFTER_SHD)
     edge = OxmlElement(f"w:{side}")
     edge.set(qn("w:val"), "single")
     edge.set(qn("w:sz"), str(size))

@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from dokgen.model import Dinas
+
+
+@dataclass(frozen=True)
+class Dokumen:
+    """One document to render: its output path (relative to the build folder) and context."""
+
+    nama_berkas: str
+    context: dict[str, Any]
+
+
+def kop(dinas: Dinas) -> dict[str, str]:
+    """The letterhead: PEMERINTAH …, the dinas, its address; and the head's title in one line."""
+    return {
+        "pemerintah": f"PEMERINTAH {dinas.pemda.sebutan.upper()}",
+        "dinas": dinas.nama.upper(),
+        "alamat": dinas.alamat or "",
+        "jabatan": f"KEPALA {dinas.nama.upper()} {dinas.pemda.sebutan.upper()}",
+    }
 
 
 def tanda_tangan(dinas: Dinas) -> dict[str, Any]:

@@ -1,0 +1,58 @@
+"""Keputusan Kepala Dinas tentang Indikator Kinerja Utama, with the IKU table as Lampiran."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from dokgen import derive
+from dokgen.documents.umum import Dokumen, kop, tanda_tangan
+from dokgen.format import LOCALE, tanggal
+from dokgen.load import DataDinas
+from dokgen.model import Keputusan
+
+TEMPLATE = "keputusan-iku.docx"
+BERKAS = "keputusan-iku.docx"
+KOSONG = "…………………"
+"""A blank the signer fills in by hand (nomor, day)."""
+
+
+def tanggal_penetapan(keputusan: Keputusan) -> str:
+    """'15 Januari 2021'; '……… Januari 2021' when only the month is known; a blank otherwise."""
+    if keputusan.tanggal:
+        return tanggal(keputusan.tanggal)
+    if keputusan.bulan:
+        year, month = (int(part) for part in keputusan.bulan.split("-"))
+        return f"{KOSONG} {format_date(dt.date(year, month, 1), 'MMMM y', locale=LOCALE)}"
+    return f"{KOSONG} {KOSONG}"
+
+
+def dokumen(data: DataDinas) -> Dokumen:
+    """The decree of ``data`` (which must have a keputusan and a renstra)."""
+    keputusan, renstra, dinas = data.keputusan, data.renstra, data.dinas
+    assert keputusan is not None and renstra is not None
+    judul = derive.judul_iku(dinas, renstra, keputusan)
+    mengingat = [
+        derive.kutipan(key, data.peraturan)
+        for key in derive.urutan_peraturan(keputusan.mengingat, data.peraturan)
+    ]
+    mengingat = [f"{text};" for text in mengingat[:-1]] + [f"{mengingat[-1]}."]
+    sasaran = [
+        {"nomor": nomor, "uraian": s.uraian, "indikator": s.indikator}
+        for nomor, s in enumerate((s for s in renstra.semua_sasaran if s.indikator), start=1)
+    ]
+    context = {
+        "dinas": dinas,
+        "kop": kop(dinas),
+        "judul": judul,
+        "nomor": keputusan.nomor or KOSONG,
+        "tempat": dinas.tempat,
+        "tanggal": tanggal_penetapan(keputusan),
+        "menimbang": derive.menimbang(keputusan, dinas, judul),
+        "mengingat": mengingat,
+        "diktum": keputusan.diktum or derive.diktum_bawaan(dinas, renstra, judul),
+        "sasaran": sasaran,
+        "ttd": tanda_tangan(dinas),
+    }
+    return Dokumen(BERKAS, context)

@@ -1,0 +1,133 @@
+import pytest
+
+from dokgen import derive
+from dokgen.documents.keputusan import tanggal_penetapan
+from dokgen.model import Keputusan, Peraturan
+
+
+def catalogue(**entries: dict) -> dict[str, Peraturan]:
+    return {key: Peraturan.model_validate(value) for key, value in entries.items()}
+
+
+KATALOG = catalogue(
+    uu=dict(
+        jenis="uu",
+        nomor="23",
+        tahun="2014",
+        tentang="Pemerintahan Daerah",
+        lembaran={"tahun": "2014", "nomor": "244", "tambahan": "5587"},
+        diubah_dengan="uu2",
+    ),
+    uu2=dict(
+        jenis="uu",
+        nomor="9",
+        tahun="2015",
+        tentang="Perubahan Kedua",
+        lembaran={"tahun": "2015", "nomor": "58", "tambahan": "5679"},
+    ),
+    pp18=dict(jenis="pp", nomor="18", tahun="2016", tentang="Perangkat Daerah"),
+    pp8=dict(jenis="pp", nomor="8", tahun="2006", tentang="Pelaporan Keuangan"),
+    permen=dict(
+        jenis="permen",
+        penerbit="Menteri Negara Pendayagunaan Aparatur Negara",
+        nomor="PER/09/M.PAN/5/2007",
+        tahun="2007",
+        tentang="Pedoman IKU",
+    ),
+    perda=dict(
+        jenis="perda",
+        penerbit="Kota Bandar Lampung",
+        nomor="07",
+        tahun="2016",
+        tentang="Perangkat Daerah",
+        lembaran={"tahun": "2016", "nomor": "07", "tambahan": "07"},
+    ),
+    perwali=dict(
+        jenis="perwali",
+        penerbit="Bandar Lampung",
+        nomor="40",
+        tahun="2018",
+        tentang="Perubahan IKU",
+    ),
+    pp8b=dict(jenis="pp", nomor="3", tahun="2016", tentang="Sebelum 18"),
+)
+
+
+def test_citation_with_lembaran_negara_and_amendment():
+    assert derive.kutipan("uu", KATALOG) == (
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik"
+        " Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587)"
+        " sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015 (Lembaran Negara"
+        " Republik Indonesia Tahun 2015 Nomor 58, Tambahan Lembaran Negara Republik Indonesia"
+        " Nomor 5679)"
+    )
+
+
+def test_citation_of_a_number_that_carries_its_year_and_of_local_regulations():
+    assert derive.kutipan("permen", KATALOG) == (
+        "Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007"
+        " tentang Pedoman IKU"
+    )
+    assert derive.kutipan("perda", KATALOG) == (
+        "Peraturan Daerah Kota Bandar Lampung Nomor 07 Tahun 2016 tentang Perangkat Daerah"
+        " (Lembaran Daerah Kota Bandar Lampung Tahun 2016 Nomor 07, Tambahan Lembaran Daerah"
+        " Kota Bandar Lampung Nomor 07)"
+    )
+    assert derive.kutipan("perwali", KATALOG).startswith(
+        "Peraturan Walikota Bandar Lampung Nomor 40"
+    )
+
+
+def test_mengingat_is_ordered_by_hierarchy_then_chronologically_without_duplicates():
+    keys = ["perwali", "perda", "pp18", "permen", "pp8", "uu", "pp8b", "pp18"]
+    assert derive.urutan_peraturan(keys, KATALOG) == [
+        "uu",
+        "pp8",
+        "pp8b",
+        "pp18",
+        "permen",
+        "perda",
+        "perwali",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(1, "huruf a"), (2, "huruf a dan huruf b"), (3, "huruf a, huruf b, dan huruf c")],
+)
+def test_closing_menimbang_cites_the_letters_above_it(count, text):
+    assert derive.daftar_huruf(count) == text
+
+
+def test_menimbang_items_start_with_bahwa_and_end_with_semicolon():
+    from dokgen.model import Dinas
+
+    dinas = Dinas.model_validate(
+        {
+            "nama": "Dinas Koperasi dan UKM",
+            "kepala": {"nama": "X"},
+            "pemda": {"jenis": "kota", "nama": "Bandar Lampung"},
+        }
+    )
+    keputusan = Keputusan.model_validate(
+        {"menimbang": ["bahwa satu;", "dua."], "mengingat": ["uu"]}
+    )
+    items = derive.menimbang(keputusan, dinas, "Indikator Kinerja Utama")
+    assert items == [
+        "bahwa satu;",
+        "bahwa dua;",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu"
+        " menetapkan Keputusan Kepala Dinas Koperasi dan UKM Kota Bandar Lampung tentang"
+        " Indikator Kinerja Utama;",
+    ]
+
+
+def test_date_of_signing_leaves_a_blank_when_not_final():
+    base = {"menimbang": ["x"], "mengingat": ["uu"]}
+    assert tanggal_penetapan(Keputusan.model_validate({**base, "tanggal": "2021-01-15"})) == (
+        "15 Januari 2021"
+    )
+    assert tanggal_penetapan(Keputusan.model_validate({**base, "bulan": "2021-01"})) == (
+        "………………… Januari 2021"
+    )
+    assert "…" in tanggal_penetapan(Keputusan.model_validate(base))
