@@ -6,11 +6,12 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from docx import Document
 from docxcompose.composer import Composer
 
-from dokgen.documents import iki, keputusan
+from dokgen.documents import dokumen_iku, iki, keputusan
 from dokgen.load import DataDinas, load
 from dokgen.output import write_atomic
 from dokgen.render import Template
@@ -19,6 +20,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(what, done, total)`` while documents are rendered."""
+Renderer = Callable[[DataDinas, Path, Progress | None], dict[str, bytes]]
 
 
 @dataclass
@@ -60,26 +62,33 @@ def render_iki(
     return outputs
 
 
-def render_keputusan(
-    data: DataDinas, templates: Path, progress: Progress | None = None
-) -> dict[str, bytes]:
-    """The Keputusan tentang IKU with its Lampiran."""
-    doc = keputusan.dokumen(data)
-    blob = Template(templates / keputusan.TEMPLATE).render(
-        doc.context, data.dinas.pengaturan.kertas
-    )
-    if progress:
-        progress("Keputusan IKU", 1, 1)
-    return {doc.nama_berkas: blob}
+def _single(module: ModuleType, label: str) -> Renderer:
+    """A renderer for a document kind that makes one document per dinas."""
 
+    def render(
+        data: DataDinas, templates: Path, progress: Progress | None = None
+    ) -> dict[str, bytes]:
+        doc = module.dokumen(data)
+        template = Template(templates / module.TEMPLATE)
+        blob = template.render(doc.context, data.dinas.pengaturan.kertas)
+        if progress:
+            progress(label, 1, 1)
+        return {doc.nama_berkas: blob}
 
-Renderer = Callable[[DataDinas, Path, "Progress | None"], dict[str, bytes]]
+    return render
+
 
 JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
     # kind: (renderer, why it cannot be built from this data — None when it can)
     "keputusan": (
-        render_keputusan,
+        _single(keputusan, "Keputusan IKU"),
         lambda d: None if d.keputusan else "tidak ada keputusan-iku.yaml",
+    ),
+    "dokumen-iku": (
+        _single(dokumen_iku, "Dokumen IKU"),
+        lambda d: (
+            None if d.dokumen_iku and d.renstra else "tidak ada dokumen-iku.yaml dan renstra.yaml"
+        ),
     ),
     "iki": (render_iki, lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml"),
 }

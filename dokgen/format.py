@@ -31,6 +31,14 @@ def angka(value: Number | None, desimal: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
+def angka_tertulis(value: Decimal | None) -> str:
+    """A measured value with the decimals it was written with: Decimal('80.90') → '80,90'."""
+    if value is None:
+        return KOSONG
+    exponent = value.as_tuple().exponent
+    return angka(value, max(0, -exponent) if isinstance(exponent, int) else None)
+
+
 def persen(value: Number | None, desimal: int = 2) -> str:
     """44.1234 → '44,12' (the % sign belongs to the column header or the template)."""
     return angka(value, desimal)
@@ -89,6 +97,7 @@ def huruf(index: int) -> str:
 FILTERS = {
     "angka": angka,
     "persen": persen,
+    "angka_tertulis": angka_tertulis,
     "rupiah": rupiah,
     "tanggal": tanggal,
     "terbilang": terbilang,

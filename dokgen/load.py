@@ -16,7 +16,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dokgen.errors import DataError, Lokasi, Masalah
-from dokgen.model import Dinas, Jabatan, Katalog, Keputusan, Model, Peraturan, Renstra
+from dokgen.model import (
+    Dinas,
+    DokumenIku,
+    Jabatan,
+    Katalog,
+    Keputusan,
+    Model,
+    Organisasi,
+    Peraturan,
+    Renstra,
+)
 from dokgen.yamlsrc import YamlSource, read_yaml
 
 M = TypeVar("M", bound=Model)
@@ -37,6 +47,8 @@ class DataDinas:
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     """The shipped catalogue plus the dinas's own regulations, by key."""
     keputusan: Keputusan | None = None
+    organisasi: Organisasi | None = None
+    dokumen_iku: DokumenIku | None = None
 
     @property
     def nama_folder(self) -> str:
@@ -58,7 +70,7 @@ def load(folder: Path) -> DataDinas:
         problems.append(Masalah(Lokasi(dinas_file), "berkas wajib dinas.yaml tidak ada"))
 
     renstra_file = folder / "renstra.yaml"
-    renstra = _load_file(renstra_file, Renstra, problems) if renstra_file.is_file() else None
+    renstra = _optional(renstra_file, Renstra, problems)
 
     jabatan: list[Jabatan] = []
     berkas: dict[str, Path] = {}
@@ -90,9 +102,18 @@ def load(folder: Path) -> DataDinas:
             where = Lokasi(keputusan_file, source.line(("mengingat", i)))
             _check_key(key, peraturan, where, problems)
 
+    organisasi = _optional(folder / "organisasi.yaml", Organisasi, problems)
+    dokumen_iku = _optional(folder / "dokumen-iku.yaml", DokumenIku, problems)
+
     if problems or dinas is None:
         raise DataError(problems)
-    return DataDinas(folder, dinas, renstra, jabatan, berkas, peraturan, keputusan)
+    return DataDinas(
+        folder, dinas, renstra, jabatan, berkas, peraturan, keputusan, organisasi, dokumen_iku
+    )
+
+
+def _optional(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
+    return _load_file(file, model, problems) if file.is_file() else None
 
 
 def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan]:
@@ -205,6 +226,11 @@ def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
             f"'{value}' tidak sah: hanya huruf kecil, angka dan tanda '-' (contoh: kasubag-umum)"
         ),
     }
+    if kind == "decimal_type" and value is None:
+        return (
+            f"{where}: nilai kosong (di dalam {{ }} koma memisahkan entri: tulis angka berkoma"
+            " per baris atau beri tanda kutip)"
+        )
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]).replace(" or ", " atau ")
         return f"'{value}' tidak sah di {where}; pilihan: {choices}"

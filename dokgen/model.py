@@ -236,6 +236,9 @@ class Program(Model):
     kode: Teks
     nama: Teks
     sasaran: str | None = None
+    """Kode of the sasaran the program supports."""
+    iku: str | None = None
+    """Kode of the IKU the program supports (the cascade Sasaran → IKU → Program)."""
     indikator: list[Indikator] = []
     kegiatan: list[Kegiatan] = []
 
@@ -276,6 +279,25 @@ class Renstra(Model):
 
 
 # --- organisation and individual indicators -------------------------------------------
+
+
+class Unit(Model):
+    """An organisational unit (Sekretariat, Bidang, Sub Bagian, Seksi) with its duties."""
+
+    kode: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    nama: Teks
+    induk: str | None = None
+    """Kode of the unit above; empty: directly under the Kepala Dinas."""
+    pimpinan: str | None = None
+    """Title of the head: 'Sekretaris', 'Kepala Bidang Usaha Mikro'."""
+    tugas: list[Teks] = []
+    fungsi: list[Teks] = []
+
+
+class Organisasi(Model):
+    """The units of the dinas (``organisasi.yaml``), in the order of the structure."""
+
+    unit: list[Unit] = []
 
 
 class IndikatorIKI(Model):
@@ -384,3 +406,23 @@ class Katalog(Model):
     """A file of regulations: the shipped catalogue or a dinas's own ``peraturan.yaml``."""
 
     peraturan: dict[str, Peraturan] = {}
+
+
+class TeksIku(Model):
+    """Paragraphs of the Dokumen IKU that replace the template's standard wording."""
+
+    kata_pengantar: list[Teks] = []
+    latar_belakang: list[Teks] = []
+    maksud: list[Teks] = []
+    tujuan_penyusunan: list[Teks] = []
+    dasar_hukum: list[Teks] = []
+    penutup: list[Teks] = []
+
+
+class DokumenIku(Model):
+    """Settings of the Dokumen IKU (``dokumen-iku.yaml``): its year, date and overridden prose."""
+
+    tahun: int
+    tempat_tanggal: str | None = None
+    """Place and date under the signature, e.g. 'Lumajang, Agustus 2020'."""
+    teks: TeksIku = TeksIku()

@@ -29,6 +29,13 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Fixed timestamp of every part, so the same inputs give byte-identical files."""
 
+LANJUT = "\ue000"
+"""Cell content meaning 'continues the cell above': the cell is merged vertically into it.
+
+Documents whose spans are not one Jinja loop (the cascade Sasaran → IKU → Program → Kegiatan)
+flatten their rows in Python and put ``LANJUT`` where a cell continues; see ``_merge_down``.
+"""
+
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres (width, height, portrait)."""
 
@@ -62,7 +69,9 @@ def _template_line(exc: BaseException) -> int | None:
 
 
 def _indonesian(message: str) -> str:
-    match = re.match(r"'(?:[^']*' has no attribute ')?([^']+)' is undefined", message)
+    match = re.match(r"'([^']+)' is undefined", message) or re.search(
+        r"has no attribute '([^']+)'", message
+    )
     if match:
         return f"variabel atau atribut '{match.group(1)}' tidak dikenal"
     return message
@@ -113,6 +122,8 @@ class Template:
         )
         xml = self._docx.resolve_listing(xml)
         body = etree.fromstring(xml.encode("utf-8"))
+        _fix_grid(body)
+        _merge_down(body)
         _set_paper(body, kertas)
         document = self._prefix + etree.tostring(body, encoding="unicode") + self._suffix
         return self._package({"word/document.xml": document.encode("utf-8")})
@@ -135,3 +146,63 @@ def _set_paper(body: etree._Element, kertas: str) -> None:
         w, h = (height, width) if landscape else (width, height)
         size.set(f"{{{W}}}w", _twips(w))
         size.set(f"{{{W}}}h", _twips(h))
+
+
+def _fix_grid(body: etree._Element) -> None:
+    """Rebuild a table's column grid when a {%tc %} loop changed its number of cells.
+
+    The new grid takes each column's width from the cells of the widest row, so every column
+    keeps the width it has in the template.
+    """
+    for table in body.iter(f"{{{W}}}tbl"):
+        grid = table.find(f"{{{W}}}tblGrid")
+        rows = table.findall(f"{{{W}}}tr")
+        if grid is None or not rows:
+            continue
+        widest = max(rows, key=lambda row: len(row.findall(f"{{{W}}}tc")))
+        widths: list[str] = []
+        for cell in widest.findall(f"{{{W}}}tc"):
+            span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+            count = int(span.get(f"{{{W}}}val")) if span is not None else 1
+            width = cell.find(f"{{{W}}}tcPr/{{{W}}}tcW")
+            each = int(width.get(f"{{{W}}}w")) // count if width is not None else 0
+            widths.extend([str(each)] * count)
+        if len(widths) == len(grid) or not all(w != "0" for w in widths):
+            continue
+        for column in list(grid):
+            grid.remove(column)
+        for width in widths:
+            etree.SubElement(grid, f"{{{W}}}gridCol").set(f"{{{W}}}w", width)
+
+
+def _merge_down(body: etree._Element) -> None:
+    """Merge every cell whose text is ``LANJUT`` into the cell above it (same grid column)."""
+    for table in body.iter(f"{{{W}}}tbl"):
+        rows = table.findall(f"{{{W}}}tr")
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row.findall(f"{{{W}}}tc")):
+                if "".join(cell.itertext()) != LANJUT:
+                    continue
+                for text in cell.iter(f"{{{W}}}t"):
+                    text.text = ""
+                _set_vmerge(cell, None)
+                above = rows[r - 1].findall(f"{{{W}}}tc")[c]
+                if above.find(f"{{{W}}}tcPr/{{{W}}}vMerge") is None:
+                    _set_vmerge(above, "restart")
+
+
+def _set_vmerge(cell: etree._Element, value: str | None) -> None:
+    tc_pr = cell.find(f"{{{W}}}tcPr")
+    if tc_pr is None:
+        tc_pr = etree.SubElement(cell, f"{{{W}}}tcPr")
+        cell.insert(0, tc_pr)
+    merge = etree.Element(f"{{{W}}}vMerge")
+    if value:
+        merge.set(f"{{{W}}}val", value)
+    # schema order inside tcPr: tcW, gridSpan, hMerge, vMerge, …
+    after = [tc_pr.find(f"{{{W}}}{tag}") for tag in ("tcW", "gridSpan", "hMerge")]
+    anchors = [e for e in after if e is not None]
+    if anchors:
+        anchors[-1].addnext(merge)
+    else:
+        tc_pr.insert(0, merge)

@@ -90,3 +90,25 @@ def test_every_example_dataset_loads():
     for folder in sorted(DATA.iterdir()):
         data = load(folder)
         assert data.jabatan or data.keputusan, folder
+
+
+def test_decimal_comma_inside_flow_mapping_is_explained(make_data):
+    renstra = """\
+    periode: {awal: 2018, akhir: 2023}
+    sasaran:
+      - kode: S1
+        uraian: Meningkatnya Kualitas Koperasi
+        indikator:
+          - kode: IKU-1
+            uraian: Persentase RAT
+            target: {2019: 80,94}
+    """
+    found = problems(make_data(**{"renstra.yaml": renstra}))
+    assert found == [
+        (
+            "renstra.yaml",
+            8,
+            "sasaran.0.indikator.0.target.94: nilai kosong (di dalam { } koma memisahkan entri:"
+            " tulis angka berkoma per baris atau beri tanda kutip)",
+        )
+    ]

@@ -46,7 +46,7 @@ def formula_cell(cell, var: str, width_cm: float = 6.1) -> None:
     """A real fraction (pembilang over penyebut, then × 100%) or the text formula of ``var``."""
     cell_text(cell, f"{{%p if {var} and {var}.pecahan %}}")
     fraction = cell.add_table(rows=2, cols=2)
-    set_widths(fraction, [width_cm - 2.1, 1.7])
+    set_widths(fraction, [width_cm - 2.4, 2.0])
     cell_text(fraction.cell(0, 0), f"{{{{ {var}.pembilang }}}}", align="center")
     cell_border(fraction.cell(0, 0), "bottom")
     merged = fraction.cell(0, 1).merge(fraction.cell(1, 1))
@@ -209,8 +209,311 @@ def keputusan_iku() -> None:
     doc.save(TEMPLATES / "keputusan-iku.docx")
 
 
+def prose(doc, key: str, *standard: str) -> None:
+    """Paragraphs from data (``teks.<key>``) when given, otherwise the standard wording."""
+    body = dict(align="justify", space_after=6)
+    paragraph(doc, f"{{%p if teks.{key} %}}")
+    paragraph(doc, f"{{%p for t in teks.{key} %}}")
+    paragraph(doc, "{{ t }}", **body)
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "{%p else %}")
+    for text in standard:
+        paragraph(doc, text, **body)
+    paragraph(doc, "{%p endif %}")
+
+
+def heading(doc, text: str, center: bool = False, space_after: int = 6) -> None:
+    paragraph(doc, text, bold=True, align="center" if center else None, space_after=space_after)
+
+
+def lettered(doc, loop: str, item: str, indent: float = 0.6, numbered: bool = False) -> None:
+    label = "{{ loop.index }}." if numbered else "{{ loop.index|huruf }}."
+    paragraph(doc, f"{{%p for x in {loop} %}}")
+    paragraph(
+        doc,
+        f"{label}\t{item}",
+        indent_cm=indent + 0.6,
+        hanging_cm=0.6,
+        tabs_cm=(indent + 0.6,),
+        align="justify",
+    )
+    paragraph(doc, "{%p endfor %}")
+
+
+def year_table(doc, title: str, rows: str, widths_fixed: list[float], year_width: float) -> None:
+    """The IKU table with a column per Renstra year ({%tc %} loops)."""
+    heading(doc, title, center=True)
+    table = doc.add_table(rows=2, cols=len(widths_fixed) + 3)
+    borders(table)
+    headers = [
+        "No.",
+        "Sasaran",
+        "No.",
+        "Indikator Kinerja Utama",
+        "Penjelasan / Formulasi",
+        "Satuan",
+        "Tahun Dasar {{ tahun_dasar }}",
+    ]
+    cells = table.rows[0].cells
+    for cell, text in zip(cells, headers, strict=False):
+        cell_text(cell, text, bold=True, align="center")
+        shade(cell)
+    n = len(headers)
+    cell_text(cells[n], "{%tc for y in tahun_target %}")
+    cell_text(cells[n + 1], "{{ y }}", bold=True, align="center")
+    shade(cells[n + 1])
+    cell_text(cells[n + 2], "{%tc endfor %}")
+    repeat_header(table.rows[0])
+    row = table.rows[1].cells
+    cell_text(row[0], f"{{%tr for r in {rows} %}}")
+    content = table.add_row().cells
+    for cell, text in zip(
+        content,
+        ["{{ r.no_sasaran }}", "{{ r.sasaran }}", "{{ r.no }}", "{{ r.indikator.uraian }}"],
+        strict=False,
+    ):
+        cell_text(cell, text, align="center" if "no" in text else None)
+    formula_cell(content[4], "r.indikator.formula", widths_fixed[4])
+    cell_text(content[5], "{{ r.indikator.satuan or '' }}", align="center")
+    cell_text(content[6], "{{ r.dasar }}", align="center")
+    cell_text(content[7], "{%tc for v in r.nilai %}")
+    cell_text(content[8], "{{ v }}", align="center")
+    cell_text(content[9], "{%tc endfor %}")
+    end = table.add_row().cells
+    cell_text(end[0], "{%tr endfor %}")
+    set_widths(table, [*widths_fixed, 0.3, year_width, 0.3])
+    paragraph(doc, "")
+
+
+def cascade(doc) -> None:
+    heading(doc, "CASCADING SASARAN, INDIKATOR KINERJA UTAMA, PROGRAM DAN KEGIATAN", center=True)
+    widths = [1.0, 3.5, 4.2, 4.2, 4.0, 4.5, 5.0]
+    table = doc.add_table(rows=5, cols=7)
+    borders(table)
+    top = ["NO.", "SASARAN", "", "PROGRAM", "", "KEGIATAN", ""]
+    sub = ["", "URAIAN", "INDIKATOR", "URAIAN", "INDIKATOR", "URAIAN", "INDIKATOR"]
+    for r, labels in enumerate((top, sub)):
+        for cell, text in zip(table.rows[r].cells, labels, strict=True):
+            if text:
+                cell_text(cell, text, bold=True, align="center")
+            shade(cell)
+        repeat_header(table.rows[r])
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    table.cell(0, 5).merge(table.cell(0, 6))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    cell_text(table.rows[2].cells[0], "{%tr for r in cascade %}")
+    keys = [
+        "no",
+        "sasaran",
+        "iku",
+        "program",
+        "indikator_program",
+        "kegiatan",
+        "indikator_kegiatan",
+    ]
+    for cell, key in zip(table.rows[3].cells, keys, strict=True):
+        cell_text(cell, f"{{{{ r.{key} }}}}", align="center" if key == "no" else None)
+    cell_text(table.rows[4].cells[0], "{%tr endfor %}")
+    set_widths(table, widths)
+
+
+def dokumen_iku() -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.enum.text import WD_BREAK
+
+    doc = new_document()
+    for _ in range(6):
+        paragraph(doc, "")
+    for text in (
+        "INDIKATOR KINERJA UTAMA (IKU)",
+        "{{ dinas.nama|upper }}",
+        "{{ dinas.pemda.sebutan|upper }}",
+        "",
+        "{{ tahun }}",
+    ):
+        paragraph(doc, text, bold=True, align="center", space_after=6)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "KATA PENGANTAR", center=True, space_after=12)
+    prose(
+        doc,
+        "kata_pengantar",
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat dan"
+        " karunia-Nya Dokumen Indikator Kinerja Utama (IKU) {{ nama }} Tahun {{ tahun }} dapat"
+        " disusun.",
+        "Indikator Kinerja Utama ini disusun berdasarkan Rencana Strategis {{ nama }}"
+        " {{ periode }} sebagai ukuran keberhasilan pencapaian tujuan dan sasaran strategis,"
+        " serta sebagai acuan dalam perencanaan, pengukuran, pelaporan dan evaluasi kinerja.",
+    )
+    paragraph(doc, "")
+    signature_place(doc)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB I", center=True, space_after=0)
+    heading(doc, "PENDAHULUAN", center=True, space_after=12)
+    heading(doc, "A. LATAR BELAKANG")
+    prose(
+        doc,
+        "latar_belakang",
+        "Setiap instansi pemerintah wajib menetapkan Indikator Kinerja Utama (IKU) di"
+        " lingkungannya sebagai ukuran keberhasilan dari suatu tujuan dan sasaran strategis"
+        " organisasi. Dengan IKU yang ditetapkan secara formal, {{ nama }} memperoleh informasi"
+        " kinerja yang penting untuk menyelenggarakan manajemen kinerja yang baik serta untuk"
+        " perbaikan kinerja dan peningkatan akuntabilitas kinerja.",
+    )
+    heading(doc, "B. MAKSUD DAN TUJUAN")
+    prose(
+        doc,
+        "maksud",
+        "Penetapan Indikator Kinerja Utama {{ nama }} dimaksudkan untuk memberikan panduan"
+        " dalam mengukur keberhasilan pencapaian tujuan dan sasaran strategis Renstra"
+        " {{ periode }}.",
+    )
+    paragraph(doc, "{%p if teks.tujuan_penyusunan %}")
+    paragraph(doc, "Tujuan penyusunan:", space_after=4)
+    lettered(doc, "teks.tujuan_penyusunan", "{{ x }}", numbered=True)
+    paragraph(doc, "{%p endif %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB II", center=True, space_after=0)
+    heading(doc, "TUGAS DAN FUNGSI", center=True, space_after=12)
+    heading(doc, "2.1 Tugas, Fungsi, dan Struktur Organisasi Perangkat Daerah")
+    heading(doc, "2.1.1 Dasar Hukum Pembentukan Perangkat Daerah")
+    prose(
+        doc,
+        "dasar_hukum",
+        "{{ nama }} merupakan perangkat daerah yang melaksanakan urusan pemerintahan di bidang"
+        " tugasnya, dengan tugas dan fungsi sebagaimana dijabarkan berikut.",
+    )
+    heading(doc, "2.1.2 Struktur Organisasi Perangkat Daerah")
+    paragraph(doc, "Struktur Organisasi {{ nama }}, terdiri dari :", space_after=4)
+    paragraph(doc, "{%p for s in struktur %}")
+    paragraph(
+        doc,
+        "{{ loop.index|huruf }}.\t{{ s.unit.nama }}{% if s.bawahan %}, membawahi :{% endif %}",
+        indent_cm=1.2,
+        hanging_cm=0.6,
+        tabs_cm=(1.2,),
+    )
+    paragraph(doc, "{%p for b in s.bawahan %}")
+    paragraph(doc, "{{ loop.index }}.\t{{ b.nama }}", indent_cm=1.8, hanging_cm=0.6, tabs_cm=(1.8,))
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "")
+    heading(doc, "2.1.3 Uraian Tugas dan Fungsi")
+    paragraph(doc, "{%p for s in struktur %}")
+    paragraph(
+        doc,
+        "{{ loop.index }}.\t{{ s.unit.nama }}",
+        bold=True,
+        indent_cm=0.6,
+        hanging_cm=0.6,
+        tabs_cm=(0.6,),
+        space_after=4,
+    )
+    paragraph(doc, "{%p for t in s.unit.tugas %}")
+    paragraph(doc, "{{ t }}", indent_cm=0.6, align="justify", space_after=4)
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "{%p if s.unit.fungsi %}")
+    paragraph(
+        doc,
+        "Untuk melaksanakan tugas tersebut, {{ s.unit.nama }} mempunyai fungsi :",
+        indent_cm=0.6,
+        space_after=4,
+    )
+    lettered(doc, "s.unit.fungsi", "{{ x }}")
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "{%p if s.unit.pimpinan %}")
+    paragraph(
+        doc,
+        "{{ s.unit.nama }} dipimpin oleh seorang {{ s.unit.pimpinan }} yang dalam"
+        " melaksanakan tugasnya berada di bawah dan bertanggung jawab kepada Kepala Dinas.",
+        indent_cm=0.6,
+        align="justify",
+        space_after=4,
+    )
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "{%p if s.bawahan %}")
+    paragraph(doc, "{{ s.unit.pimpinan or s.unit.nama }} membawahi :", indent_cm=0.6, space_after=4)
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "{%p for b in s.bawahan %}")
+    paragraph(
+        doc,
+        "{{ loop.index }})\t{{ b.nama }} mempunyai tugas :",
+        indent_cm=1.2,
+        hanging_cm=0.6,
+        tabs_cm=(1.2,),
+        space_after=4,
+    )
+    lettered(doc, "b.tugas", "{{ x }}", indent=1.2)
+    paragraph(doc, "{%p endfor %}")
+    paragraph(doc, "{%p endfor %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB III", center=True, space_after=0)
+    heading(doc, "TUJUAN DAN SASARAN", center=True, space_after=12)
+    heading(doc, "3.1 Tujuan")
+    paragraph(
+        doc,
+        "Untuk melaksanakan misi, {{ nama }} untuk {{ lama_periode }} tahun ke depan"
+        " menetapkan tujuan, yaitu :",
+        align="justify",
+        space_after=4,
+    )
+    lettered(doc, "tujuan", "{{ x.uraian }}", numbered=True)
+    heading(doc, "3.2 Sasaran")
+    paragraph(
+        doc,
+        "Untuk mencapai tujuan tersebut ditetapkan {{ jumlah_sasaran }} sasaran, yaitu :",
+        align="justify",
+        space_after=4,
+    )
+    lettered(doc, "sasaran", "{{ x.uraian }}", numbered=True)
+    paragraph(
+        doc,
+        "Keberhasilan pencapaian sasaran diukur dengan Indikator Kinerja Utama pada tabel berikut.",
+        align="justify",
+    )
+
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = wide.page_height, wide.page_width
+    fixed = [1.0, 3.6, 0.9, 4.2, 6.6, 1.6, 1.8]
+    year_table(doc, "INDIKATOR KINERJA UTAMA", "iku", fixed, 1.6)
+    year_table(doc, "CAPAIAN INDIKATOR KINERJA UTAMA", "capaian", fixed, 1.6)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    cascade(doc)
+
+    tall = doc.add_section(WD_SECTION.NEW_PAGE)
+    tall.orientation = WD_ORIENT.PORTRAIT
+    tall.page_width, tall.page_height = tall.page_height, tall.page_width
+    heading(doc, "BAB IV", center=True, space_after=0)
+    heading(doc, "PENUTUP", center=True, space_after=12)
+    prose(
+        doc,
+        "penutup",
+        "Dengan demikian Indikator Kinerja Utama (IKU) {{ nama }} dapat digunakan sebagai bahan"
+        " untuk meningkatkan penyelenggaraan pemerintahan yang berdaya guna, berhasil guna,"
+        " bersih dan bertanggung jawab, serta untuk memantapkan pelaksanaan akuntabilitas kinerja"
+        " dalam mencapai tujuan dan sasaran strategis Renstra {{ periode }}.",
+    )
+    paragraph(doc, "")
+    signature_place(doc)
+    doc.save(TEMPLATES / "dokumen-iku.docx")
+
+
+def signature_place(doc) -> None:
+    """'Lumajang, Agustus 2020' above the Kepala Dinas signature."""
+    table = doc.add_table(rows=1, cols=2)
+    set_widths(table, [8, 8.5])
+    cell_text(table.rows[0].cells[1], "{{ tempat_tanggal }}", align="center", style="Normal")
+    signature(doc)
+
+
 if __name__ == "__main__":
     TEMPLATES.mkdir(exist_ok=True)
     iki()
     keputusan_iku()
+    dokumen_iku()
     print("templat ditulis ke", TEMPLATES)

@@ -1,0 +1,145 @@
+"""The Dokumen IKU of Lumajang (seed 000), read back: BAB II, IKU tables and the cascade."""
+
+import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from dokgen.build import build
+from tests.conftest import DATA
+from tests.docxread import lines, open_docx
+
+LUMAJANG = DATA / "lumajang-diskopum"
+YEARS = ["2019", "2020", "2021", "2022", "2023"]
+
+
+@pytest.fixture(scope="module")
+def doc(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    hasil = build(LUMAJANG, out)
+    assert set(hasil.dilewati) == {"keputusan", "iki"}
+    return open_docx(out / "dokumen-iku.docx")
+
+
+def table_after(doc, title: str):
+    """The first table following the paragraph ``title``."""
+    body = doc.element.body
+    seen = False
+    for child in body.iterchildren():
+        if child.tag.endswith("}p") and Paragraph(child, doc._body).text == title:
+            seen = True
+        elif seen and child.tag.endswith("}tbl"):
+            return Table(child, doc._body)
+    raise AssertionError(title)
+
+
+def test_bab_ii_structure_and_duties(doc):
+    text = lines(doc)
+    start = text.index("2.1.2 Struktur Organisasi Perangkat Daerah")
+    assert text[start + 1 : start + 6] == [
+        "Struktur Organisasi Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang, terdiri dari :",
+        "a.\tKepala Dinas",
+        "b.\tSekretariat, membawahi :",
+        "1.\tSub Bagian Umum dan Kepegawaian",
+        "2.\tSub Bagian Keuangan",
+    ]
+    assert "e.\tBidang Usaha Mikro, membawahi :" in text
+    assert "3)\tSeksi Pengembangan Kewirausahaan mempunyai tugas :" in text
+    assert "t.\tpelaksanaan fungsi lain yang diberikan oleh Kepala Dinas." in text
+    assert "2 (dua) sasaran" in " ".join(text)
+
+
+def test_iku_table_has_every_iku_formula_and_yearly_target(doc):
+    table = table_after(doc, "INDIKATOR KINERJA UTAMA")
+    header = [c.text for c in table.rows[0].cells]
+    assert header[-6:] == ["Tahun Dasar 2018", *YEARS]
+    rows = table.rows[1:]
+    assert [r.cells[3].text for r in rows] == [
+        "Persentase Koperasi yang melaksanakan Rapat Anggota Tahunan (RAT)",
+        "Persentase Koperasi Sehat dan Cukup Sehat",
+        "Persentase Perkembangan Usaha Mikro",
+    ]
+    assert [[c.text for c in r.cells[-6:]] for r in rows] == [
+        ["80,90", "80,94", "80,98", "81,02", "81,06", "81,10"],
+        ["82,0", "86,7", "87,1", "87,5", "87,9", "88,2"],
+        ["12,00", "12,73", "13,33", "13,85", "14,29", "14,67"],
+    ]
+    (fraction,) = rows[0].cells[4].tables
+    assert fraction.cell(0, 0).text == "Jml koperasi yang melaksanakan RAT"
+    assert fraction.cell(1, 0).text == "jml koperasi aktif"
+    # the first sasaran spans its two IKU rows
+    assert rows[0].cells[1]._tc is rows[1].cells[1]._tc
+    assert rows[0].cells[1].text == "Meningkatnya Kualitas Koperasi"
+    assert (
+        len(
+            table._tbl.tblGrid.findall(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol"
+            )
+        )
+        == 12
+    )
+
+
+def test_capaian_prints_a_dash_not_zero_for_unmeasured(doc):
+    table = table_after(doc, "CAPAIAN INDIKATOR KINERJA UTAMA")
+    values = [[c.text for c in r.cells[-5:]] for r in table.rows[1:]]
+    assert values == [
+        ["80,34", "49,16", "–", "–", "–"],
+        ["88,0", "–", "–", "–", "–"],
+        ["10,91", "14,43", "–", "–", "–"],
+    ]
+
+
+def test_cascade_has_every_program_and_kegiatan_with_spans(doc):
+    table = table_after(doc, "CASCADING SASARAN, INDIKATOR KINERJA UTAMA, PROGRAM DAN KEGIATAN")
+    rows = table.rows[2:]
+    kegiatan = [r.cells[5].text for r in rows]
+    assert kegiatan == [
+        "Pembinaan, Pengawasan, dan Penghargaan Koperasi Berprestasi",
+        "Pembinaan dan Bimbingan Teknis Koperasi",
+        "Penyuluhan dan Pengembangan Kelembagaan Koperasi",
+        "Peningkatan Kapasitas Koperasi, Usaha Kecil dan Menengah",
+        "Fasilitasi, Pembinaan Akses Permodalan dan Simpan Pinjam Koperasi",
+        "Fasilitasi, Pembinaan dan Pengembangan Usaha Koperasi",
+        "Fasilitasi, Pembinaan dan Pemberdayaan Administrasi Usaha Koperasi",
+        "Fasilitasi Pemberdayaan Usaha Mikro",
+        "Fasilitasi Pengembangan Usaha Mikro",
+        "Fasilitasi Peningkatan Kewirausahaan",
+        "Pembinaan dan Pelatihan Keterampilan Kerja bagi Tenaga Kerja dan Masyarakat",
+        "Fasilitasi Promosi bagi Usaha Mandiri Masyarakat",
+    ]
+    sasaran = [c.text for c in unique_cells_in_column(table, 1)]
+    assert sasaran == [
+        "SASARAN",
+        "URAIAN",
+        "Meningkatnya Kualitas Koperasi",
+        "Meningkatnya Kuantitas dan Kualitas Usaha Mikro",
+    ]
+    programs = [c.text for c in unique_cells_in_column(table, 3)][2:]
+    assert programs == [
+        "Program Peningkatan Kualitas Kelembagaan Koperasi",
+        "Program Pengembangan dan Peningkatan Pendukung Usaha Koperasi",
+        "Program Penciptaan, Peningkatan dan Pengembangan Usaha Mikro",
+        "Program Pembinaan Lingkungan Sosial",
+    ]
+    # the first sasaran spans the 7 kegiatan rows of its two IKU
+    assert rows[0].cells[1]._tc is rows[6].cells[1]._tc
+    assert rows[6].cells[1]._tc is not rows[7].cells[1]._tc
+
+
+def unique_cells_in_column(table, column: int):
+    seen, cells = set(), []
+    for row in table.rows:
+        cell = row.cells[column]
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def test_prose_from_data_replaces_standard_wording(doc):
+    text = lines(doc)
+    assert text[text.index("A. LATAR BELAKANG") + 1].startswith(
+        "Dalam kerangka pembangunan good governance"
+    )
+    assert "Lumajang, Agustus 2020" in text
+    assert text[-1] == "NIP. 19621215 199403 1 006"
