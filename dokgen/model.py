@@ -237,10 +237,17 @@ class Program(Model):
     nama: Teks
     sasaran: str | None = None
     """Kode of the sasaran the program supports."""
-    iku: str | None = None
-    """Kode of the IKU the program supports (the cascade Sasaran → IKU → Program)."""
+    iku: list[Teks] = []
+    """Kodes of the IKU the program supports (the cascade Sasaran → IKU → Program)."""
     indikator: list[Indikator] = []
     kegiatan: list[Kegiatan] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_iku(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("iku"), str):
+            return {**value, "iku": [value["iku"]]}
+        return value
 
 
 class Periode(Model):

@@ -143,3 +143,50 @@ def test_prose_from_data_replaces_standard_wording(doc):
     )
     assert "Lumajang, Agustus 2020" in text
     assert text[-1] == "NIP. 19621215 199403 1 006"
+
+
+@pytest.fixture(scope="module")
+def doc_2014(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build2014")
+    build(DATA / "lumajang-diskopum-2014", out)
+    return open_docx(out / "dokumen-iku.docx")
+
+
+def test_rencana_kerja_lists_tujuan_indicators_then_sasaran_iku(doc_2014):
+    table = table_after(doc_2014, "RENCANA KERJA DINAS KOPERASI DAN USAHA MIKRO")
+    assert [c.text for c in table.rows[0].cells][-7:] == [
+        "Tahun Dasar 2013",
+        "2014",
+        "2015",
+        "2016",
+        "2017",
+        "2018",
+        "2019",
+    ]
+    rows = table.rows[1:]
+    assert [(r.cells[2].text, r.cells[4].text) for r in rows] == [
+        ("Persentase Koperasi yang Sehat dan Cukup Sehat", ""),
+        ("Persentase Pertumbuhan Usaha Mikro", ""),
+        ("", "Persentase koperasi sehat"),
+        ("", "Persentase koperasi cukup sehat"),
+        ("", "Persentase Peningkatan Usaha Mikro (UM)"),
+        ("", "Persentase Usaha Mikro yang Mandiri"),
+        ("", "Persentase Peningkatan Usaha Mikro ke Usaha Kecil"),
+    ]
+    assert [c.text for c in rows[1].cells[-7:]] == ["–", "–", "1,6", "0,81", "1,20", "0,59", "0,59"]
+    assert rows[0].cells[1]._tc is rows[6].cells[1]._tc  # one tujuan spans every row
+    assert rows[2].cells[3]._tc is rows[3].cells[3]._tc  # sasaran spans its IKU
+    assert rows[3].cells[3]._tc is not rows[4].cells[3]._tc
+
+
+def test_cascade_program_supporting_two_iku_lists_both(doc_2014):
+    table = table_after(
+        doc_2014, "CASCADING SASARAN, INDIKATOR KINERJA UTAMA, PROGRAM DAN KEGIATAN"
+    )
+    rows = table.rows[2:]
+    assert rows[0].cells[2].text == "Persentase koperasi sehat\nPersentase koperasi cukup sehat"
+    assert len(rows) == 8 + 2 + 3 + 4
+    assert rows[0].cells[3]._tc is rows[7].cells[3]._tc  # program spans its 8 kegiatan
+    # the last two programs support the same IKU: one IKU cell, two program cells
+    assert rows[10].cells[2]._tc is rows[16].cells[2]._tc
+    assert rows[12].cells[3]._tc is not rows[13].cells[3]._tc

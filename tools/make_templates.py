@@ -285,6 +285,49 @@ def year_table(doc, title: str, rows: str, widths_fixed: list[float], year_width
     paragraph(doc, "")
 
 
+def rencana_kerja(doc) -> None:
+    """Tujuan, indikator tujuan, sasaran, IKU, formula, satuan, tahun dasar and yearly targets."""
+    heading(doc, "RENCANA KERJA {{ dinas.nama|upper }}", center=True)
+    fixed = [0.8, 3.0, 3.0, 3.0, 3.6, 5.2, 1.4, 1.6]
+    headers = [
+        "No.",
+        "Tujuan",
+        "Indikator Tujuan",
+        "Sasaran",
+        "Indikator Sasaran (IKU)",
+        "Penjelasan / Formulasi",
+        "Satuan",
+        "Tahun Dasar {{ tahun_dasar }}",
+    ]
+    table = doc.add_table(rows=2, cols=len(fixed) + 3)
+    borders(table)
+    cells = table.rows[0].cells
+    for cell, text in zip(cells, headers, strict=False):
+        cell_text(cell, text, bold=True, align="center")
+        shade(cell)
+    n = len(headers)
+    cell_text(cells[n], "{%tc for y in tahun_target %}")
+    cell_text(cells[n + 1], "{{ y }}", bold=True, align="center")
+    shade(cells[n + 1])
+    cell_text(cells[n + 2], "{%tc endfor %}")
+    repeat_header(table.rows[0])
+    cell_text(table.rows[1].cells[0], "{%tr for r in rencana_kerja %}")
+    content = table.add_row().cells
+    for cell, key in zip(
+        content, ["no", "tujuan", "indikator_tujuan", "sasaran", "iku"], strict=False
+    ):
+        cell_text(cell, f"{{{{ r.{key} }}}}", align="center" if key == "no" else None)
+    formula_cell(content[5], "r.indikator.formula", fixed[5])
+    cell_text(content[6], "{{ r.indikator.satuan or '' }}", align="center")
+    cell_text(content[7], "{{ r.dasar }}", align="center")
+    cell_text(content[8], "{%tc for v in r.nilai %}")
+    cell_text(content[9], "{{ v }}", align="center")
+    cell_text(content[10], "{%tc endfor %}")
+    cell_text(table.add_row().cells[0], "{%tr endfor %}")
+    set_widths(table, [*fixed, 0.3, 1.4, 0.3])
+    paragraph(doc, "")
+
+
 def cascade(doc) -> None:
     heading(doc, "CASCADING SASARAN, INDIKATOR KINERJA UTAMA, PROGRAM DAN KEGIATAN", center=True)
     widths = [1.0, 3.5, 4.2, 4.2, 4.0, 4.5, 5.0]
@@ -482,6 +525,8 @@ def dokumen_iku() -> None:
     fixed = [1.0, 3.6, 0.9, 4.2, 6.6, 1.6, 1.8]
     year_table(doc, "INDIKATOR KINERJA UTAMA", "iku", fixed, 1.6)
     year_table(doc, "CAPAIAN INDIKATOR KINERJA UTAMA", "capaian", fixed, 1.6)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    rencana_kerja(doc)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     cascade(doc)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from dokgen.documents.umum import Dokumen, kop, tanda_tangan
@@ -50,31 +51,82 @@ def baris_iku(renstra: Renstra, nilai: str) -> list[dict[str, Any]]:
     return rows
 
 
+def baris_rencana_kerja(renstra: Renstra) -> list[dict[str, Any]]:
+    """Tujuan → indikator tujuan, then its sasaran → IKU, with targets (seed 003's table)."""
+    years = tahun_target(renstra)
+    rows: list[dict[str, Any]] = []
+    for t_number, tujuan in enumerate(renstra.tujuan, start=1):
+        first = True
+        entries = [(None, ind) for ind in tujuan.indikator] + [
+            (sasaran, ind) for sasaran in tujuan.sasaran for ind in sasaran.indikator
+        ]
+        previous = None
+        for sasaran, ind in entries:
+            rows.append(
+                {
+                    "no": str(t_number) if first else LANJUT,
+                    "tujuan": tujuan.uraian if first else LANJUT,
+                    "indikator_tujuan": "" if sasaran else ind.uraian,
+                    "sasaran": ""
+                    if sasaran is None
+                    else (LANJUT if sasaran is previous else sasaran.uraian),
+                    "iku": ind.uraian if sasaran else "",
+                    "indikator": ind,
+                    "dasar": angka_tertulis(ind.tahun_dasar),
+                    "nilai": [angka_tertulis(ind.target.get(y)) for y in years],
+                }
+            )
+            first, previous = False, sasaran
+    return rows
+
+
 def baris_cascade(renstra: Renstra) -> list[dict[str, Any]]:
-    """Sasaran → IKU → Program → Kegiatan, one row per kegiatan, spans marked with LANJUT."""
+    """Sasaran → IKU → Program → Kegiatan, one row per kegiatan, spans marked with LANJUT.
+
+    A program may support several IKU of its sasaran: its IKU cell lists them all. Equal
+    neighbouring cells (same sasaran, same IKU text, same program) are merged.
+    """
     rows: list[dict[str, Any]] = []
     for s_number, sasaran in enumerate(_with_iku(renstra), start=1):
-        first_of_sasaran = True
-        for ind in sasaran.indikator:
-            programs = [p for p in renstra.program if p.iku == ind.kode] or [None]
-            first_of_iku = True
-            for program in programs:
-                for k, kegiatan in enumerate(_kegiatan(program)):
-                    rows.append(
-                        {
-                            "no": str(s_number) if first_of_sasaran else LANJUT,
-                            "sasaran": sasaran.uraian if first_of_sasaran else LANJUT,
-                            "iku": ind.uraian if first_of_iku else LANJUT,
-                            "program": _text(program.nama if program else "", k),
-                            "indikator_program": _text(
-                                _uraian(program.indikator if program else []), k
-                            ),
-                            "kegiatan": kegiatan.nama if kegiatan else "",
-                            "indikator_kegiatan": _uraian(kegiatan.indikator if kegiatan else []),
-                        }
-                    )
-                    first_of_sasaran = first_of_iku = False
-    return rows
+        kodes = [ind.kode for ind in sasaran.indikator]
+        programs = [p for p in renstra.program if set(p.iku) & set(kodes)]
+        supported = {k for p in programs for k in p.iku}
+        groups: list[tuple[str, Program | None]] = [
+            (_uraian([i for i in sasaran.indikator if i.kode in p.iku]), p) for p in programs
+        ] + [(i.uraian, None) for i in sasaran.indikator if i.kode not in supported]
+        for iku, program in groups:
+            for kegiatan in _kegiatan(program):
+                rows.append(
+                    {
+                        "no": str(s_number),
+                        "sasaran": sasaran.uraian,
+                        "iku": iku,
+                        "program": program.nama if program else "",
+                        "indikator_program": _uraian(program.indikator if program else []),
+                        "kegiatan": kegiatan.nama if kegiatan else "",
+                        "indikator_kegiatan": _uraian(kegiatan.indikator if kegiatan else []),
+                        "_program": program,
+                    }
+                )
+    return _merge_equal(rows, ["no", "sasaran", "iku", "program", "indikator_program"])
+
+
+def _merge_equal(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
+    """Replace a cell equal to the one above by LANJUT, when every cell left of it also
+    continues (so a span never crosses the boundary of the span to its left)."""
+    merged = [dict(rows[0])] if rows else []
+    for previous, row in itertools.pairwise(rows):
+        out = dict(row)
+        same_so_far = True
+        for key in keys:
+            same_key = row[key] == previous[key] and (
+                not key.endswith("program") or row["_program"] is previous["_program"]
+            )
+            same_so_far = same_so_far and same_key and row[key] != ""
+            if same_so_far:
+                out[key] = LANJUT
+        merged.append(out)
+    return merged
 
 
 def _with_iku(renstra: Renstra) -> list[Sasaran]:
@@ -83,10 +135,6 @@ def _with_iku(renstra: Renstra) -> list[Sasaran]:
 
 def _kegiatan(program: Program | None) -> list[Any]:
     return (program.kegiatan if program else []) or [None]
-
-
-def _text(value: str, index: int) -> str:
-    return value if index == 0 else LANJUT
 
 
 def _uraian(indikator: list[Indikator]) -> str:
@@ -118,5 +166,6 @@ def dokumen(data: DataDinas) -> Dokumen:
         "iku": baris_iku(renstra, "target"),
         "capaian": baris_iku(renstra, "realisasi"),
         "cascade": baris_cascade(renstra),
+        "rencana_kerja": baris_rencana_kerja(renstra),
     }
     return Dokumen(BERKAS, context)
