@@ -70,7 +70,7 @@ def _single(module: ModuleType, label: str) -> Renderer:
     ) -> dict[str, bytes]:
         doc = module.dokumen(data)
         template = Template(templates / module.TEMPLATE)
-        blob = template.render(doc.context, data.dinas.pengaturan.kertas)
+        blob = template.render(doc.context, data.dinas.pengaturan.kertas, doc.gambar)
         if progress:
             progress(label, 1, 1)
         return {doc.nama_berkas: blob}

@@ -65,7 +65,9 @@ def load(folder: Path) -> DataDinas:
     dinas_file = folder / "dinas.yaml"
     dinas = None
     if dinas_file.is_file():
-        dinas = _load_file(dinas_file, Dinas, problems)
+        dinas, source = _read(dinas_file, Dinas, problems)
+        if dinas and dinas.logo and source:
+            _check_logo(folder / dinas.logo, Lokasi(dinas_file, source.line(("logo",))), problems)
     else:
         problems.append(Masalah(Lokasi(dinas_file), "berkas wajib dinas.yaml tidak ada"))
 
@@ -114,6 +116,19 @@ def load(folder: Path) -> DataDinas:
 
 def _optional(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
     return _load_file(file, model, problems) if file.is_file() else None
+
+
+def _check_logo(path: Path, where: Lokasi, problems: list[Masalah]) -> None:
+    """The logo must be a PNG, JPEG, GIF or BMP picture that exists."""
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image
+
+    try:
+        Image.from_blob(path.read_bytes())
+    except OSError:
+        problems.append(Masalah(where, f"berkas logo '{path.name}' tidak ditemukan"))
+    except UnrecognizedImageError:
+        problems.append(Masalah(where, f"berkas logo '{path.name}' bukan gambar PNG/JPEG/GIF/BMP"))
 
 
 def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan]:

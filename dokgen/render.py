@@ -13,19 +13,25 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.image.image import Image
+from docx.oxml.shape import CT_Inline
+from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup
 
 from dokgen.errors import TemplateError
 from dokgen.format import FILTERS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Fixed timestamp of every part, so the same inputs give byte-identical files."""
 
@@ -77,6 +83,14 @@ def _indonesian(message: str) -> str:
     return message
 
 
+@dataclass(frozen=True)
+class Gambar:
+    """A picture to place in a document: its bytes and printed height."""
+
+    data: bytes
+    tinggi_cm: float = 2.5
+
+
 class Template:
     """A .docx template compiled once, rendered many times."""
 
@@ -110,8 +124,21 @@ class Template:
         message = _indonesian(getattr(exc, "message", None) or str(exc))
         return TemplateError(f"{self.path}: kesalahan templat{where}: {message}")
 
-    def render(self, context: Mapping[str, Any], kertas: str = "F4") -> bytes:
-        """Render ``context`` into a complete .docx package (bytes)."""
+    def render(
+        self,
+        context: Mapping[str, Any],
+        kertas: str = "F4",
+        gambar: Mapping[str, Gambar] | None = None,
+    ) -> bytes:
+        """Render ``context`` into a complete .docx package (bytes).
+
+        Each entry of ``gambar`` is added to the package and its name in the context becomes the
+        picture, printed where the template says ``{{ name }}`` (e.g. ``{{ kop.logo }}``).
+        """
+        gambar = gambar or {}
+        replaced: dict[str, bytes] = {}
+        pictures = self._add_pictures(gambar, replaced)
+        context = {**context, "gambar": pictures}
         try:
             xml = self._compiled.render(context)
         except jinja2.TemplateError as exc:
@@ -126,12 +153,44 @@ class Template:
         _merge_down(body)
         _set_paper(body, kertas)
         document = self._prefix + etree.tostring(body, encoding="unicode") + self._suffix
-        return self._package({"word/document.xml": document.encode("utf-8")})
+        replaced["word/document.xml"] = document.encode("utf-8")
+        return self._package(replaced)
+
+    def _add_pictures(self, gambar: Mapping[str, Gambar], replaced: dict[str, bytes]) -> dict:
+        """Put each picture into the package (media, relationship, content type)."""
+        if not gambar:
+            return {}
+        rels = self._parts["word/_rels/document.xml.rels"].decode("utf-8")
+        types = self._parts["[Content_Types].xml"].decode("utf-8")
+        pictures = {}
+        for number, (name, picture) in enumerate(gambar.items(), start=1):
+            image = Image.from_blob(picture.data)
+            rid = f"rIdDokgen{number}"
+            target = f"media/dokgen-{number}.{image.ext}"
+            replaced[f"word/{target}"] = picture.data
+            rels = rels.replace(
+                "</Relationships>",
+                f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{target}"/></Relationships>',
+            )
+            if f'Extension="{image.ext}"' not in types:
+                default = f'<Default Extension="{image.ext}" ContentType="{image.content_type}"/>'
+                types = types.replace("</Types>", f"{default}</Types>")
+            cy = Cm(picture.tinggi_cm)
+            cx = Emu(int(cy * image.px_width / image.px_height))
+            inline = CT_Inline.new_pic_inline(1000 + number, rid, target, cx, cy)
+            xml = etree.tostring(inline, encoding="unicode")
+            pictures[name] = Markup(
+                f"</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t>"
+            )
+        replaced["word/_rels/document.xml.rels"] = rels.encode("utf-8")
+        replaced["[Content_Types].xml"] = types.encode("utf-8")
+        return pictures
 
     def _package(self, replaced: Mapping[str, bytes]) -> bytes:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in self._parts.items():
+            added = {name: data for name, data in replaced.items() if name not in self._parts}
+            for name, data in {**self._parts, **added}.items():
                 info = zipfile.ZipInfo(name, ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, replaced.get(name, data))

@@ -124,3 +124,45 @@ def test_unknown_mengingat_key_is_reported_with_line_and_suggestion(tmp_path):
     assert (
         problem.pesan == "peraturan 'pp-18-2061' tidak ada di katalog — maksud Anda 'pp-18-2016'?"
     )
+
+
+def png(width: int = 40, height: int = 50) -> bytes:
+    """A small valid PNG (grey), written with zlib so the tests need no image library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_logo_from_data_is_placed_in_the_kop(tmp_path):
+    import shutil
+
+    folder = tmp_path / "bdl"
+    shutil.copytree(BANDAR_LAMPUNG, folder)
+    (folder / "logo.png").write_bytes(png())
+    dinas = folder / "dinas.yaml"
+    dinas.write_text(dinas.read_text() + "logo: logo.png\n")
+    build(folder, tmp_path / "out")
+    doc = open_docx(tmp_path / "out" / "keputusan-iku.docx")
+    (shape,) = doc.inline_shapes
+    assert round(shape.height.cm, 1) == 2.5
+    assert round(shape.width.cm, 1) == 2.0  # 40 × 50 px keeps its proportions
+    assert lines(doc)[0] == "PEMERINTAH KOTA BANDAR LAMPUNG"
+
+    dinas.write_text(dinas.read_text().replace("logo: logo.png", "logo: tidak-ada.png"))
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    (problem,) = caught.value.masalah
+    assert problem.pesan == "berkas logo 'tidak-ada.png' tidak ditemukan"
+    assert problem.lokasi.line == len(dinas.read_text().splitlines())

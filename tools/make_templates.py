@@ -123,14 +123,26 @@ def labelled(doc, label: str, loop: str, item: str, widths=(3.0, 0.5, 13.0)) -> 
     paragraph(cells[2], "{%p endfor %}")
 
 
+LOGO = "{% if gambar.logo is defined %}{{ gambar.logo }}{% endif %}"
+
+
+def letterhead(doc) -> None:
+    """Kop surat: logo (when the data has one), PEMERINTAH …, the dinas, its address, a rule."""
+    table = doc.add_table(rows=1, cols=3)
+    set_widths(table, [2.7, 11.1, 2.7])
+    left, middle, _ = table.rows[0].cells
+    cell_text(left, LOGO, align="center", style="Normal")
+    cell_text(middle, "{{ kop.pemerintah }}", bold=True, align="center", style="Normal")
+    paragraph(middle, "{{ kop.dinas }}", bold=True, align="center")
+    paragraph(middle, "{{ kop.alamat }}", align="center")
+    bottom_rule(paragraph(doc, "", space_after=12))
+
+
 def keputusan_iku() -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
 
     doc = new_document()
-    paragraph(doc, "{{ kop.pemerintah }}", bold=True, align="center")
-    paragraph(doc, "{{ kop.dinas }}", bold=True, align="center")
-    kop = paragraph(doc, "{{ kop.alamat }}", align="center", space_after=12)
-    bottom_rule(kop)
+    letterhead(doc)
     paragraph(doc, "KEPUTUSAN {{ kop.jabatan }}", bold=True, align="center")
     paragraph(doc, "NOMOR : {{ nomor }}", bold=True, align="center", space_after=6)
     paragraph(doc, "TENTANG", bold=True, align="center", space_after=6)
@@ -366,8 +378,9 @@ def dokumen_iku() -> None:
     from docx.enum.text import WD_BREAK
 
     doc = new_document()
-    for _ in range(6):
+    for _ in range(3):
         paragraph(doc, "")
+    paragraph(doc, LOGO, align="center", space_after=24)
     for text in (
         "INDIKATOR KINERJA UTAMA (IKU)",
         "{{ dinas.nama|upper }}",

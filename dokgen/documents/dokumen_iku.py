@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from dokgen.documents.umum import Dokumen, kop, tanda_tangan
+from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
 from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
@@ -168,4 +168,4 @@ def dokumen(data: DataDinas) -> Dokumen:
         "cascade": baris_cascade(renstra),
         "rencana_kerja": baris_rencana_kerja(renstra),
     }
-    return Dokumen(BERKAS, context)
+    return Dokumen(BERKAS, context, gambar_kop(data))

@@ -7,7 +7,7 @@ import datetime as dt
 from babel.dates import format_date
 
 from dokgen import derive
-from dokgen.documents.umum import Dokumen, kop, tanda_tangan
+from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
 from dokgen.format import LOCALE, tanggal
 from dokgen.load import DataDinas
 from dokgen.model import Keputusan
@@ -55,4 +55,4 @@ def dokumen(data: DataDinas) -> Dokumen:
         "sasaran": sasaran,
         "ttd": tanda_tangan(dinas),
     }
-    return Dokumen(BERKAS, context)
+    return Dokumen(BERKAS, context, gambar_kop(data))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from dokgen.load import DataDinas
 from dokgen.model import Dinas
+from dokgen.render import Gambar
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,14 @@ class Dokumen:
 
     nama_berkas: str
     context: dict[str, Any]
+    gambar: dict[str, Gambar] = field(default_factory=dict)
+
+
+def gambar_kop(data: DataDinas) -> dict[str, Gambar]:
+    """The dinas's logo for the kop surat, when the data names one."""
+    if not data.dinas.logo:
+        return {}
+    return {"logo": Gambar((data.folder / data.dinas.logo).read_bytes(), tinggi_cm=2.5)}
 
 
 def kop(dinas: Dinas) -> dict[str, str]:
