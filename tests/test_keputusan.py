@@ -15,7 +15,7 @@ BANDAR_LAMPUNG = DATA / "bandarlampung-diskopukm"
 def decree(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     hasil = build(BANDAR_LAMPUNG, out)
-    assert set(hasil.dilewati) == {"iki", "dokumen-iku"}
+    assert set(hasil.dilewati) == {"iki"}
     return lines(open_docx(out / "keputusan-iku.docx"))
 
 
@@ -166,3 +166,14 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
     (problem,) = caught.value.masalah
     assert problem.pesan == "berkas logo 'tidak-ada.png' tidak ditemukan"
     assert problem.lokasi.line == len(dinas.read_text().splitlines())
+
+
+def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
+    build(BANDAR_LAMPUNG, tmp_path, hanya="dokumen-iku")
+    assert [p.name for p in tmp_path.iterdir()] == ["dokumen-iku.docx"]
+    text = lines(open_docx(tmp_path / "dokumen-iku.docx"))
+    assert "b.\tSekretariat, membawahi :" in text
+    assert "1)\tSub Bagian Program, Keuangan dan Aset" in text  # no duties in the seed
+    assert "f.\tKelompok Jabatan Fungsional" in text
+    assert text[text.index("KATA PENGANTAR") + 1].startswith("Puji dan syukur kami panjatkan")
+    assert not any("Bappeda" in line for line in text)

@@ -496,7 +496,7 @@ def dokumen_iku() -> None:
     paragraph(doc, "{%p for b in s.bawahan %}")
     paragraph(
         doc,
-        "{{ loop.index }})\t{{ b.nama }} mempunyai tugas :",
+        "{{ loop.index }})\t{{ b.nama }}{% if b.tugas %} mempunyai tugas :{% endif %}",
         indent_cm=1.2,
         hanging_cm=0.6,
         tabs_cm=(1.2,),
