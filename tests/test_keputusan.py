@@ -174,6 +174,6 @@ def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
     text = lines(open_docx(tmp_path / "dokumen-iku.docx"))
     assert "b.\tSekretariat, membawahi :" in text
     assert "1)\tSub Bagian Program, Keuangan dan Aset" in text  # no duties in the seed
-    assert "f.\tKelompok Jabatan Fungsional" in text
+    assert "g.\tKelompok Jabatan Fungsional" in text
     assert text[text.index("KATA PENGANTAR") + 1].startswith("Puji dan syukur kami panjatkan")
     assert not any("Bappeda" in line for line in text)
