@@ -67,3 +67,14 @@ def test_misspelt_key(make_data):
 
 def test_missing_folder(tmp_path):
     one_line_error(run("check", tmp_path / "x"), "x", "folder data tidak ditemukan")
+
+
+def test_build_only_one_kind_and_reject_unknown_kind(make_data, tmp_path):
+    result = run("build", make_data(), "--keluar", tmp_path / "o", "--hanya", "iki")
+    assert result.exit_code == 0 and "Dilewati" not in result.output
+    one_line_error(run("build", make_data(), "--hanya", "lkj"), "--hanya", "'lkj' tidak dikenal")
+
+
+def test_build_names_what_it_skipped(make_data, tmp_path):
+    result = run("build", make_data(), "--keluar", tmp_path / "o")
+    assert "Dilewati: keputusan — tidak ada keputusan-iku.yaml" in result.output
