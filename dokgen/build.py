@@ -11,7 +11,8 @@ from types import ModuleType
 from docx import Document
 from docxcompose.composer import Composer
 
-from dokgen.documents import dokumen_iku, iki, keputusan
+from dokgen.documents import dokumen_iku, iki, keputusan, lkj
+from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
 from dokgen.output import write_atomic
 from dokgen.render import Template
@@ -20,7 +21,23 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(what, done, total)`` while documents are rendered."""
-Renderer = Callable[[DataDinas, Path, Progress | None], dict[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Opsi:
+    """How to build: which templates, whom to tell about progress, which quarter."""
+
+    templates: Path = TEMPLATES
+    progress: Progress | None = None
+    triwulan: tuple[int, int] | None = None
+    """(tahun, triwulan) of the one Laporan Kinerja to build; None: every quarter with data."""
+
+    def tell(self, what: str, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(what, done, total)
+
+
+Renderer = Callable[[DataDinas, Opsi], dict[str, bytes]]
 
 
 @dataclass
@@ -46,36 +63,50 @@ def gabung(documents: list[bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def render_iki(
-    data: DataDinas, templates: Path, progress: Progress | None = None
-) -> dict[str, bytes]:
+def render_iki(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
     """Every IKI card plus the combined document, as file name (relative) → bytes."""
-    template = Template(templates / iki.TEMPLATE)
+    template = Template(opsi.templates / iki.TEMPLATE)
     kertas = data.dinas.pengaturan.kertas
     cards = list(iki.kartu(data))
     outputs: dict[str, bytes] = {}
     for done, card in enumerate(cards, start=1):
         outputs[card.nama_berkas] = template.render(card.context, kertas)
-        if progress:
-            progress("Kartu IKI", done, len(cards))
+        opsi.tell("Kartu IKI", done, len(cards))
     outputs[iki.GABUNGAN] = gabung(list(outputs.values()))
+    return outputs
+
+
+def render_lkj(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
+    """A Laporan Kinerja for every quarter with realisasi (or only ``opsi.triwulan``)."""
+    template = Template(opsi.templates / lkj.TEMPLATE)
+    reports = [r for r in data.realisasi if opsi.triwulan in (None, (r.tahun, r.triwulan))]
+    outputs = {}
+    for done, laporan in enumerate(reports, start=1):
+        doc = lkj.dokumen(data, laporan)
+        outputs[doc.nama_berkas] = template.render(
+            doc.context, data.dinas.pengaturan.kertas, doc.gambar
+        )
+        opsi.tell("Laporan Kinerja", done, len(reports))
     return outputs
 
 
 def _single(module: ModuleType, label: str) -> Renderer:
     """A renderer for a document kind that makes one document per dinas."""
 
-    def render(
-        data: DataDinas, templates: Path, progress: Progress | None = None
-    ) -> dict[str, bytes]:
+    def render(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
         doc = module.dokumen(data)
-        template = Template(templates / module.TEMPLATE)
+        template = Template(opsi.templates / module.TEMPLATE)
         blob = template.render(doc.context, data.dinas.pengaturan.kertas, doc.gambar)
-        if progress:
-            progress(label, 1, 1)
+        opsi.tell(label, 1, 1)
         return {doc.nama_berkas: blob}
 
     return render
+
+
+def _lkj_missing(data: DataDinas) -> str | None:
+    if not data.realisasi:
+        return "tidak ada realisasi/*.yaml"
+    return None
 
 
 JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
@@ -90,6 +121,7 @@ JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
             None if d.dokumen_iku and d.renstra else "tidak ada dokumen-iku.yaml dan renstra.yaml"
         ),
     ),
+    "lkj": (render_lkj, _lkj_missing),
     "iki": (render_iki, lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml"),
 }
 """Every document kind dokgen builds, in build order."""
@@ -98,8 +130,7 @@ JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
 def build(
     folder: Path,
     keluar: Path | None = None,
-    templates: Path = TEMPLATES,
-    progress: Progress | None = None,
+    opsi: Opsi | None = None,
     hanya: str | None = None,
 ) -> Hasil:
     """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
@@ -107,7 +138,18 @@ def build(
     Everything is rendered in memory first and written only when all succeeded, each file
     atomically: a failed build leaves the previous outputs as they were.
     """
+    opsi = opsi or Opsi()
     data = load(folder)
+    if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
+        tahun, tw = opsi.triwulan
+        raise DataError(
+            [
+                Masalah(
+                    Lokasi(data.folder / "realisasi"),
+                    f"tidak ada realisasi triwulan {tw} tahun {tahun}",
+                )
+            ]
+        )
     keluar = keluar or Path("build") / data.nama_folder
     hasil = Hasil(keluar)
     outputs: dict[str, bytes] = {}
@@ -118,7 +160,7 @@ def build(
         if reason:
             hasil.dilewati[kind] = reason
             continue
-        outputs.update(render(data, templates, progress))
+        outputs.update(render(data, opsi))
     for name, blob in outputs.items():
         path = keluar / name
         write_atomic(path, blob)

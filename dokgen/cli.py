@@ -56,7 +56,13 @@ def build(
     ] = None,
     hanya: Annotated[
         str | None,
-        typer.Option("--hanya", help="Buat satu jenis dokumen saja: keputusan atau iki"),
+        typer.Option(
+            "--hanya", help="Buat satu jenis dokumen saja: keputusan, dokumen-iku, lkj, iki"
+        ),
+    ] = None,
+    triwulan: Annotated[
+        str | None,
+        typer.Option("--triwulan", help="Laporan Kinerja satu triwulan saja, mis. 2019-2"),
     ] = None,
 ) -> None:
     """Buat semua dokumen dinas ke folder build/."""
@@ -77,12 +83,24 @@ def build(
                     f"galat --hanya '{hanya}' tidak dikenal; pilihan: {', '.join(pipeline.JENIS)}"
                 )
                 raise typer.Exit(2)
-            hasil = pipeline.build(data, keluar, templat or pipeline.TEMPLATES, progress, hanya)
+            periode = _triwulan(triwulan) if triwulan else None
+            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode)
+            hasil = pipeline.build(data, keluar, opsi, hanya)
         except DokgenError as exc:
             raise _fail(exc) from None
     for kind, reason in hasil.dilewati.items():
         out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai: {len(hasil.berkas)} berkas ditulis ke {hasil.folder}/")
+
+
+def _triwulan(text: str) -> tuple[int, int]:
+    import re
+
+    match = re.fullmatch(r"(\d{4})-([1-4])", text.strip())
+    if not match:
+        err.print(f"galat --triwulan '{text}' tidak sah; tulis TAHUN-TRIWULAN, mis. 2019-2")
+        raise typer.Exit(2)
+    return int(match.group(1)), int(match.group(2))
 
 
 def main() -> None:

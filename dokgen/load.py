@@ -22,9 +22,11 @@ from dokgen.model import (
     Jabatan,
     Katalog,
     Keputusan,
+    LaporanKinerja,
     Model,
     Organisasi,
     Peraturan,
+    RealisasiTriwulan,
     Renstra,
 )
 from dokgen.yamlsrc import YamlSource, read_yaml
@@ -49,6 +51,9 @@ class DataDinas:
     keputusan: Keputusan | None = None
     organisasi: Organisasi | None = None
     dokumen_iku: DokumenIku | None = None
+    lkj: LaporanKinerja | None = None
+    realisasi: list[RealisasiTriwulan] = field(default_factory=list)
+    """Every quarter's realisasi, ordered by year and quarter."""
 
     @property
     def nama_folder(self) -> str:
@@ -107,11 +112,71 @@ def load(folder: Path) -> DataDinas:
     organisasi = _optional(folder / "organisasi.yaml", Organisasi, problems)
     dokumen_iku = _optional(folder / "dokumen-iku.yaml", DokumenIku, problems)
 
+    lkj = _optional(folder / "lkj.yaml", LaporanKinerja, problems)
+    realisasi = _load_realisasi(folder / "realisasi", renstra, problems)
+
     if problems or dinas is None:
         raise DataError(problems)
     return DataDinas(
-        folder, dinas, renstra, jabatan, berkas, peraturan, keputusan, organisasi, dokumen_iku
+        folder,
+        dinas,
+        renstra,
+        jabatan,
+        berkas,
+        peraturan,
+        keputusan,
+        organisasi,
+        dokumen_iku,
+        lkj,
+        realisasi,
     )
+
+
+def _load_realisasi(
+    folder: Path, renstra: Renstra | None, problems: list[Masalah]
+) -> list[RealisasiTriwulan]:
+    """Every ``realisasi/*.yaml``; each kode must name an indicator or kegiatan of the Renstra."""
+    result: dict[tuple[int, int], RealisasiTriwulan] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        item, source = _read(file, RealisasiTriwulan, problems)
+        if item is None or source is None:
+            continue
+        if renstra is None:
+            problems.append(Masalah(Lokasi(file, 1), "realisasi memerlukan renstra.yaml"))
+            continue
+        key = (item.tahun, item.triwulan)
+        if key in result:
+            where = Lokasi(file, source.line(("triwulan",)))
+            other = result[key].lokasi[0]
+            problems.append(
+                Masalah(
+                    where, f"triwulan {item.triwulan} tahun {item.tahun} sudah ada di {other.name}"
+                )
+            )
+            continue
+        result[key] = item
+        indikator = _kode_indikator(renstra)
+        kegiatan = [k.kode for p in renstra.program for k in p.kegiatan]
+        for section, known, what in (
+            ("indikator", indikator, "indikator"),
+            ("anggaran", kegiatan, "kegiatan"),
+        ):
+            for kode in getattr(item, section):
+                if kode not in known:
+                    close = difflib.get_close_matches(kode, known, n=1, cutoff=0.6)
+                    hint = f" — maksud Anda '{close[0]}'?" if close else ""
+                    where = Lokasi(file, source.line((section, kode)))
+                    problems.append(Masalah(where, f"{what} '{kode}' tidak ada di renstra{hint}"))
+    return [result[key] for key in sorted(result)]
+
+
+def _kode_indikator(renstra: Renstra) -> list[str]:
+    """Kode of every indicator of the Renstra: tujuan, sasaran, program and kegiatan."""
+    groups = [t.indikator for t in renstra.tujuan] + [s.indikator for s in renstra.semua_sasaran]
+    for program in renstra.program:
+        groups.append(program.indikator)
+        groups.extend(k.indikator for k in program.kegiatan)
+    return [i.kode for group in groups for i in group]
 
 
 def _optional(file: Path, model: type[M], problems: list[Masalah]) -> M | None:

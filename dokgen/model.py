@@ -103,10 +103,30 @@ class Pemda(Model):
         return "Bupati" if self.jenis == "kabupaten" else "Walikota"
 
 
+class Predikat(Model):
+    """One band of the capaian scale: from ``batas_bawah`` (inclusive) up to the next band."""
+
+    batas_bawah: Angka
+    nama: Teks
+
+
+PREDIKAT_PERMENDAGRI_86_2017 = [
+    Predikat(batas_bawah=Decimal(91), nama="Sangat Tinggi"),
+    Predikat(batas_bawah=Decimal(76), nama="Tinggi"),
+    Predikat(batas_bawah=Decimal(66), nama="Sedang"),
+    Predikat(batas_bawah=Decimal(51), nama="Rendah"),
+    Predikat(batas_bawah=Decimal(0), nama="Sangat Rendah"),
+]
+
+
 class Pengaturan(Model):
     """Per-dinas settings with the defaults of ../shared/DOMAIN.md."""
 
     kertas: Literal["F4", "A4"] = "F4"
+    rumus_capaian: Literal["permenpanrb-8-2021", "rasio-terbalik"] = "permenpanrb-8-2021"
+    """How capaian of a negative-polarity indicator is computed (see dokgen.capaian)."""
+    predikat: list[Predikat] = PREDIKAT_PERMENDAGRI_86_2017
+    """Capaian bands; default Permendagri 86/2017."""
 
 
 class Dinas(Model):
@@ -415,6 +435,23 @@ class Katalog(Model):
     peraturan: dict[str, Peraturan] = {}
 
 
+class ButirMasalah(Model):
+    """A masalah with its akar masalah."""
+
+    uraian: Teks
+    akar: list[Teks] = []
+
+
+class TeksLkj(Model):
+    """Paragraphs of the Laporan Kinerja that replace the template's standard wording."""
+
+    kata_pengantar: list[Teks] = []
+    latar_belakang: list[Teks] = []
+    maksud_tujuan: list[Teks] = []
+    perencanaan_strategis: list[Teks] = []
+    penutup: list[Teks] = []
+
+
 class TeksIku(Model):
     """Paragraphs of the Dokumen IKU that replace the template's standard wording."""
 
@@ -433,3 +470,31 @@ class DokumenIku(Model):
     tempat_tanggal: str | None = None
     """Place and date under the signature, e.g. 'Lumajang, Agustus 2020'."""
     teks: TeksIku = TeksIku()
+
+
+class RealisasiTriwulan(Model):
+    """What was measured and spent in one quarter (``realisasi/2019-2.yaml``).
+
+    A value not (yet) measured is left out — it prints "–" and never counts as 0.
+    """
+
+    tahun: int
+    triwulan: Annotated[int, Field(ge=1, le=4)]
+    indikator: dict[str, Angka] = {}
+    """Kode of the indicator → its realisasi in this quarter."""
+    anggaran: dict[str, Rupiah] = {}
+    """Kode of the kegiatan → the money spent in this quarter."""
+
+
+class Permasalahan(Model):
+    """A row group of the 'permasalahan utama' table: masalah pokok → masalah → akar masalah."""
+
+    masalah_pokok: Teks
+    masalah: list[ButirMasalah] = Field(min_length=1)
+
+
+class LaporanKinerja(Model):
+    """Settings of the Laporan Kinerja (``lkj.yaml``): its problems table and overridden prose."""
+
+    permasalahan: list[Permasalahan] = []
+    teks: TeksLkj = TeksLkj()

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from dokgen.build import build
+from dokgen.build import Opsi, build
 from dokgen.errors import DataError, TemplateError
 from dokgen.load import load
 from tests.conftest import DATA, TEMPLATES
@@ -111,6 +111,6 @@ def test_failed_build_leaves_earlier_outputs_intact(make_data, tmp_path):
         "kode: lain\nnama: LAIN\ntugas: [x]\n", encoding="utf-8"
     )
     with pytest.raises(TemplateError):
-        build(folder, out, templates)
+        build(folder, out, Opsi(templates))
     assert (card.read_bytes(), card.stat().st_mtime_ns) == before
     assert sorted(p.name for p in (out / "iki").iterdir()) == ["01-sekretaris.docx"]

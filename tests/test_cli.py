@@ -72,7 +72,9 @@ def test_missing_folder(tmp_path):
 def test_build_only_one_kind_and_reject_unknown_kind(make_data, tmp_path):
     result = run("build", make_data(), "--keluar", tmp_path / "o", "--hanya", "iki")
     assert result.exit_code == 0 and "Dilewati" not in result.output
-    one_line_error(run("build", make_data(), "--hanya", "lkj"), "--hanya", "'lkj' tidak dikenal")
+    one_line_error(
+        run("build", make_data(), "--hanya", "laporan"), "--hanya", "'laporan' tidak dikenal"
+    )
 
 
 def test_build_names_what_it_skipped(make_data, tmp_path):

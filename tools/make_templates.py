@@ -561,6 +561,231 @@ def dokumen_iku() -> None:
     doc.save(TEMPLATES / "dokumen-iku.docx")
 
 
+def simple_table(doc, loop: str, columns: list[tuple[str, str, float, bool]]) -> None:
+    """A bordered table: header row (repeats), then one row per item of ``loop``.
+
+    ``columns``: (header, field of the row, width in cm, centred?).
+    """
+    table = doc.add_table(rows=4, cols=len(columns))
+    borders(table)
+    for cell, (title, _, _, _) in zip(table.rows[0].cells, columns, strict=True):
+        cell_text(cell, title, bold=True, align="center")
+        shade(cell)
+    repeat_header(table.rows[0])
+    cell_text(table.rows[1].cells[0], f"{{%tr for r in {loop} %}}")
+    for cell, (_, key, _, centred) in zip(table.rows[2].cells, columns, strict=True):
+        cell_text(cell, f"{{{{ r.{key} }}}}", align="center" if centred else None)
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    set_widths(table, [width for _, _, width, _ in columns])
+    paragraph(doc, "")
+
+
+def lkj_triwulan() -> None:
+    from docx.enum.text import WD_BREAK
+
+    doc = new_document()
+    for _ in range(3):
+        paragraph(doc, "")
+    paragraph(doc, LOGO, align="center", space_after=24)
+    for text in (
+        "LAPORAN KINERJA",
+        "TRIWULAN {{ triwulan }} TAHUN {{ tahun }}",
+        "",
+        "{{ dinas.nama|upper }}",
+        "{{ dinas.pemda.sebutan|upper }}",
+    ):
+        paragraph(doc, text, bold=True, align="center", space_after=6)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "KATA PENGANTAR", center=True, space_after=12)
+    prose(
+        doc,
+        "kata_pengantar",
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas selesainya Laporan"
+        " Kinerja Triwulan {{ triwulan }} Tahun {{ tahun }} {{ nama }}. Laporan ini menyajikan"
+        " capaian kinerja dan realisasi anggaran sampai dengan triwulan {{ triwulan }} terhadap"
+        " target yang ditetapkan dalam Rencana Strategis {{ periode }}.",
+        "Semoga laporan ini bermanfaat bagi perbaikan perencanaan, pelaksanaan program dan"
+        " kegiatan, serta peningkatan kinerja {{ nama }}.",
+    )
+    paragraph(doc, "")
+    signature_place(doc)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "IKHTISAR EKSEKUTIF", center=True, space_after=12)
+    paragraph(
+        doc,
+        "Laporan Kinerja Triwulan {{ triwulan }} Tahun {{ tahun }} disusun sebagai"
+        " wujud pertanggungjawaban pelaksanaan tugas dan fungsi {{ nama }}. Rencana"
+        " Strategis {{ periode }} menetapkan {{ jumlah_tujuan }} tujuan dan"
+        " {{ jumlah_sasaran }} sasaran, yang pada tahun {{ tahun }} dilaksanakan melalui"
+        " {{ jumlah_program }} program dan {{ jumlah_kegiatan }} kegiatan.",
+        align="justify",
+        space_after=6,
+    )
+    paragraph(
+        doc,
+        "Capaian setiap indikator kinerja utama sampai dengan triwulan"
+        " {{ triwulan }} disajikan pada BAB III. Capaian dihitung dengan rumus"
+        " {{ rumus_capaian }}.",
+        align="justify",
+        space_after=6,
+    )
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB I", center=True, space_after=0)
+    heading(doc, "PENDAHULUAN", center=True, space_after=12)
+    heading(doc, "A. LATAR BELAKANG")
+    prose(
+        doc,
+        "latar_belakang",
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi"
+        " Pemerintah mewajibkan setiap instansi pemerintah mempertanggungjawabkan keberhasilan"
+        " dan kegagalan pelaksanaan program dan kegiatan secara periodik. Laporan Kinerja"
+        " {{ nama }} disusun untuk memenuhi kewajiban tersebut.",
+    )
+    heading(doc, "B. MAKSUD DAN TUJUAN")
+    prose(
+        doc,
+        "maksud_tujuan",
+        "Laporan Kinerja Triwulan {{ triwulan }} Tahun {{ tahun }} dimaksudkan untuk"
+        " menggambarkan tingkat keberhasilan {{ nama }} dalam mencapai tujuan dan sasaran yang"
+        " telah ditetapkan, serta menjadi bahan evaluasi dan perbaikan kinerja.",
+    )
+    heading(doc, "C. PERMASALAHAN UTAMA")
+    paragraph(doc, "{%p if permasalahan %}")
+    paragraph(doc, "Permasalahan utama {{ nama }} adalah sebagai berikut :", space_after=4)
+    simple_table(
+        doc,
+        "permasalahan",
+        [
+            ("No", "no", 1.0, True),
+            ("Masalah Pokok", "pokok", 4.5, False),
+            ("Masalah", "masalah", 5.5, False),
+            ("Akar Masalah", "akar", 5.5, False),
+        ],
+    )
+    paragraph(doc, "{%p endif %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB II", center=True, space_after=0)
+    heading(doc, "PERENCANAAN KINERJA", center=True, space_after=12)
+    heading(doc, "A. PERENCANAAN STRATEGIS")
+    prose(
+        doc,
+        "perencanaan_strategis",
+        "Rencana Strategis {{ nama }} Tahun {{ periode }} adalah dokumen perencanaan yang"
+        " memuat visi, misi, tujuan, sasaran, program dan kegiatan.",
+    )
+    paragraph(doc, "{%p if renstra.visi %}")
+    paragraph(doc, "Visi : “{{ renstra.visi }}”", align="justify", space_after=4)
+    paragraph(doc, "{%p endif %}")
+    paragraph(doc, "{%p if renstra.misi %}")
+    paragraph(doc, "Visi tersebut didukung oleh {{ jumlah_misi }} misi :", space_after=4)
+    lettered(doc, "renstra.misi", "{{ x }}", numbered=True)
+    paragraph(doc, "{%p endif %}")
+    heading(doc, "B. TUJUAN DAN SASARAN")
+    paragraph(doc, "Rencana Strategis menetapkan {{ jumlah_tujuan }} tujuan :", space_after=4)
+    lettered(doc, "renstra.tujuan", "{{ x.uraian }}", numbered=True)
+    paragraph(doc, "dan {{ jumlah_sasaran }} sasaran beserta indikatornya :", space_after=4)
+    paragraph(doc, "{%p for s in sasaran %}")
+    paragraph(
+        doc, "{{ loop.index }}.\t{{ s.uraian }}", indent_cm=1.2, hanging_cm=0.6, tabs_cm=(1.2,)
+    )
+    lettered(doc, "s.indikator", "{{ x.uraian }}", indent=1.2)
+    paragraph(doc, "{%p endfor %}")
+    heading(doc, "C. RENCANA KERJA TAHUNAN {{ tahun }}")
+    simple_table(
+        doc,
+        "rkt",
+        [
+            ("Sasaran Strategis", "sasaran", 4.5, False),
+            ("Indikator Kinerja", "indikator", 7.0, False),
+            ("Satuan", "satuan", 1.8, True),
+            ("Target", "target", 2.5, True),
+        ],
+    )
+    heading(doc, "D. PROGRAM DAN KEGIATAN TAHUN {{ tahun }}")
+    paragraph(
+        doc,
+        "Pada tahun {{ tahun }} {{ nama }} melaksanakan {{ jumlah_program }} program"
+        " dan {{ jumlah_kegiatan }} kegiatan, yang terdiri atas :",
+        align="justify",
+        space_after=4,
+    )
+    simple_table(
+        doc,
+        "program",
+        [
+            ("No", "no", 1.0, True),
+            ("Program", "program", 6.5, False),
+            ("Kegiatan", "kegiatan", 8.5, False),
+        ],
+    )
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB III", center=True, space_after=0)
+    heading(doc, "AKUNTABILITAS KINERJA", center=True, space_after=12)
+    heading(doc, "A. CAPAIAN KINERJA")
+    paragraph(
+        doc,
+        "Capaian indikator kinerja utama sampai dengan triwulan {{ triwulan }} tahun"
+        " {{ tahun }} adalah sebagai berikut. Capaian dihitung dengan rumus"
+        " {{ rumus_capaian }}; predikat: {{ predikat }}. Nilai yang belum diukur ditulis"
+        " “–” dan tidak dihitung.",
+        align="justify",
+        space_after=4,
+    )
+    simple_table(
+        doc,
+        "capaian",
+        [
+            ("No", "no", 0.8, True),
+            ("Sasaran Strategis", "sasaran", 3.2, False),
+            ("Indikator Kinerja Utama", "indikator", 4.2, False),
+            ("Satuan", "satuan", 1.3, True),
+            ("Target {{ tahun }}", "target", 1.7, True),
+            ("Realisasi s.d. TW {{ triwulan }}", "realisasi", 1.9, True),
+            ("Capaian (%)", "capaian", 1.7, True),
+            ("Predikat", "predikat", 1.7, True),
+        ],
+    )
+    heading(doc, "B. REALISASI ANGGARAN")
+    paragraph(
+        doc,
+        "Realisasi anggaran sampai dengan triwulan {{ triwulan }} tahun {{ tahun }}"
+        " adalah sebagai berikut :",
+        align="justify",
+        space_after=4,
+    )
+    simple_table(
+        doc,
+        "anggaran",
+        [
+            ("Program", "program", 4.0, False),
+            ("Kegiatan", "uraian", 5.5, False),
+            ("Pagu (Rp)", "pagu", 2.6, True),
+            ("Realisasi (Rp)", "realisasi", 2.6, True),
+            ("Serapan (%)", "serapan", 1.8, True),
+        ],
+    )
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    heading(doc, "BAB IV", center=True, space_after=0)
+    heading(doc, "PENUTUP", center=True, space_after=12)
+    prose(
+        doc,
+        "penutup",
+        "Laporan Kinerja Triwulan {{ triwulan }} Tahun {{ tahun }} {{ nama }} disusun sebagai"
+        " bentuk pertanggungjawaban pelaksanaan tugas dan fungsi. Hasil pengukuran kinerja"
+        " menjadi bahan evaluasi untuk perbaikan perencanaan dan pelaksanaan program dan"
+        " kegiatan pada triwulan berikutnya.",
+    )
+    paragraph(doc, "")
+    signature_place(doc)
+    doc.save(TEMPLATES / "lkj-triwulan.docx")
+
+
 def signature_place(doc) -> None:
     """'Lumajang, Agustus 2020' above the Kepala Dinas signature."""
     table = doc.add_table(rows=1, cols=2)
@@ -574,4 +799,5 @@ if __name__ == "__main__":
     iki()
     keputusan_iku()
     dokumen_iku()
+    lkj_triwulan()
     print("templat ditulis ke", TEMPLATES)

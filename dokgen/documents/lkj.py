@@ -1,0 +1,152 @@
+"""Laporan Kinerja triwulanan (seed 002): capaian per indicator and serapan anggaran."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dokgen import capaian as hitung
+from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
+from dokgen.format import angka, bilangan, persen
+from dokgen.load import DataDinas
+from dokgen.model import RealisasiTriwulan, TeksLkj
+from dokgen.render import LANJUT
+
+TEMPLATE = "lkj-triwulan.docx"
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def nama_berkas(laporan: RealisasiTriwulan) -> str:
+    return f"lkj-{laporan.tahun}-tw{laporan.triwulan}.docx"
+
+
+def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
+    """The report of one quarter: every figure computed from the realisasi so far."""
+    renstra, dinas = data.renstra, data.dinas
+    assert renstra is not None
+    tahun, tw = laporan.tahun, laporan.triwulan
+    sasaran = [s for s in renstra.semua_sasaran if s.indikator]
+    programs = [p for p in renstra.program if any(tahun in k.pagu for k in p.kegiatan)]
+    settings = data.lkj
+    context = {
+        "dinas": dinas,
+        "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
+        "kop": kop(dinas),
+        "ttd": tanda_tangan(dinas),
+        "tahun": tahun,
+        "triwulan": ROMAWI[tw],
+        "periode": f"{renstra.periode.awal}–{renstra.periode.akhir}",
+        "renstra": renstra,
+        "sasaran": sasaran,
+        "jumlah_tujuan": bilangan(len(renstra.tujuan)),
+        "jumlah_sasaran": bilangan(len(sasaran)),
+        "jumlah_misi": bilangan(len(renstra.misi)),
+        "jumlah_program": bilangan(len(programs)),
+        "jumlah_kegiatan": bilangan(sum(len(p.kegiatan) for p in programs)),
+        "permasalahan": baris_permasalahan(data),
+        "rkt": baris_rkt(data, tahun),
+        "capaian": baris_capaian(data, laporan),
+        "rumus_capaian": hitung.RUMUS[dinas.pengaturan.rumus_capaian],
+        "predikat": ", ".join(
+            f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in dinas.pengaturan.predikat
+        ),
+        "program": [
+            {
+                "no": str(i) if j == 0 else LANJUT,
+                "program": p.nama if j == 0 else LANJUT,
+                "kegiatan": k.nama,
+            }
+            for i, p in enumerate(programs, start=1)
+            for j, k in enumerate(p.kegiatan)
+        ],
+        "anggaran": baris_anggaran(data, laporan, programs),
+        "teks": settings.teks if settings else TeksLkj(),
+        "tempat_tanggal": f"{dinas.tempat}, {tahun}",
+    }
+    return Dokumen(nama_berkas(laporan), context, gambar_kop(data))
+
+
+def baris_permasalahan(data: DataDinas) -> list[dict[str, str]]:
+    rows = []
+    for n, item in enumerate(data.lkj.permasalahan if data.lkj else [], start=1):
+        for i, masalah in enumerate(item.masalah):
+            for j, akar in enumerate(masalah.akar or [""]):
+                rows.append(
+                    {
+                        "no": str(n) if i == j == 0 else LANJUT,
+                        "pokok": item.masalah_pokok if i == j == 0 else LANJUT,
+                        "masalah": masalah.uraian if j == 0 else LANJUT,
+                        "akar": akar,
+                    }
+                )
+    return rows
+
+
+def baris_rkt(data: DataDinas, tahun: int) -> list[dict[str, str]]:
+    """Rencana Kerja Tahunan: every IKU with its target of the year."""
+    assert data.renstra is not None
+    return [
+        {
+            "sasaran": s.uraian if i == 0 else LANJUT,
+            "indikator": ind.uraian,
+            "satuan": ind.satuan or "",
+            "target": angka(ind.target.get(tahun), 2),
+        }
+        for s in data.renstra.semua_sasaran
+        for i, ind in enumerate(s.indikator)
+    ]
+
+
+def baris_capaian(data: DataDinas, laporan: RealisasiTriwulan) -> list[dict[str, str]]:
+    """Target, realisasi so far, capaian % and predikat of every IKU."""
+    assert data.renstra is not None
+    settings = data.dinas.pengaturan
+    rows = []
+    number = 0
+    sasaran = [s for s in data.renstra.semua_sasaran if s.indikator]
+    for s_number, s in enumerate(sasaran, start=1):
+        for i, ind in enumerate(s.indikator):
+            number += 1
+            target = ind.target.get(laporan.tahun)
+            nilai = hitung.realisasi_sampai(ind, data.realisasi, laporan.tahun, laporan.triwulan)
+            hasil = hitung.capaian(target, nilai, ind.polaritas, settings.rumus_capaian)
+            rows.append(
+                {
+                    "no": str(s_number) if i == 0 else LANJUT,
+                    "sasaran": s.uraian if i == 0 else LANJUT,
+                    "indikator": ind.uraian,
+                    "satuan": ind.satuan or "",
+                    "target": angka(target, 2),
+                    "realisasi": angka(nilai, 2),
+                    "capaian": persen(hasil),
+                    "predikat": hitung.predikat(hasil, settings.predikat),
+                }
+            )
+    return rows
+
+
+def baris_anggaran(
+    data: DataDinas, laporan: RealisasiTriwulan, programs: list
+) -> list[dict[str, Any]]:
+    """Kegiatan rows, a subtotal row per program and a grand total row."""
+    tahun, tw = laporan.tahun, laporan.triwulan
+    rows: list[dict[str, Any]] = []
+    totals = []
+    for program in programs:
+        parts = [hitung.serapan_kegiatan(k, data.realisasi, tahun, tw) for k in program.kegiatan]
+        for j, (kegiatan, part) in enumerate(zip(program.kegiatan, parts, strict=True)):
+            rows.append(_money(program.nama if j == 0 else LANJUT, kegiatan.nama, part))
+        subtotal = hitung.Serapan.jumlah(parts)
+        totals.append(subtotal)
+        rows.append(_money(LANJUT, f"Jumlah {program.nama}", subtotal))
+    rows.append(_money("JUMLAH", "", hitung.Serapan.jumlah(totals)))
+    return rows
+
+
+def _money(program: str, uraian: str, serapan: hitung.Serapan) -> dict[str, Any]:
+    return {
+        "program": program,
+        "uraian": uraian,
+        "pagu": angka(serapan.pagu),
+        "realisasi": angka(serapan.realisasi),
+        "serapan": persen(serapan.persen),
+    }
