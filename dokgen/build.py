@@ -11,6 +11,7 @@ from types import ModuleType
 from docx import Document
 from docxcompose.composer import Composer
 
+from dokgen.checks import periksa
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
@@ -38,6 +39,14 @@ class Opsi:
 
 
 Renderer = Callable[[DataDinas, Opsi], dict[str, bytes]]
+
+
+class Ditolak(Exception):
+    """The check found galat: nothing was built."""
+
+    def __init__(self, galat: list) -> None:
+        super().__init__(f"{len(galat)} galat")
+        self.galat = galat
 
 
 @dataclass
@@ -132,14 +141,19 @@ def build(
     keluar: Path | None = None,
     opsi: Opsi | None = None,
     hanya: str | None = None,
+    paksa: bool = False,
 ) -> Hasil:
     """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
 
+    The check runs first: on galat nothing is built (:class:`Ditolak`) unless ``paksa``.
     Everything is rendered in memory first and written only when all succeeded, each file
     atomically: a failed build leaves the previous outputs as they were.
     """
     opsi = opsi or Opsi()
     data = load(folder)
+    galat = [f for f in periksa(data) if f.severity == "galat"]
+    if galat and not paksa:
+        raise Ditolak(galat)
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
         tahun, tw = opsi.triwulan
         raise DataError(

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from dokgen.errors import DokgenError
@@ -30,18 +31,47 @@ def _fail(exc: DokgenError) -> typer.Exit:
 
 
 @app.command()
-def check(data: DataArg) -> None:
-    """Periksa data dinas tanpa membuat dokumen."""
+def check(
+    data: DataArg,
+    format: Annotated[
+        str, typer.Option("--format", help="Bentuk keluaran: text atau json")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Peringatan juga membuat kode keluar 1")
+    ] = False,
+) -> None:
+    """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
+    from dokgen.checks import periksa
+    from dokgen.checks.laporan import json_text, teks
     from dokgen.load import load
 
+    if format not in ("text", "json"):
+        err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json")
+        raise typer.Exit(2)
     try:
-        loaded = load(data)
+        findings = periksa(load(data))
     except DokgenError as exc:
         raise _fail(exc) from None
-    out.print(
-        f"{data}: data terbaca — {loaded.dinas.nama} {loaded.dinas.pemda.sebutan},"
-        f" {len(loaded.jabatan)} jabatan. Tidak ada galat."
-    )
+    if format == "json":
+        typer.echo(json_text(findings))
+    else:
+        teks(findings, out)
+    failing = {"galat", "peringatan"} if strict else {"galat"}
+    if any(f.severity in failing for f in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules() -> None:
+    """Daftar semua aturan pemeriksaan dengan kode dan penjelasannya."""
+    from dokgen.checks import RULES, _load_families
+
+    _load_families()
+    for code, rule in sorted(RULES.items()):
+        out.print(f"[bold]{code}[/]  {rule.severity:<10} {rule.family}")
+        for line in rule.penjelasan.splitlines():
+            out.print(f"    {escape(line)}")
+        out.print()
 
 
 @app.command()
@@ -64,6 +94,10 @@ def build(
         str | None,
         typer.Option("--triwulan", help="Laporan Kinerja satu triwulan saja, mis. 2019-2"),
     ] = None,
+    paksa: Annotated[
+        bool,
+        typer.Option("--paksa", help="Tetap membuat dokumen walaupun pemeriksaan menemukan galat"),
+    ] = False,
 ) -> None:
     """Buat semua dokumen dinas ke folder build/."""
     from dokgen import build as pipeline
@@ -85,7 +119,15 @@ def build(
                 raise typer.Exit(2)
             periode = _triwulan(triwulan) if triwulan else None
             opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode)
-            hasil = pipeline.build(data, keluar, opsi, hanya)
+            hasil = pipeline.build(data, keluar, opsi, hanya, paksa)
+        except pipeline.Ditolak as exc:
+            from dokgen.checks.laporan import teks
+
+            teks(exc.galat, err)
+            err.print(
+                "[bold red]Dokumen tidak dibuat[/]: perbaiki galat di atas, atau pakai --paksa."
+            )
+            raise typer.Exit(1) from None
         except DokgenError as exc:
             raise _fail(exc) from None
     for kind, reason in hasil.dilewati.items():

@@ -51,14 +51,17 @@ def kutipan(key: str, katalog: Mapping[str, Peraturan]) -> str:
 
 
 def urutan_peraturan(keys: list[str], katalog: Mapping[str, Peraturan]) -> list[str]:
-    """Keys ordered by the hierarchy of regulations, then by date of enactment."""
+    """Keys ordered by the hierarchy of regulations, then by date of enactment.
+
+    Keys missing from the catalogue (check rule PER001) are left out.
+    """
 
     def key(k: str) -> tuple:
         p = katalog[k]
         number = int(p.nomor) if p.nomor.isdigit() else 0
         return (p.tingkat, p.tahun, p.tanggal or "", number)
 
-    return sorted(dict.fromkeys(keys), key=key)
+    return sorted((k for k in dict.fromkeys(keys) if k in katalog), key=key)
 
 
 def daftar_huruf(count: int) -> str:

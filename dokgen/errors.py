@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def saran(word: str, choices: Iterable[str]) -> str:
+    """' — maksud Anda 'x'?' for the closest of ``choices``, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" — maksud Anda '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True)

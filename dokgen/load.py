@@ -6,7 +6,6 @@ A data folder holds ``dinas.yaml``, optionally ``renstra.yaml``, and one file pe
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -15,10 +14,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.errors import DataError, Lokasi, Masalah, saran
 from dokgen.model import (
     Dinas,
     DokumenIku,
+    Indikator,
     Jabatan,
     Katalog,
     Keputusan,
@@ -26,6 +26,7 @@ from dokgen.model import (
     Model,
     Organisasi,
     Peraturan,
+    Periksa,
     RealisasiTriwulan,
     Renstra,
 )
@@ -54,6 +55,7 @@ class DataDinas:
     lkj: LaporanKinerja | None = None
     realisasi: list[RealisasiTriwulan] = field(default_factory=list)
     """Every quarter's realisasi, ordered by year and quarter."""
+    periksa: Periksa | None = None
 
     @property
     def nama_folder(self) -> str:
@@ -100,20 +102,18 @@ def load(folder: Path) -> DataDinas:
     keputusan_file = folder / "keputusan-iku.yaml"
     keputusan = None
     if keputusan_file.is_file():
-        keputusan, source = _read(keputusan_file, Keputusan, problems)
+        keputusan = _load_file(keputusan_file, Keputusan, problems)
         if keputusan and renstra is None:
             problems.append(
                 Masalah(Lokasi(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
             )
-        for i, key in enumerate(keputusan.mengingat if keputusan and source else []):
-            where = Lokasi(keputusan_file, source.line(("mengingat", i)))
-            _check_key(key, peraturan, where, problems)
 
     organisasi = _optional(folder / "organisasi.yaml", Organisasi, problems)
     dokumen_iku = _optional(folder / "dokumen-iku.yaml", DokumenIku, problems)
 
     lkj = _optional(folder / "lkj.yaml", LaporanKinerja, problems)
     realisasi = _load_realisasi(folder / "realisasi", renstra, problems)
+    periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
     if problems or dinas is None:
         raise DataError(problems)
@@ -129,6 +129,7 @@ def load(folder: Path) -> DataDinas:
         dokumen_iku,
         lkj,
         realisasi,
+        periksa,
     )
 
 
@@ -155,7 +156,7 @@ def _load_realisasi(
             )
             continue
         result[key] = item
-        indikator = _kode_indikator(renstra)
+        indikator = [i.kode for i in semua_indikator(renstra)]
         kegiatan = [k.kode for p in renstra.program for k in p.kegiatan]
         for section, known, what in (
             ("indikator", indikator, "indikator"),
@@ -163,20 +164,19 @@ def _load_realisasi(
         ):
             for kode in getattr(item, section):
                 if kode not in known:
-                    close = difflib.get_close_matches(kode, known, n=1, cutoff=0.6)
-                    hint = f" — maksud Anda '{close[0]}'?" if close else ""
+                    hint = saran(kode, known)
                     where = Lokasi(file, source.line((section, kode)))
                     problems.append(Masalah(where, f"{what} '{kode}' tidak ada di renstra{hint}"))
     return [result[key] for key in sorted(result)]
 
 
-def _kode_indikator(renstra: Renstra) -> list[str]:
-    """Kode of every indicator of the Renstra: tujuan, sasaran, program and kegiatan."""
+def semua_indikator(renstra: Renstra) -> list[Indikator]:
+    """Every indicator of the Renstra: tujuan, sasaran (the IKU), program and kegiatan."""
     groups = [t.indikator for t in renstra.tujuan] + [s.indikator for s in renstra.semua_sasaran]
     for program in renstra.program:
         groups.append(program.indikator)
         groups.extend(k.indikator for k in program.kegiatan)
-    return [i.kode for group in groups for i in group]
+    return [i for group in groups for i in group]
 
 
 def _optional(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
@@ -208,18 +208,11 @@ def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan
                 problems.append(Masalah(where, f"kunci '{key}' sudah ada di katalog dokgen"))
             result[key] = item
     for item in result.values():
-        if item.diubah_dengan:
-            _check_key(item.diubah_dengan, result, Lokasi(*item.lokasi), problems)
+        key = item.diubah_dengan
+        if key and key not in result:
+            where = Lokasi(*item.lokasi_dari("diubah_dengan"))
+            problems.append(Masalah(where, f"peraturan '{key}' tidak ada{saran(key, result)}"))
     return result
-
-
-def _check_key(
-    key: str, peraturan: dict[str, Peraturan], where: Lokasi, problems: list[Masalah]
-) -> None:
-    if key not in peraturan:
-        close = difflib.get_close_matches(key, list(peraturan), n=1, cutoff=0.6)
-        hint = f" — maksud Anda '{close[0]}'?" if close else " (tambahkan ke peraturan.yaml)"
-        problems.append(Masalah(where, f"peraturan '{key}' tidak ada di katalog{hint}"))
 
 
 def _load_file(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
@@ -252,6 +245,7 @@ def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
     if isinstance(obj, Model):
         obj._file = source.file
         obj._line = source.line(path)
+        obj._lines = lambda keys, base=path: source.lines.get((*base, *keys))
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)
     elif isinstance(obj, list):
@@ -281,10 +275,7 @@ def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = (
-            f" — maksud Anda '{close[0]}'?" if close else f" (yang dikenal: {', '.join(allowed)})"
-        )
+        hint = saran(key, allowed) or f" (yang dikenal: {', '.join(allowed)})"
         return f"kunci '{key}' tidak dikenal{hint}"
     if kind == "missing":
         return f"kunci wajib '{loc[-1]}' tidak ada"

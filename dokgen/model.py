@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -66,11 +67,17 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     _file: Path | None = PrivateAttr(default=None)
     _line: int | None = PrivateAttr(default=None)
+    _lines: Callable[[tuple], int | None] | None = PrivateAttr(default=None)
 
     @property
     def lokasi(self) -> tuple[Path | None, int | None]:
         """File and line this object was read from (set by the loader)."""
         return self._file, self._line
+
+    def lokasi_dari(self, *keys: str | int) -> tuple[Path | None, int | None]:
+        """File and line of a value inside this object, e.g. ``jabatan.lokasi_dari("tugas", 2)``."""
+        line = self._lines(keys) if self._lines else None
+        return self._file, line or self._line
 
 
 # --- people and the dinas -------------------------------------------------------------
@@ -83,6 +90,8 @@ class Pejabat(Model):
     pangkat: str | None = None
     golongan: str | None = None
     nip: Nip | None = None
+    jenis_pegawai: Literal["pns", "pppk"] = "pns"
+    """A PPPK number carries year and contract count where a PNS number has the TMT."""
 
 
 class Pemda(Model):
@@ -498,3 +507,9 @@ class LaporanKinerja(Model):
 
     permasalahan: list[Permasalahan] = []
     teks: TeksLkj = TeksLkj()
+
+
+class Periksa(Model):
+    """Per-dinas settings of ``dokgen check`` (``periksa.yaml``): rules re-levelled or off."""
+
+    aturan: dict[str, Literal["galat", "peringatan", "info", "mati"]] = {}

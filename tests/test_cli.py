@@ -15,7 +15,10 @@ def run(*args):
 def test_check_reports_a_clean_folder(make_data):
     result = run("check", make_data())
     assert result.exit_code == 0
-    assert "1 jabatan. Tidak ada galat." in result.output
+    assert result.output.strip().splitlines()[-1] == "0 galat, 3 peringatan, 0 info"
+    assert "RUM004  formula hanya mengulang nama indikator 'Jumlah laporan yang disusun'" in (
+        result.output
+    )
 
 
 def test_build_writes_and_summarises(make_data, tmp_path):

@@ -109,21 +109,25 @@ def test_lampiran_iku_table_prints_formulas_right_side_up(tmp_path):
     assert section.page_width > section.page_height  # the Lampiran is landscape
 
 
-def test_unknown_mengingat_key_is_reported_with_line_and_suggestion(tmp_path):
+def test_unknown_mengingat_key_is_a_finding_with_line_and_suggestion(tmp_path):
     import shutil
+
+    from dokgen.build import Ditolak
+    from dokgen.checks import periksa
 
     folder = tmp_path / "bdl"
     shutil.copytree(BANDAR_LAMPUNG, folder)
     path = folder / "keputusan-iku.yaml"
     path.write_text(path.read_text().replace("  - pp-18-2016", "  - pp-18-2061"))
-    with pytest.raises(DataError) as caught:
-        load(folder)
-    (problem,) = caught.value.masalah
-    line = path.read_text().splitlines().index("  - pp-18-2061") + 1
-    assert problem.lokasi.line == line
-    assert (
-        problem.pesan == "peraturan 'pp-18-2061' tidak ada di katalog — maksud Anda 'pp-18-2016'?"
+    (finding,) = [f for f in periksa(load(folder)) if f.severity == "galat"]
+    assert finding.code == "PER001"
+    assert finding.line == path.read_text().splitlines().index("  - pp-18-2061") + 1
+    assert finding.message == (
+        "peraturan 'pp-18-2061' tidak ada di katalog — maksud Anda 'pp-18-2016'?"
     )
+    with pytest.raises(Ditolak):
+        build(folder, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def png(width: int = 40, height: int = 50) -> bytes:

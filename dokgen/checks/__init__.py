@@ -1,0 +1,154 @@
+"""The check pass: rules over the loaded data that yield findings, like a linter.
+
+Each rule is a small generator in one of the family modules, registered with :func:`aturan`
+under a stable code (``CAK001``…) and a default severity. A rule yields ``(where, message)``;
+the runner, not the rule, stamps code, severity, file and line. Its docstring explains it with a
+failing and a passing example and is printed by ``dokgen rules``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from dokgen.errors import DataError, Lokasi, Masalah, saran
+from dokgen.load import DataDinas
+from dokgen.model import Model
+
+Severity = Literal["galat", "peringatan", "info"]
+SEVERITIES: tuple[Severity, ...] = ("galat", "peringatan", "info")
+
+Where = Model | tuple[Path | None, int | None]
+RuleFn = Callable[[DataDinas], Iterable[tuple[Where, str]]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the data."""
+
+    code: str
+    severity: Severity
+    file: str
+    line: int | None
+    message: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    family: str
+    check: RuleFn
+
+    @property
+    def ringkasan(self) -> str:
+        """First line of the docstring."""
+        return (self.check.__doc__ or "").strip().splitlines()[0]
+
+    @property
+    def penjelasan(self) -> str:
+        import inspect
+
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+
+RULES: dict[str, Rule] = {}
+"""Every rule by code; filled by the family modules when imported (see _load_families)."""
+
+
+def aturan(code: str, severity: Severity, family: str) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule function under ``code``."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        assert code not in RULES, code
+        RULES[code] = Rule(code, severity, family, fn)
+        return fn
+
+    return register
+
+
+def _load_families() -> None:
+    from dokgen.checks import (  # noqa: F401  (registration happens on import)
+        cakupan,
+        cascade,
+        konsistensi,
+        orang,
+        peraturan,
+        rumus,
+    )
+
+
+def levels(data: DataDinas) -> dict[str, Severity | None]:
+    """The severity of every rule for this dinas: defaults, changed by its ``periksa.yaml``."""
+    _load_families()
+    result: dict[str, Severity | None] = {code: r.severity for code, r in RULES.items()}
+    settings = data.periksa
+    if settings is None:
+        return result
+    problems = []
+    for code, level in settings.aturan.items():
+        if code not in RULES:
+            where = Lokasi(*settings.lokasi_dari("aturan", code))
+            problems.append(Masalah(where, f"aturan '{code}' tidak dikenal{saran(code, RULES)}"))
+        else:
+            result[code] = None if level == "mati" else level
+    if problems:
+        raise DataError(problems)
+    return result
+
+
+def periksa(data: DataDinas) -> list[Finding]:
+    """Run every enabled rule over ``data``; findings sorted by file, line and code."""
+    findings = []
+    for code, level in levels(data).items():
+        if level is None:
+            continue
+        for where, message in RULES[code].check(data):
+            file, line = where.lokasi if isinstance(where, Model) else where
+            findings.append(Finding(code, level, _relative(file, data.folder), line, message))
+    return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
+
+
+def _relative(file: Path | None, folder: Path) -> str:
+    """The file as the user named its folder (``data/x/renstra.yaml``)."""
+    if file is None:
+        return str(folder)
+    try:
+        return str(folder / file.resolve().relative_to(folder.resolve()))
+    except ValueError:
+        return str(file)
+
+
+def count(findings: Iterable[Finding]) -> dict[Severity, int]:
+    result: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        result[finding.severity] += 1
+    return result
+
+
+def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Every piece of free text in the data with its location (for consistency rules)."""
+    for jabatan in data.jabatan:
+        for field in ("tugas", "fungsi"):
+            for i, text in enumerate(getattr(jabatan, field)):
+                yield jabatan.lokasi_dari(field, i), text
+    for unit in data.organisasi.unit if data.organisasi else []:
+        for field in ("tugas", "fungsi"):
+            for i, text in enumerate(getattr(unit, field)):
+                yield unit.lokasi_dari(field, i), text
+    if data.keputusan:
+        for field in ("menimbang", "diktum"):
+            for i, text in enumerate(getattr(data.keputusan, field)):
+                yield data.keputusan.lokasi_dari(field, i), text
+    for settings in (data.dokumen_iku, data.lkj):
+        if settings is None:
+            continue
+        teks = settings.teks
+        for field in type(teks).model_fields:
+            for i, text in enumerate(getattr(teks, field)):
+                yield teks.lokasi_dari(field, i), text

@@ -1,0 +1,148 @@
+"""Consistency: names, periods and figures agree with this dinas and its data (KON)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dokgen import capaian
+from dokgen.checks import Where, aturan, texts
+from dokgen.load import DataDinas, semua_indikator
+from dokgen.model import Indikator
+
+_DINAS = re.compile(r"\b(Dinas|Badan)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
+_SINGKATAN_LAIN = re.compile(r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b")
+_WILAYAH = re.compile(r"\b(Kabupaten|Kota)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+
+
+@aturan("KON001", "galat", "konsistensi")
+def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Teks bebas tidak menyebut instansi atau daerah lain sebagai dinas ini.
+
+    Gagal: "… perlu ditetapkan Perubahan IKU Bappeda Kota Bandar Lampung" di Menimbang dinas
+    koperasi (seed 001); "Dinas Pendidikan" di laporan Dinas Koperasi (seed 002).
+    Lolos: "… Dinas Koperasi dan UKM Kota Bandar Lampung".
+    """
+    own = data.dinas.nama.split(" ", 1)[1].lower() if " " in data.dinas.nama else ""
+    singkatan = (data.dinas.singkatan or "").lower()
+    region = data.dinas.pemda.nama.lower()
+    for where, text in texts(data):
+        for match in _DINAS.finditer(text):
+            words = match.group(2).strip()
+            name = words.lower()
+            if match.group(1) == "Dinas" and not (name.startswith(own) or own.startswith(name)):
+                yield where, f"menyebut '{match.group(1)} {words}', bukan {data.dinas.nama}"
+        for match in _SINGKATAN_LAIN.finditer(text):
+            if match.group(1).lower() != singkatan:
+                yield where, f"menyebut '{match.group(1)}', bukan {data.dinas.nama}"
+        for match in _WILAYAH.finditer(text):
+            place = match.group(2).lower()
+            if not (place.startswith(region) or region.startswith(place)):
+                yield where, f"menyebut '{match.group(0)}', bukan {data.dinas.pemda.sebutan}"
+
+
+@aturan("KON002", "galat", "konsistensi")
+def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Periode yang disebut di teks adalah periode Renstra (kecuali di dalam judul peraturan).
+
+    Gagal: "… Perubahan IKU Perangkat Daerah Tahun 2016-2021" di keputusan 2021–2026 (seed 001).
+    Lolos: "Tahun 2021–2026", atau "Peraturan Walikota … tentang … Tahun 2016-2021".
+    """
+    if data.renstra is None:
+        return
+    awal, akhir = data.renstra.periode.awal, data.renstra.periode.akhir
+    for where, text in texts(data):
+        for match in _PERIODE.finditer(text):
+            start, end = int(match.group(1)), int(match.group(2))
+            if (start, end) == (awal, akhir) or _dalam_judul_peraturan(text, match.start()):
+                continue
+            yield where, f"menyebut periode {start}–{end}, bukan periode Renstra {awal}–{akhir}"
+
+
+def _dalam_judul_peraturan(text: str, position: int) -> bool:
+    """True when the period sits in the title of a cited regulation ('… Nomor … tentang …')."""
+    before = text[:position]
+    cite = max(before.rfind("Nomor"), before.rfind("Peraturan"))
+    return cite >= 0 and "tentang" in before[cite:].lower() and ";" not in before[cite:]
+
+
+@aturan("KON003", "galat", "konsistensi")
+def realisasi_melebihi_pagu(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Realisasi anggaran sampai suatu triwulan tidak melebihi pagu kegiatan.
+
+    Gagal: pagu 2.500.000 dan realisasi 3.000.000. Lolos: realisasi 2.500.000.
+    """
+    for program in data.renstra.program if data.renstra else []:
+        for kegiatan in program.kegiatan:
+            for laporan in data.realisasi:
+                if kegiatan.kode not in laporan.anggaran:
+                    continue
+                serapan = capaian.serapan_kegiatan(
+                    kegiatan, data.realisasi, laporan.tahun, laporan.triwulan
+                )
+                if serapan.realisasi is not None and serapan.realisasi > serapan.pagu:
+                    yield (
+                        laporan.lokasi_dari("anggaran", kegiatan.kode),
+                        (
+                            f"realisasi kegiatan {kegiatan.kode} sampai triwulan {laporan.triwulan}"
+                            f" ({serapan.realisasi:,}) melebihi pagu ({serapan.pagu:,})".replace(
+                                ",", "."
+                            )
+                        ),
+                    )
+
+
+@aturan("KON004", "galat", "konsistensi")
+def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Realisasi indikator persentase berbentuk bagian (pembilang/penyebut) tidak lebih dari 100.
+
+    Gagal: "Persentase koperasi sehat" dengan realisasi 120. Lolos: realisasi 88,0.
+    """
+    indikator = _indikator(data)
+    for laporan in data.realisasi:
+        for kode, nilai in laporan.indikator.items():
+            ind = indikator.get(kode)
+            if ind and ind.satuan == "%" and ind.formula and ind.formula.pecahan and nilai > 100:
+                yield (
+                    laporan.lokasi_dari("indikator", kode),
+                    (
+                        f"realisasi {kode} = {nilai} %, padahal bagian dari keseluruhan tidak dapat"
+                        " melebihi 100 %"
+                    ),
+                )
+    for ind in indikator.values():
+        if ind.satuan == "%" and ind.formula and ind.formula.pecahan:
+            for tahun, nilai in ind.realisasi.items():
+                if nilai > 100:
+                    yield (
+                        ind.lokasi_dari("realisasi", str(tahun)),
+                        (f"realisasi {ind.kode} tahun {tahun} = {nilai} % melebihi 100 %"),
+                    )
+
+
+@aturan("KON005", "peringatan", "konsistensi")
+def nol_mungkin_belum_diukur(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Realisasi indikator 0 kemungkinan berarti "belum diukur": hapus nilainya bila begitu.
+
+    Gagal: ``IKU-2: 0`` untuk koperasi sehat di triwulan II (seed 002). Lolos: baris tidak ditulis
+    (dicetak "–"), atau nilai yang benar-benar terukur.
+    """
+    for laporan in data.realisasi:
+        for kode, nilai in laporan.indikator.items():
+            if nilai == 0:
+                yield (
+                    laporan.lokasi_dari("indikator", kode),
+                    (f"realisasi {kode} = 0: bila belum diukur, hapus barisnya (dicetak '–')"),
+                )
+    for ind in _indikator(data).values():
+        for tahun, nilai in ind.realisasi.items():
+            if nilai == 0:
+                yield (
+                    ind.lokasi_dari("realisasi", str(tahun)),
+                    (f"realisasi {ind.kode} tahun {tahun} = 0: bila belum diukur, hapus barisnya"),
+                )
+
+
+def _indikator(data: DataDinas) -> dict[str, Indikator]:
+    return {i.kode: i for i in semua_indikator(data.renstra)} if data.renstra else {}

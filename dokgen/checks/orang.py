@@ -1,0 +1,97 @@
+"""People: NIP, names, atasan (ORG)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from dokgen.checks import Where, aturan
+from dokgen.errors import saran
+from dokgen.load import DataDinas
+from dokgen.model import Pejabat
+
+_NAMA = re.compile(r"^[A-Za-zÀ-ÿ.,'’()\- ]+$")
+
+
+def pejabat(data: DataDinas) -> Iterator[Pejabat]:
+    """Every official in the data: the Kepala Dinas and the holder of each jabatan."""
+    yield data.dinas.kepala
+    for jabatan in data.jabatan:
+        if jabatan.pemangku:
+            yield jabatan.pemangku
+
+
+def masalah_nip(nip: str, pppk: bool = False) -> str | None:
+    """What is wrong with a NIP (Perka BKN 22/2007), or None.
+
+    18 digits: birth date yyyymmdd, TMT yyyymm (for PPPK: year and contract count), sex digit
+    1 or 2, three-digit sequence.
+    """
+    if len(nip) != 18:
+        return f"NIP {nip} terdiri atas {len(nip)} angka, seharusnya 18"
+    try:
+        lahir = dt.date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"NIP {nip}: {nip[:8]} bukan tanggal lahir yang sah"
+    tahun_tmt, bulan_tmt = int(nip[8:12]), int(nip[12:14])
+    if not pppk:
+        if not 1 <= bulan_tmt <= 12:
+            return f"NIP {nip}: bulan TMT {nip[12:14]} tidak ada"
+        if (tahun_tmt, bulan_tmt) < (lahir.year + 18, lahir.month):
+            return f"NIP {nip}: TMT {nip[8:12]}-{nip[12:14]} sebelum usia 18 tahun"
+    if nip[14] not in "12":
+        return f"NIP {nip}: angka jenis kelamin {nip[14]}, seharusnya 1 atau 2"
+    return None
+
+
+@aturan("ORG001", "galat", "orang")
+def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """NIP sah: 18 angka, tanggal lahir, bulan TMT, TMT sesudah usia 18, jenis kelamin 1 atau 2.
+
+    Gagal: ``nip: "1196204121983031015"`` (19 angka, seed 001).
+    Lolos: ``nip: "19620412 198303 1 015"``.
+    Untuk PPPK (``jenis_pegawai: pppk``) aturan bulan TMT tidak berlaku.
+    """
+    for person in pejabat(data):
+        if person.nip:
+            problem = masalah_nip(person.nip, person.jenis_pegawai == "pppk")
+            if problem:
+                yield person.lokasi_dari("nip"), problem
+
+
+@aturan("ORG002", "galat", "orang")
+def nama_bercacat(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Nama pejabat hanya memuat huruf, spasi, titik, koma, tanda kutip dan tanda hubung.
+
+    Gagal: ``Drs. @BDUL MAJID, S.P.A.`` (seed 003). Lolos: ``Drs. ABDUL MAJID, S.P.A.``.
+    """
+    for person in pejabat(data):
+        if not _NAMA.match(person.nama) or "  " in person.nama:
+            stray = "".join(sorted(set(re.sub(r"[A-Za-zÀ-ÿ.,'’()\- ]", "", person.nama))))
+            detail = f" ({stray})" if stray else " (spasi ganda)"
+            yield person.lokasi_dari("nama"), f"nama '{person.nama}' memuat karakter asing{detail}"
+
+
+@aturan("ORG003", "galat", "orang")
+def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Atasan setiap jabatan ada, dan rantai atasan tidak berputar.
+
+    Gagal: ``atasan: kasubag-umm``. Lolos: ``atasan: kasubag-umum`` (atau kosong: Kepala Dinas).
+    """
+    kodes = {j.kode: j for j in data.jabatan}
+    for jabatan in data.jabatan:
+        if jabatan.atasan and jabatan.atasan not in kodes:
+            yield (
+                jabatan.lokasi_dari("atasan"),
+                (f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}"),
+            )
+            continue
+        seen = {jabatan.kode}
+        current = kodes.get(jabatan.atasan or "")
+        while current is not None:
+            if current.kode in seen:
+                yield jabatan.lokasi_dari("atasan"), f"rantai atasan '{jabatan.kode}' berputar"
+                break
+            seen.add(current.kode)
+            current = kodes.get(current.atasan or "")

@@ -1,0 +1,118 @@
+"""Formulas: percentages are ratios, right side up, and say how to compute (RUM)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dokgen.checks import Where, aturan
+from dokgen.checks.cakupan import iku
+from dokgen.load import DataDinas
+from dokgen.model import Formula, Model
+
+_PERSEN = re.compile(r"^\s*(persentase|presentase|prosentase)\b", re.IGNORECASE)
+_SELURUH = re.compile(r"\b(seluruh|semua|total|keseluruhan)\b", re.IGNORECASE)
+_ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def indikator_berformula(
+    data: DataDinas,
+) -> Iterator[tuple[Model, str, Formula | None, str | None]]:
+    """(object, uraian, formula, satuan) of every IKU and every IKI row."""
+    for ind in iku(data):
+        yield ind, ind.uraian, ind.formula, ind.satuan
+    for jabatan in data.jabatan:
+        for sasaran in jabatan.iki:
+            for row in sasaran.indikator:
+                yield row, row.uraian, row.formula, None
+
+
+@aturan("RUM001", "galat", "rumus")
+def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Indikator "Persentase …" bersatuan "%".
+
+    Gagal: ``uraian: Persentase Peningkatan Usaha Mikro`` dengan ``satuan: Unit``.
+    Lolos: ``satuan: "%"``.
+    """
+    for obj, uraian, _, satuan in indikator_berformula(data):
+        if _PERSEN.match(uraian) and satuan and satuan.strip() != "%":
+            yield (
+                obj.lokasi_dari("satuan"),
+                f"'{uraian}' adalah persentase tetapi satuannya '{satuan}'",
+            )
+
+
+@aturan("RUM002", "galat", "rumus")
+def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Indikator "Persentase …" dirumuskan sebagai pecahan: pembilang, penyebut, × 100%.
+
+    Gagal: ``formula: Jumlah koperasi sehat dibagi jumlah koperasi``.
+    Lolos: ``formula: {pembilang: Jumlah koperasi sehat, penyebut: Jumlah koperasi yang dinilai}``.
+    """
+    for obj, uraian, formula, _ in indikator_berformula(data):
+        if _PERSEN.match(uraian) and formula is not None and not formula.pecahan:
+            yield (
+                obj.lokasi_dari("formula"),
+                (f"'{uraian}' adalah persentase: tulis formula sebagai pembilang dan penyebut"),
+            )
+
+
+@aturan("RUM003", "galat", "rumus")
+def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Pembilang adalah bagian dari penyebut, bukan sebaliknya.
+
+    Gagal: ``pembilang: Jumlah seluruh koperasi``, ``penyebut: Jumlah koperasi sehat``
+    (seed 001). Lolos: ``pembilang: Jumlah koperasi sehat``, ``penyebut: Jumlah seluruh koperasi``.
+    """
+    for obj, uraian, formula, _ in indikator_berformula(data):
+        if formula is None or not formula.pecahan:
+            continue
+        if _SELURUH.search(formula.pembilang or "") and not _SELURUH.search(formula.penyebut or ""):
+            yield (
+                obj.lokasi_dari("formula"),
+                (
+                    f"formula '{uraian}' terbalik: pembilang '{formula.pembilang}' adalah"
+                    " keseluruhan, tukar pembilang dan penyebut"
+                ),
+            )
+
+
+@aturan("RUM004", "peringatan", "rumus")
+def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Formula menjelaskan cara menghitung, bukan mengulang nama indikator.
+
+    Gagal: ``uraian: Jumlah laporan yang disusun``, ``formula: Jumlah laporan yang disusun``.
+    Lolos: ``formula: Jumlah dokumen laporan kinerja yang ditetapkan dalam satu tahun``.
+    """
+    for obj, uraian, formula, _ in indikator_berformula(data):
+        if formula is not None and formula.teks and _same(formula.teks, uraian):
+            yield obj.lokasi_dari("formula"), f"formula hanya mengulang nama indikator '{uraian}'"
+
+
+@aturan("RUM005", "peringatan", "rumus")
+def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Formula tidak memuat angka target; target ditulis di ``target``.
+
+    Gagal: ``formula: Jumlah cek yang dikeluarkan sebanyak 125 cek``.
+    Lolos: ``formula: Jumlah cek yang dikeluarkan`` dan ``target: {2024: 125}``.
+    """
+    for obj, uraian, formula, _ in indikator_berformula(data):
+        if formula is None or not formula.teks:
+            continue
+        numbers = [n for n in _ANGKA.findall(formula.teks) if n not in ("1", "100")]
+        numbers = [n for n in numbers if n not in _ANGKA.findall(uraian)]
+        if numbers:
+            yield (
+                obj.lokasi_dari("formula"),
+                (
+                    f"formula '{formula.teks}' memuat angka {', '.join(numbers)}: tulis target di"
+                    " 'target', bukan di formula"
+                ),
+            )
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text).strip().lower()
+
+    return norm(a) == norm(b)
