@@ -245,7 +245,7 @@ def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
     if isinstance(obj, Model):
         obj._file = source.file
         obj._line = source.line(path)
-        obj._lines = lambda keys, base=path: source.lines.get((*base, *keys))
+        obj._lines = lambda keys, base=path: source.line((*base, *keys))
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)
     elif isinstance(obj, list):

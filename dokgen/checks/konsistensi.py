@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from dokgen import capaian
 from dokgen.checks import Where, aturan, texts
+from dokgen.checks.rumus import PERSEN
 from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import Indikator
 
 _DINAS = re.compile(r"\b(Dinas|Badan)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
 _SINGKATAN_LAIN = re.compile(r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b")
-_WILAYAH = re.compile(r"\b(Kabupaten|Kota)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_WILAYAH = re.compile(r"\b(Kabupaten|Kota)\s+([A-Z][a-z]+(?:\s+(?!Tahun\b|Nomor\b)[A-Z][a-z]+)?)")
 _PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 
 
@@ -99,11 +100,10 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
     Gagal: "Persentase koperasi sehat" dengan realisasi 120. Lolos: realisasi 88,0.
     """
-    indikator = _indikator(data)
+    indikator = {k: i for k, i in _indikator(data).items() if _bagian(i)}
     for laporan in data.realisasi:
         for kode, nilai in laporan.indikator.items():
-            ind = indikator.get(kode)
-            if ind and ind.satuan == "%" and ind.formula and ind.formula.pecahan and nilai > 100:
+            if kode in indikator and nilai > 100:
                 yield (
                     laporan.lokasi_dari("indikator", kode),
                     (
@@ -112,7 +112,7 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
                     ),
                 )
     for ind in indikator.values():
-        if ind.satuan == "%" and ind.formula and ind.formula.pecahan:
+        if True:
             for tahun, nilai in ind.realisasi.items():
                 if nilai > 100:
                     yield (
@@ -142,6 +142,12 @@ def nol_mungkin_belum_diukur(data: DataDinas) -> Iterator[tuple[Where, str]]:
                     ind.lokasi_dari("realisasi", str(tahun)),
                     (f"realisasi {ind.kode} tahun {tahun} = 0: bila belum diukur, hapus barisnya"),
                 )
+
+
+def _bagian(ind: Indikator) -> bool:
+    """A share of a whole: a percentage written as pembilang over penyebut."""
+    percent = ind.satuan == "%" or bool(PERSEN.match(ind.uraian))
+    return percent and ind.formula is not None and ind.formula.pecahan
 
 
 def _indikator(data: DataDinas) -> dict[str, Indikator]:

@@ -10,7 +10,7 @@ from dokgen.checks.cakupan import iku
 from dokgen.load import DataDinas
 from dokgen.model import Formula, Model
 
-_PERSEN = re.compile(r"^\s*(persentase|presentase|prosentase)\b", re.IGNORECASE)
+PERSEN = re.compile(r"^\s*(persentase|presentase|prosentase)\b", re.IGNORECASE)
 _SELURUH = re.compile(r"\b(seluruh|semua|total|keseluruhan)\b", re.IGNORECASE)
 _ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -35,7 +35,7 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
     Lolos: ``satuan: "%"``.
     """
     for obj, uraian, _, satuan in indikator_berformula(data):
-        if _PERSEN.match(uraian) and satuan and satuan.strip() != "%":
+        if PERSEN.match(uraian) and satuan and satuan.strip() != "%":
             yield (
                 obj.lokasi_dari("satuan"),
                 f"'{uraian}' adalah persentase tetapi satuannya '{satuan}'",
@@ -50,7 +50,7 @@ def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     Lolos: ``formula: {pembilang: Jumlah koperasi sehat, penyebut: Jumlah koperasi yang dinilai}``.
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
-        if _PERSEN.match(uraian) and formula is not None and not formula.pecahan:
+        if PERSEN.match(uraian) and formula is not None and not formula.pecahan:
             yield (
                 obj.lokasi_dari("formula"),
                 (f"'{uraian}' adalah persentase: tulis formula sebagai pembilang dan penyebut"),
