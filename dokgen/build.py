@@ -1,4 +1,9 @@
-"""The build pipeline: load → render → write, for every document of a dinas."""
+"""The build pipeline: load → check → render → write, for every document of a dinas.
+
+Builds are incremental and reproducible. Each output's inputs are fingerprinted
+(:mod:`dokgen.manifest`); an output whose inputs did not change is not rendered again, and a
+rendered output whose bytes equal the file on disk is not rewritten, so its mtime stays.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,18 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 from docx import Document
 from docxcompose.composer import Composer
 
-from dokgen.checks import periksa
+from dokgen.checks import Finding, periksa
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
+from dokgen.documents.umum import Dokumen
 from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
+from dokgen.manifest import Manifest, sha, sidik
 from dokgen.output import write_atomic
-from dokgen.render import Template
+from dokgen.render import Template, normalkan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -26,37 +32,95 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class Opsi:
-    """How to build: which templates, whom to tell about progress, which quarter."""
+    """How to build: which templates, whom to tell about progress, which quarter, all or changed."""
 
     templates: Path = TEMPLATES
     progress: Progress | None = None
     triwulan: tuple[int, int] | None = None
     """(tahun, triwulan) of the one Laporan Kinerja to build; None: every quarter with data."""
+    semua: bool = False
+    """Render and rewrite everything, ignoring the manifest."""
 
     def tell(self, what: str, done: int, total: int) -> None:
         if self.progress:
             self.progress(what, done, total)
 
 
-Renderer = Callable[[DataDinas, Opsi], dict[str, bytes]]
-
-
 class Ditolak(Exception):
     """The check found galat: nothing was built."""
 
-    def __init__(self, galat: list) -> None:
+    def __init__(self, galat: list[Finding]) -> None:
         super().__init__(f"{len(galat)} galat")
         self.galat = galat
 
 
 @dataclass
 class Hasil:
-    """What a build wrote."""
+    """What a build did, by output path."""
 
     folder: Path
-    berkas: list[Path] = field(default_factory=list)
+    ditulis: list[Path] = field(default_factory=list)
+    tidak_berubah: list[Path] = field(default_factory=list)
+    dihapus: list[Path] = field(default_factory=list)
     dilewati: dict[str, str] = field(default_factory=dict)
     """Kinds not built, with the reason."""
+
+    @property
+    def berkas(self) -> list[Path]:
+        """Every output of this build, written or unchanged."""
+        return self.ditulis + self.tidak_berubah
+
+    @property
+    def ringkasan(self) -> str:
+        return (
+            f"ditulis {len(self.ditulis)}, tidak berubah {len(self.tidak_berubah)},"
+            f" dihapus {len(self.dihapus)}"
+        )
+
+
+@dataclass(frozen=True)
+class Jenis:
+    """A document kind: its documents for a dinas, why it may not apply, its label."""
+
+    label: str
+    dokumen: Callable[[DataDinas, Opsi], list[Dokumen]]
+    kurang: Callable[[DataDinas], str | None]
+    gabungan: str | None = None
+    """Name of one document combining all of this kind's documents, each on a new page."""
+
+
+def _lkj(data: DataDinas, opsi: Opsi) -> list[Dokumen]:
+    return [
+        lkj.dokumen(data, r)
+        for r in data.realisasi
+        if opsi.triwulan in (None, (r.tahun, r.triwulan))
+    ]
+
+
+JENIS: dict[str, Jenis] = {
+    "keputusan": Jenis(
+        "Keputusan IKU",
+        lambda d, o: [keputusan.dokumen(d)],
+        lambda d: None if d.keputusan else "tidak ada keputusan-iku.yaml",
+    ),
+    "dokumen-iku": Jenis(
+        "Dokumen IKU",
+        lambda d, o: [dokumen_iku.dokumen(d)],
+        lambda d: None if d.dokumen_iku and d.renstra else "tidak ada dokumen-iku.yaml",
+    ),
+    "lkj": Jenis(
+        "Laporan Kinerja",
+        _lkj,
+        lambda d: None if d.realisasi else "tidak ada realisasi/*.yaml",
+    ),
+    "iki": Jenis(
+        "Kartu IKI",
+        lambda d, o: list(iki.kartu(d)),
+        lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml",
+        gabungan=iki.GABUNGAN,
+    ),
+}
+"""Every document kind dokgen builds, in build order."""
 
 
 def gabung(documents: list[bytes]) -> bytes:
@@ -69,71 +133,30 @@ def gabung(documents: list[bytes]) -> bytes:
         composer.append(doc)
     buffer = io.BytesIO()
     composer.save(buffer)
-    return buffer.getvalue()
+    return normalkan(buffer.getvalue())
 
 
-def render_iki(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
-    """Every IKI card plus the combined document, as file name (relative) → bytes."""
-    template = Template(opsi.templates / iki.TEMPLATE)
-    kertas = data.dinas.pengaturan.kertas
-    cards = list(iki.kartu(data))
-    outputs: dict[str, bytes] = {}
-    for done, card in enumerate(cards, start=1):
-        outputs[card.nama_berkas] = template.render(card.context, kertas)
-        opsi.tell("Kartu IKI", done, len(cards))
-    outputs[iki.GABUNGAN] = gabung(list(outputs.values()))
-    return outputs
+class _Templates:
+    """Templates compiled on first use, with the fingerprint of each file."""
 
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._compiled: dict[str, Template] = {}
+        self._sha: dict[str, str] = {}
 
-def render_lkj(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
-    """A Laporan Kinerja for every quarter with realisasi (or only ``opsi.triwulan``)."""
-    template = Template(opsi.templates / lkj.TEMPLATE)
-    reports = [r for r in data.realisasi if opsi.triwulan in (None, (r.tahun, r.triwulan))]
-    outputs = {}
-    for done, laporan in enumerate(reports, start=1):
-        doc = lkj.dokumen(data, laporan)
-        outputs[doc.nama_berkas] = template.render(
-            doc.context, data.dinas.pengaturan.kertas, doc.gambar
-        )
-        opsi.tell("Laporan Kinerja", done, len(reports))
-    return outputs
+    def sidik(self, name: str) -> str:
+        if name not in self._sha:
+            path = self.folder / name
+            try:
+                self._sha[name] = sha(path.read_bytes())
+            except OSError:
+                self._sha[name] = ""  # Template() reports the missing file when it is needed
+        return self._sha[name]
 
-
-def _single(module: ModuleType, label: str) -> Renderer:
-    """A renderer for a document kind that makes one document per dinas."""
-
-    def render(data: DataDinas, opsi: Opsi) -> dict[str, bytes]:
-        doc = module.dokumen(data)
-        template = Template(opsi.templates / module.TEMPLATE)
-        blob = template.render(doc.context, data.dinas.pengaturan.kertas, doc.gambar)
-        opsi.tell(label, 1, 1)
-        return {doc.nama_berkas: blob}
-
-    return render
-
-
-def _lkj_missing(data: DataDinas) -> str | None:
-    if not data.realisasi:
-        return "tidak ada realisasi/*.yaml"
-    return None
-
-
-JENIS: dict[str, tuple[Renderer, Callable[[DataDinas], str | None]]] = {
-    # kind: (renderer, why it cannot be built from this data — None when it can)
-    "keputusan": (
-        _single(keputusan, "Keputusan IKU"),
-        lambda d: None if d.keputusan else "tidak ada keputusan-iku.yaml",
-    ),
-    "dokumen-iku": (
-        _single(dokumen_iku, "Dokumen IKU"),
-        lambda d: (
-            None if d.dokumen_iku and d.renstra else "tidak ada dokumen-iku.yaml dan renstra.yaml"
-        ),
-    ),
-    "lkj": (render_lkj, _lkj_missing),
-    "iki": (render_iki, lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml"),
-}
-"""Every document kind dokgen builds, in build order."""
+    def get(self, name: str) -> Template:
+        if name not in self._compiled:
+            self._compiled[name] = Template(self.folder / name)
+        return self._compiled[name]
 
 
 def build(
@@ -156,27 +179,65 @@ def build(
         raise Ditolak(galat)
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
         tahun, tw = opsi.triwulan
-        raise DataError(
-            [
-                Masalah(
-                    Lokasi(data.folder / "realisasi"),
-                    f"tidak ada realisasi triwulan {tw} tahun {tahun}",
-                )
-            ]
-        )
+        where = Lokasi(data.folder / "realisasi")
+        raise DataError([Masalah(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
+
     keluar = keluar or Path("build") / data.nama_folder
     hasil = Hasil(keluar)
-    outputs: dict[str, bytes] = {}
-    for kind, (render, missing) in JENIS.items():
+    lama = Manifest.baca(keluar)
+    baru = Manifest(keluar, {} if opsi.semua else dict(lama.entries))
+    templates = _Templates(opsi.templates)
+    kertas = data.dinas.pengaturan.kertas
+    tulis: dict[str, bytes] = {}
+    dibuat: set[str] = set()
+
+    for kind, jenis in JENIS.items():
         if hanya and kind != hanya:
             continue
-        reason = missing(data)
+        reason = jenis.kurang(data)
         if reason:
             hasil.dilewati[kind] = reason
             continue
-        outputs.update(render(data, opsi))
-    for name, blob in outputs.items():
+        docs = jenis.dokumen(data, opsi)
+        keys: list[str] = []
+        blobs: dict[str, bytes] = {}
+        for done, doc in enumerate(docs, start=1):
+            key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), kertas)
+            keys.append(key)
+            dibuat.add(doc.nama_berkas)
+            if opsi.semua or not lama.segar(doc.nama_berkas, key):
+                blob = templates.get(doc.template).render(doc.context, kertas, doc.gambar)
+                blobs[doc.nama_berkas] = blob
+                baru.catat(doc.nama_berkas, kind, key, blob)
+            opsi.tell(jenis.label, done, len(docs))
+        if jenis.gabungan and docs:
+            key = sidik(keys)
+            dibuat.add(jenis.gabungan)
+            if opsi.semua or not lama.segar(jenis.gabungan, key):
+                parts = [
+                    blobs.get(d.nama_berkas) or (keluar / d.nama_berkas).read_bytes() for d in docs
+                ]
+                blobs[jenis.gabungan] = gabung(parts)
+                baru.catat(jenis.gabungan, kind, key, blobs[jenis.gabungan])
+        tulis.update(blobs)
+
+    for name in sorted(dibuat):
         path = keluar / name
-        write_atomic(path, blob)
-        hasil.berkas.append(path)
+        if name in tulis and (opsi.semua or not lama.sama(name, tulis[name])):
+            write_atomic(path, tulis[name])
+            hasil.ditulis.append(path)
+        else:
+            hasil.tidak_berubah.append(path)
+    # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files
+    # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
+    # reports of quarters not selected by --triwulan still belong to the data.
+    considered = {kind for kind in JENIS if not hanya or kind == hanya}
+    masih = dibuat | {lkj.nama_berkas(r) for r in data.realisasi}
+    for name, entry in lama.entries.items():
+        if entry.get("jenis") in considered and name not in masih:
+            (keluar / name).unlink(missing_ok=True)
+            baru.entries.pop(name, None)
+            hasil.dihapus.append(keluar / name)
+    if hasil.ditulis or hasil.dihapus or not (keluar / ".dokgen-manifest.json").exists():
+        baru.simpan()
     return hasil

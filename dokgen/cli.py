@@ -94,6 +94,9 @@ def build(
         str | None,
         typer.Option("--triwulan", help="Laporan Kinerja satu triwulan saja, mis. 2019-2"),
     ] = None,
+    semua: Annotated[
+        bool, typer.Option("--semua", help="Buat ulang semua dokumen, walaupun tidak berubah")
+    ] = False,
     paksa: Annotated[
         bool,
         typer.Option("--paksa", help="Tetap membuat dokumen walaupun pemeriksaan menemukan galat"),
@@ -118,7 +121,7 @@ def build(
                 )
                 raise typer.Exit(2)
             periode = _triwulan(triwulan) if triwulan else None
-            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode)
+            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode, semua)
             hasil = pipeline.build(data, keluar, opsi, hanya, paksa)
         except pipeline.Ditolak as exc:
             from dokgen.checks.laporan import teks
@@ -132,7 +135,7 @@ def build(
             raise _fail(exc) from None
     for kind, reason in hasil.dilewati.items():
         out.print(f"Dilewati: {kind} — {reason}")
-    out.print(f"Selesai: {len(hasil.berkas)} berkas ditulis ke {hasil.folder}/")
+    out.print(f"Selesai ({hasil.folder}/): {hasil.ringkasan}")
 
 
 def _triwulan(text: str) -> tuple[int, int]:

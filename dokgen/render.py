@@ -197,6 +197,17 @@ class Template:
         return buffer.getvalue()
 
 
+def normalkan(blob: bytes) -> bytes:
+    """The same package with every part stamped ``ZIP_TIME``, so equal inputs give equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info))
+    return buffer.getvalue()
+
+
 def _set_paper(body: etree._Element, kertas: str) -> None:
     """Give every section the paper size of the setting, keeping its orientation."""
     width, height = UKURAN_KERTAS[kertas]

@@ -174,7 +174,10 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
 
 def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
     build(BANDAR_LAMPUNG, tmp_path, hanya="dokumen-iku")
-    assert [p.name for p in tmp_path.iterdir()] == ["dokumen-iku.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".dokgen-manifest.json",
+        "dokumen-iku.docx",
+    ]
     text = lines(open_docx(tmp_path / "dokumen-iku.docx"))
     assert "b.\tSekretariat, membawahi :" in text
     assert "1)\tSub Bagian Program, Keuangan dan Aset" in text  # no duties in the seed

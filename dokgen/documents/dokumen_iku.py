@@ -168,4 +168,4 @@ def dokumen(data: DataDinas) -> Dokumen:
         "cascade": baris_cascade(renstra),
         "rencana_kerja": baris_rencana_kerja(renstra),
     }
-    return Dokumen(BERKAS, context, gambar_kop(data))
+    return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))

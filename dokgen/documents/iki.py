@@ -18,4 +18,4 @@ def kartu(data: DataDinas) -> Iterator[Dokumen]:
     ttd = tanda_tangan(data.dinas)
     for nomor, jabatan in enumerate(data.jabatan, start=1):
         context = {"dinas": data.dinas, "jabatan": jabatan, "ttd": ttd}
-        yield Dokumen(f"{FOLDER}/{nama_berkas(nomor, jabatan.kode)}", context)
+        yield Dokumen(f"{FOLDER}/{nama_berkas(nomor, jabatan.kode)}", TEMPLATE, context)

@@ -55,4 +55,4 @@ def dokumen(data: DataDinas) -> Dokumen:
         "sasaran": sasaran,
         "ttd": tanda_tangan(dinas),
     }
-    return Dokumen(BERKAS, context, gambar_kop(data))
+    return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))

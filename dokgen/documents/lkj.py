@@ -62,7 +62,7 @@ def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "teks": settings.teks if settings else TeksLkj(),
         "tempat_tanggal": f"{dinas.tempat}, {tahun}",
     }
-    return Dokumen(nama_berkas(laporan), context, gambar_kop(data))
+    return Dokumen(nama_berkas(laporan), TEMPLATE, context, gambar_kop(data))
 
 
 def baris_permasalahan(data: DataDinas) -> list[dict[str, str]]:

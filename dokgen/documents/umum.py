@@ -15,6 +15,7 @@ class Dokumen:
     """One document to render: its output path (relative to the build folder) and context."""
 
     nama_berkas: str
+    template: str
     context: dict[str, Any]
     gambar: dict[str, Gambar] = field(default_factory=dict)
 
