@@ -138,6 +138,66 @@ def build(
     out.print(f"Selesai ({hasil.folder}/): {hasil.ringkasan}")
 
 
+@app.command()
+def diff(
+    lama: Annotated[str, typer.Argument(help="Data versi lama: folder, atau REVISI:folder (git)")],
+    baru: Annotated[str, typer.Argument(help="Data versi baru: folder, atau REVISI:folder (git)")],
+    format: Annotated[
+        str, typer.Option("--format", help="Bentuk keluaran: text, json, atau docx")
+    ] = "text",
+    keluar: Annotated[
+        Path | None, typer.Option("--keluar", "-o", help="Berkas .docx (untuk --format docx)")
+    ] = None,
+) -> None:
+    """Perubahan antara dua versi data dinas: indikator, target, program, jabatan, IKI."""
+    import json
+    import tempfile
+
+    from dokgen import diff as perbandingan
+    from dokgen.load import load
+
+    if format not in ("text", "json", "docx"):
+        err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json, docx")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="dokgen-diff-") as tmp:
+        try:
+            old = load(perbandingan.folder_dari(lama, Path(tmp) / "lama"))
+            new = load(perbandingan.folder_dari(baru, Path(tmp) / "baru"))
+        except DokgenError as exc:
+            raise _fail(exc) from None
+    changes = perbandingan.bandingkan(old, new)
+    if format == "json":
+        typer.echo(json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2))
+    elif format == "docx":
+        from dokgen.build import TEMPLATES
+        from dokgen.output import write_atomic
+        from dokgen.render import Template
+
+        target = keluar or Path("build") / new.nama_folder / "matriks-perubahan.docx"
+        context = {
+            "judul": f"{new.dinas.nama} {new.dinas.pemda.sebutan}",
+            "sebelum": lama,
+            "sesudah": baru,
+            "matriks": perbandingan.matriks(changes),
+        }
+        try:
+            blob = Template(TEMPLATES / "matriks-perubahan.docx").render(
+                context, new.dinas.pengaturan.kertas
+            )
+        except DokgenError as exc:
+            raise _fail(exc) from None
+        write_atomic(target, blob)
+        out.print(f"Matriks perubahan ({len(changes)} perubahan) ditulis ke {target}")
+    else:
+        tanda = {"ditambah": "+", "dihapus": "-", "diubah": "~"}
+        for c in changes:
+            where = f"{c.objek} {c.bagian}".strip()
+            out.print(
+                f"{tanda[c.jenis]} {escape(where)}: {escape(c.sebelum)} → {escape(c.sesudah)}"
+            )
+        out.print(f"{len(changes)} perubahan")
+
+
 def _triwulan(text: str) -> tuple[int, int]:
     import re
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dokgen.format import huruf
+from dokgen.format import tanggal as format_tanggal
 from dokgen.model import Dinas, Keputusan, Peraturan, Renstra
 
 _LEMBARAN = {
@@ -84,9 +85,45 @@ def judul_iku(dinas: Dinas, renstra: Renstra, keputusan: Keputusan) -> str:
     )
 
 
-def menimbang(keputusan: Keputusan, dinas: Dinas, judul: str) -> list[str]:
-    """Every Menimbang item: 'bahwa …;', closed by the item citing the letters above it."""
+def judul_keputusan(dinas: Dinas, keputusan: Keputusan, judul: str) -> str:
+    """The decree's subject: the IKU title, or for an amending decree 'Perubahan atas …'."""
+    if keputusan.mengubah is None:
+        return judul
+    return (
+        f"Perubahan atas Keputusan Kepala {dinas.nama} {dinas.pemda.sebutan} Nomor"
+        f" {keputusan.mengubah.nomor} tentang {judul}"
+    )
+
+
+def keputusan_lama(dinas: Dinas, keputusan: Keputusan, judul: str) -> str:
+    """'Keputusan Kepala Dinas … Nomor … tanggal … tentang …' of the decree being amended."""
+    lama = keputusan.mengubah
+    assert lama is not None
+    tanggal = f" tanggal {format_tanggal(lama.tanggal)}" if lama.tanggal else ""
+    return (
+        f"Keputusan Kepala {dinas.nama} {dinas.pemda.sebutan} Nomor {lama.nomor}{tanggal}"
+        f" tentang {judul}"
+    )
+
+
+def menimbang(
+    keputusan: Keputusan, dinas: Dinas, judul: str, renstra: Renstra | None = None
+) -> list[str]:
+    """Every Menimbang item: 'bahwa …;', closed by the item citing the letters above it.
+
+    An amending decree opens with the item citing the decree it amends.
+    """
     items = [_bahwa(text) for text in keputusan.menimbang]
+    if keputusan.mengubah is not None:
+        period = f" Tahun {renstra.periode.awal}–{renstra.periode.akhir}" if renstra else ""
+        items.insert(
+            0,
+            _bahwa(
+                f"{keputusan_lama(dinas, keputusan, judul)} perlu diubah untuk menyesuaikan dengan"
+                f" perubahan Rencana Strategis {dinas.nama} {dinas.pemda.sebutan}{period}"
+            ),
+        )
+        judul = judul_keputusan(dinas, keputusan, judul)
     closing = (
         f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {daftar_huruf(len(items))},"
         f" perlu menetapkan Keputusan Kepala {dinas.nama} {dinas.pemda.sebutan} tentang"
@@ -100,6 +137,20 @@ def _bahwa(text: str) -> str:
     if text.lower().startswith("bahwa "):
         text = text[6:]
     return f"bahwa {text};"
+
+
+def diktum_perubahan(dinas: Dinas, keputusan: Keputusan, judul: str, matriks: bool) -> list[str]:
+    """The standard diktum of an amending decree."""
+    diktum = [
+        f"Mengubah Lampiran {keputusan_lama(dinas, keputusan, judul)}, sehingga menjadi"
+        " sebagaimana tercantum dalam Lampiran I Keputusan ini."
+    ]
+    if matriks:
+        diktum.append(
+            "Rincian perubahan sebagaimana dimaksud dalam Diktum KESATU tercantum dalam matriks"
+            " perubahan pada Lampiran II Keputusan ini."
+        )
+    return [*diktum, "Keputusan ini mulai berlaku pada tanggal ditetapkan."]
 
 
 def diktum_bawaan(dinas: Dinas, renstra: Renstra, judul: str) -> list[str]:

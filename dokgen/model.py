@@ -423,8 +423,21 @@ class Peraturan(Model):
         return f"{name} {self.penerbit}" if self.penerbit else name
 
 
+class KeputusanLama(Model):
+    """The earlier decree that an amending decree changes."""
+
+    nomor: Teks
+    tanggal: dt.date | None = None
+    pembanding: str | None = None
+    """Data folder of the version that decree was made from (relative to this folder): the
+    matriks perubahan of Lampiran II compares it with this data."""
+
+
 class Keputusan(Model):
     """The Keputusan Kepala Dinas tentang IKU (``keputusan-iku.yaml``)."""
+
+    mengubah: KeputusanLama | None = None
+    """Set for an amending decree ("PERUBAHAN ATAS KEPUTUSAN …")."""
 
     nomor: str | None = None
     """Empty until numbered: the decree prints a blank to fill in."""

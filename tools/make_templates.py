@@ -138,8 +138,40 @@ def letterhead(doc) -> None:
     bottom_rule(paragraph(doc, "", space_after=12))
 
 
+def matriks_table(doc) -> None:
+    """The matriks perubahan: what changed, before, after, and a note (rows ``matriks``)."""
+    simple_table(
+        doc,
+        "matriks",
+        [
+            ("No", "no", 1.0, True),
+            ("Uraian", "uraian", 6.5, False),
+            ("Sebelum", "sebelum", 7.0, False),
+            ("Sesudah", "sesudah", 7.0, False),
+            ("Keterangan", "keterangan", 5.5, False),
+        ],
+    )
+
+
+def matriks_perubahan() -> None:
+    """A stand-alone matriks perubahan (``dokgen diff --format docx``), landscape."""
+    from docx.enum.section import WD_ORIENT
+
+    doc = new_document(size=11)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    paragraph(doc, "MATRIKS PERUBAHAN", bold=True, align="center")
+    paragraph(doc, "{{ judul|upper }}", bold=True, align="center", space_after=12)
+    paragraph(doc, "Sebelum: {{ sebelum }}", style="Isi Tabel")
+    paragraph(doc, "Sesudah: {{ sesudah }}", style="Isi Tabel", space_after=6)
+    matriks_table(doc)
+    doc.save(TEMPLATES / "matriks-perubahan.docx")
+
+
 def keputusan_iku() -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.enum.text import WD_BREAK
 
     doc = new_document()
     letterhead(doc)
@@ -178,7 +210,7 @@ def keputusan_iku() -> None:
     set_widths(head, [16.0, 3.0, 8.5])
     for row, (label, value) in enumerate(
         [
-            ("LAMPIRAN", "KEPUTUSAN {{ kop.jabatan }}"),
+            ("LAMPIRAN{{ ' I' if matriks else '' }}", "KEPUTUSAN {{ kop.jabatan }}"),
             ("NOMOR", "{{ nomor }}"),
             ("TANGGAL", "{{ tanggal }}"),
         ]
@@ -186,7 +218,7 @@ def keputusan_iku() -> None:
         cell_text(head.cell(row, 1), label, style="Isi Tabel")
         cell_text(head.cell(row, 2), f": {value}", style="Isi Tabel")
     paragraph(doc, "")
-    paragraph(doc, "{{ judul|upper }}", bold=True, align="center", space_after=6)
+    paragraph(doc, "{{ judul_lampiran|upper }}", bold=True, align="center", space_after=6)
     widths = [1.0, 4.5, 4.5, 6.5, 4.5, 3.5, 2.5]
     iku = doc.add_table(rows=6, cols=7)
     borders(iku)
@@ -218,6 +250,26 @@ def keputusan_iku() -> None:
     set_widths(iku, widths)
     paragraph(doc, "")
     signature(doc, comma=True, widths=(15.0, 12.0))
+
+    paragraph(doc, "{%p if matriks %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    head = doc.add_table(rows=3, cols=3)
+    set_widths(head, [16.0, 3.0, 8.5])
+    for row, (label, value) in enumerate(
+        [
+            ("LAMPIRAN II", "KEPUTUSAN {{ kop.jabatan }}"),
+            ("NOMOR", "{{ nomor }}"),
+            ("TANGGAL", "{{ tanggal }}"),
+        ]
+    ):
+        cell_text(head.cell(row, 1), label, style="Isi Tabel")
+        cell_text(head.cell(row, 2), f": {value}", style="Isi Tabel")
+    paragraph(doc, "")
+    paragraph(doc, "MATRIKS PERUBAHAN", bold=True, align="center")
+    paragraph(doc, "{{ judul_lampiran|upper }}", bold=True, align="center", space_after=6)
+    matriks_table(doc)
+    signature(doc, comma=True, widths=(15.0, 12.0))
+    paragraph(doc, "{%p endif %}")
     doc.save(TEMPLATES / "keputusan-iku.docx")
 
 
@@ -800,4 +852,5 @@ if __name__ == "__main__":
     keputusan_iku()
     dokumen_iku()
     lkj_triwulan()
+    matriks_perubahan()
     print("templat ditulis ke", TEMPLATES)

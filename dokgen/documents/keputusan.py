@@ -28,6 +28,17 @@ def tanggal_penetapan(keputusan: Keputusan) -> str:
     return f"{KOSONG} {KOSONG}"
 
 
+def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
+    """Rows of the matriks perubahan against the amended decree's data, when it is named."""
+    lama = data.keputusan.mengubah if data.keputusan else None
+    if lama is None or not lama.pembanding:
+        return []
+    from dokgen.diff import bandingkan, matriks
+    from dokgen.load import load
+
+    return matriks(bandingkan(load(data.folder / lama.pembanding), data))
+
+
 def dokumen(data: DataDinas) -> Dokumen:
     """The decree of ``data`` (which must have a keputusan and a renstra)."""
     keputusan, renstra, dinas = data.keputusan, data.renstra, data.dinas
@@ -42,17 +53,26 @@ def dokumen(data: DataDinas) -> Dokumen:
         {"nomor": nomor, "uraian": s.uraian, "indikator": s.indikator}
         for nomor, s in enumerate((s for s in renstra.semua_sasaran if s.indikator), start=1)
     ]
+    matriks = baris_matriks(data)
+    if keputusan.diktum:
+        diktum = keputusan.diktum
+    elif keputusan.mengubah:
+        diktum = derive.diktum_perubahan(dinas, keputusan, judul, bool(matriks))
+    else:
+        diktum = derive.diktum_bawaan(dinas, renstra, judul)
     context = {
         "dinas": dinas,
         "kop": kop(dinas),
-        "judul": judul,
+        "judul": derive.judul_keputusan(dinas, keputusan, judul),
+        "judul_lampiran": judul,
         "nomor": keputusan.nomor or KOSONG,
         "tempat": dinas.tempat,
         "tanggal": tanggal_penetapan(keputusan),
-        "menimbang": derive.menimbang(keputusan, dinas, judul),
+        "menimbang": derive.menimbang(keputusan, dinas, judul, renstra),
         "mengingat": mengingat,
-        "diktum": keputusan.diktum or derive.diktum_bawaan(dinas, renstra, judul),
+        "diktum": diktum,
         "sasaran": sasaran,
+        "matriks": matriks,
         "ttd": tanda_tangan(dinas),
     }
     return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))
