@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
+from yaml import MappingNode, MarkedYAMLError, Node, ScalarNode, SequenceNode, YAMLError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's composer when available (fast); only nodes and their marks are used, never the
+YAML 1.1 resolver, so every scalar stays the text it was written as."""
 
 from dokgen.errors import DataError, Lokasi, Masalah
 
@@ -25,7 +28,7 @@ _YAML_PROBLEMS = {
     "found character '\\t' that cannot start any token": (
         "karakter TAB tidak boleh dipakai untuk indentasi; gunakan spasi"
     ),
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "titik dua ':' di tempat yang salah (teks yang memuat ': ' harus diberi tanda kutip)"
     ),
     "could not find expected ':'": "tanda ':' yang diharapkan tidak ditemukan",
@@ -52,8 +55,13 @@ class YamlSource:
         return None
 
 
-def _problem_message(exc: MarkedYAMLError) -> str:
+def _problem_message(exc: MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or "").strip()
+    mark = exc.problem_mark
+    if problem.startswith("found character") and mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            return _YAML_PROBLEMS["found character '\\t' that cannot start any token"]
     for english, indonesian in _YAML_PROBLEMS.items():
         if problem.startswith(english):
             return indonesian
@@ -74,11 +82,11 @@ def read_yaml(file: Path) -> YamlSource:
             [Masalah(Lokasi(file), f"berkas tidak dapat dibaca: {exc.strerror}")]
         ) from None
     try:
-        node = YAML(typ="safe", pure=True).compose(text)
+        node = yaml.compose(text, Loader=_Loader)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataError([Masalah(Lokasi(file, line), _problem_message(exc))]) from None
+        raise DataError([Masalah(Lokasi(file, line), _problem_message(exc, text))]) from None
     except YAMLError as exc:
         raise DataError([Masalah(Lokasi(file), f"YAML tidak sah: {exc}")]) from None
     source = YamlSource(file, None)
@@ -93,7 +101,7 @@ def read_yaml(file: Path) -> YamlSource:
 def _walk(node: Node, path: Path_, source: YamlSource, problems: list[Masalah]) -> Any:
     source.lines[path] = node.start_mark.line + 1
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain, unquoted
             return None
         return node.value
     if isinstance(node, SequenceNode):
