@@ -22,7 +22,8 @@ from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
 from dokgen.manifest import Manifest, sha, sidik
 from dokgen.output import write_atomic
-from dokgen.render import Template, normalkan
+from dokgen.paket import normalkan
+from dokgen.render import Template
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -9,7 +9,6 @@ part is copied as it is.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -29,11 +28,10 @@ from markupsafe import Markup
 
 from dokgen.errors import TemplateError
 from dokgen.format import FILTERS
+from dokgen.paket import Bagian, baca, paket
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Fixed timestamp of every part, so the same inputs give byte-identical files."""
 
 LANJUT = "\ue000"
 """Cell content meaning 'continues the cell above': the cell is merged vertically into it.
@@ -97,13 +95,15 @@ class Template:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            with zipfile.ZipFile(self.path) as archive:
-                self._parts = {name: archive.read(name) for name in archive.namelist()}
+            self._parts = baca(self.path.read_bytes())
+            self._compressed = {name: Bagian.dari(name, data) for name, data in self._parts.items()}
             self._docx = DocxTemplate(self.path)
             self._docx.init_docx()
         except (OSError, zipfile.BadZipFile, KeyError) as exc:
             raise TemplateError(f"{self.path}: templat .docx tidak dapat dibuka ({exc})") from None
-        source = self._docx.patch_xml(self._docx.get_xml())
+        body = self._docx.get_xml()
+        self._column_loops = "{%tc" in re.sub(r"<[^>]+>", "", body)
+        source = self._docx.patch_xml(body)
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         try:
             self._compiled = environment().from_string(self._source)
@@ -147,12 +147,15 @@ class Template:
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
-        xml = self._docx.resolve_listing(xml)
-        body = etree.fromstring(xml.encode("utf-8"))
-        _fix_grid(body)
-        _merge_down(body)
-        _set_paper(body, kertas)
-        document = self._prefix + etree.tostring(body, encoding="unicode") + self._suffix
+        if _LISTING.search(xml):  # line breaks or tabs in data
+            xml = self._docx.resolve_listing(xml)
+        if self._column_loops or LANJUT in xml:  # only then is a tree needed
+            body = etree.fromstring(xml.encode("utf-8"))
+            _fix_grid(body)
+            _merge_down(body)
+            xml = etree.tostring(body, encoding="unicode")
+        xml = _set_paper(xml, kertas)
+        document = self._prefix + xml + self._suffix
         replaced["word/document.xml"] = document.encode("utf-8")
         return self._package(replaced)
 
@@ -187,35 +190,30 @@ class Template:
         return pictures
 
     def _package(self, replaced: Mapping[str, bytes]) -> bytes:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            added = {name: data for name, data in replaced.items() if name not in self._parts}
-            for name, data in {**self._parts, **added}.items():
-                info = zipfile.ZipInfo(name, ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, replaced.get(name, data))
-        return buffer.getvalue()
+        """The template's parts, precompressed, with ``replaced`` ones compressed anew."""
+        added = [name for name in replaced if name not in self._parts]
+        return paket(
+            Bagian.dari(name, replaced[name]) if name in replaced else self._compressed[name]
+            for name in [*self._parts, *added]
+        )
 
 
-def normalkan(blob: bytes) -> bytes:
-    """The same package with every part stamped ``ZIP_TIME``, so equal inputs give equal bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(buffer, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info))
-    return buffer.getvalue()
+_PAGE_SIZE = re.compile(r"<w:pgSz\b([^>]*?)/>")
+_LISTING = re.compile(r"[\t\n\a\f]")
 
 
-def _set_paper(body: etree._Element, kertas: str) -> None:
+def _set_paper(xml: str, kertas: str) -> str:
     """Give every section the paper size of the setting, keeping its orientation."""
     width, height = UKURAN_KERTAS[kertas]
-    for size in body.iter(f"{{{W}}}pgSz"):
-        landscape = size.get(f"{{{W}}}orient") == "landscape"
+
+    def size(match: re.Match) -> str:
+        attributes = match.group(1)
+        landscape = 'w:orient="landscape"' in attributes
         w, h = (height, width) if landscape else (width, height)
-        size.set(f"{{{W}}}w", _twips(w))
-        size.set(f"{{{W}}}h", _twips(h))
+        rest = re.sub(r'\s*w:[wh]="\d+"', "", attributes)
+        return f'<w:pgSz w:w="{_twips(w)}" w:h="{_twips(h)}"{rest}/>'
+
+    return _PAGE_SIZE.sub(size, xml)
 
 
 def _fix_grid(body: etree._Element) -> None:

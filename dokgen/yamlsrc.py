@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from yaml import MappingNode, MarkedYAMLError, Node, ScalarNode, SequenceNode, YAMLError
 
+from dokgen.errors import DataError, Lokasi, Masalah
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's composer when available (fast); only nodes and their marks are used, never the
 YAML 1.1 resolver, so every scalar stays the text it was written as."""
-
-from dokgen.errors import DataError, Lokasi, Masalah
 
 Path_ = tuple[str | int, ...]
 
