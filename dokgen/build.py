@@ -7,25 +7,27 @@ rendered output whose bytes equal the file on disk is not rewritten, so its mtim
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
+import multiprocessing
+import os
+import re
+import shutil
+import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from docx import Document
-from docxcompose.composer import Composer
 
 from dokgen.checks import Finding, periksa
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.documents.umum import Dokumen
 from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
-from dokgen.manifest import Manifest, sha, sidik
-from dokgen.output import write_atomic
-from dokgen.paket import normalkan
+from dokgen.manifest import NAMA, Manifest, sha, sidik
+from dokgen.paket import ZIP_TIME, baca
 from dokgen.render import Template
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STAGING = ".dokgen-sementara"
+"""Folder inside the output folder where a build stages its files before moving them."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(what, done, total)`` while documents are rendered."""
@@ -41,6 +43,8 @@ class Opsi:
     """(tahun, triwulan) of the one Laporan Kinerja to build; None: every quarter with data."""
     semua: bool = False
     """Render and rewrite everything, ignoring the manifest."""
+    jobs: int | None = None
+    """Worker processes for rendering; None: every core."""
 
     def tell(self, what: str, done: int, total: int) -> None:
         if self.progress:
@@ -124,17 +128,41 @@ JENIS: dict[str, Jenis] = {
 """Every document kind dokgen builds, in build order."""
 
 
-def gabung(documents: list[bytes]) -> bytes:
-    """One document with every given document, each starting on a new page."""
-    master = Document(io.BytesIO(documents[0]))
-    composer = Composer(master)
-    for blob in documents[1:]:
-        doc = Document(io.BytesIO(blob))
-        doc.paragraphs[0].paragraph_format.page_break_before = True
-        composer.append(doc)
-    buffer = io.BytesIO()
-    composer.save(buffer)
-    return normalkan(buffer.getvalue())
+_BODY = re.compile(rb"<w:body\b[^>]*>(.*)</w:body>", re.DOTALL)
+_LAST_SECTION = re.compile(rb"<w:sectPr\b(?:(?!<w:sectPr\b).)*</w:sectPr>\s*$", re.DOTALL)
+_FIRST_PPR = re.compile(rb"<w:pPr>(<w:pStyle [^>]*/>)?")
+
+
+def gabung(parts: Iterable[Path], target: Path) -> None:
+    """One document holding every given document, each starting on a new page.
+
+    The documents must come from one template (same styles, numbering and section): their
+    bodies are streamed one after another into the first one's package, so memory does not
+    grow with their number. (docxcompose merges documents of different templates, re-mapping
+    styles and numbering for each; that costs seconds for a few dozen cards.)
+    """
+    paths = list(parts)
+    first = baca(paths[0].read_bytes())
+    document = first["word/document.xml"]
+    head = document[: document.index(b"<w:body")]
+    section = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
+    info = zipfile.ZipInfo("word/document.xml", ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(target, "w") as archive:
+        with archive.open(info, "w") as out:
+            out.write(head + b"<w:body>")
+            for number, path in enumerate(paths):
+                body = _BODY.search(baca(path.read_bytes())["word/document.xml"]).group(1)
+                body = _LAST_SECTION.sub(b"", body)
+                if number:
+                    body = _FIRST_PPR.sub(lambda m: m.group(0) + b"<w:pageBreakBefore/>", body, 1)
+                out.write(body)
+            out.write(section + b"</w:body></w:document>")
+        for name, data in first.items():
+            if name != "word/document.xml":
+                part = zipfile.ZipInfo(name, ZIP_TIME)
+                part.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(part, data)
 
 
 class _Templates:
@@ -160,6 +188,58 @@ class _Templates:
         return self._compiled[name]
 
 
+@dataclass(frozen=True)
+class _Tugas:
+    """One document to render: where to stage it and what to render."""
+
+    nama_berkas: str
+    template: str
+    context: dict
+    gambar: dict
+    staged: Path
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(templates: Path, kertas: str) -> None:
+    _WORKER["templates"] = _Templates(templates)
+    _WORKER["kertas"] = kertas
+
+
+def _render_one(tugas: _Tugas) -> tuple[str, str]:
+    """Render one document into its staging file (in a worker or here); return its sha."""
+    templates: _Templates = _WORKER["templates"]  # type: ignore[assignment]
+    blob = templates.get(tugas.template).render(tugas.context, _WORKER["kertas"], tugas.gambar)
+    tugas.staged.parent.mkdir(parents=True, exist_ok=True)
+    tugas.staged.write_bytes(blob)
+    return tugas.nama_berkas, sha(blob)
+
+
+def _render_all(tasks: list[_Tugas], opsi: Opsi, kertas: str, label: str) -> dict[str, str]:
+    """Render ``tasks`` across ``opsi.jobs`` processes, streaming each result to disk."""
+    jobs = min(opsi.jobs or os.cpu_count() or 1, max(1, len(tasks) // 20))
+    if jobs <= 1:
+        _worker_init(opsi.templates, kertas)
+        results = map(_render_one, tasks)
+        pool = None
+    else:
+        pool = multiprocessing.get_context("fork").Pool(
+            jobs, _worker_init, (opsi.templates, kertas)
+        )
+        results = pool.imap_unordered(_render_one, tasks, chunksize=16)
+    shas: dict[str, str] = {}
+    try:
+        for done, (name, digest) in enumerate(results, start=1):
+            shas[name] = digest
+            opsi.tell(label, done, len(tasks))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    return shas
+
+
 def build(
     folder: Path,
     keluar: Path | None = None,
@@ -170,8 +250,9 @@ def build(
     """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
 
     The check runs first: on galat nothing is built (:class:`Ditolak`) unless ``paksa``.
-    Everything is rendered in memory first and written only when all succeeded, each file
-    atomically: a failed build leaves the previous outputs as they were.
+    Documents are rendered into a staging folder first (in parallel, streaming — memory does not
+    grow with their number) and moved into place only when all succeeded, each file atomically:
+    a failed build leaves the previous outputs as they were.
     """
     opsi = opsi or Opsi()
     data = load(folder)
@@ -184,13 +265,22 @@ def build(
         raise DataError([Masalah(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
 
     keluar = keluar or Path("build") / data.nama_folder
+    staging = keluar / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        return _build(data, keluar, staging, opsi, hanya)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str | None) -> Hasil:
     hasil = Hasil(keluar)
     lama = Manifest.baca(keluar)
     baru = Manifest(keluar, {} if opsi.semua else dict(lama.entries))
     templates = _Templates(opsi.templates)
     kertas = data.dinas.pengaturan.kertas
-    tulis: dict[str, bytes] = {}
-    dibuat: set[str] = set()
+    dibuat: list[str] = []
+    staged: dict[str, str] = {}  # name → sha of the newly rendered bytes
 
     for kind, jenis in JENIS.items():
         if hanya and kind != hanya:
@@ -200,32 +290,51 @@ def build(
             hasil.dilewati[kind] = reason
             continue
         docs = jenis.dokumen(data, opsi)
-        keys: list[str] = []
-        blobs: dict[str, bytes] = {}
-        for done, doc in enumerate(docs, start=1):
+        keys = {}
+        tasks = []
+        for doc in docs:
             key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), kertas)
-            keys.append(key)
-            dibuat.add(doc.nama_berkas)
+            keys[doc.nama_berkas] = key
+            dibuat.append(doc.nama_berkas)
             if opsi.semua or not lama.segar(doc.nama_berkas, key):
-                blob = templates.get(doc.template).render(doc.context, kertas, doc.gambar)
-                blobs[doc.nama_berkas] = blob
-                baru.catat(doc.nama_berkas, kind, key, blob)
-            opsi.tell(jenis.label, done, len(docs))
+                tasks.append(
+                    _Tugas(
+                        doc.nama_berkas,
+                        doc.template,
+                        doc.context,
+                        doc.gambar,
+                        staging / doc.nama_berkas,
+                    )
+                )
+        if tasks:
+            templates.get(tasks[0].template)  # a template error surfaces here, before forking
+        rendered = _render_all(tasks, opsi, kertas, jenis.label)
+        for name, digest in rendered.items():
+            baru.catat(name, kind, keys[name], digest)
+        staged.update(rendered)
         if jenis.gabungan and docs:
-            key = sidik(keys)
-            dibuat.add(jenis.gabungan)
+            key = sidik(list(keys.values()))
+            dibuat.append(jenis.gabungan)
             if opsi.semua or not lama.segar(jenis.gabungan, key):
                 parts = [
-                    blobs.get(d.nama_berkas) or (keluar / d.nama_berkas).read_bytes() for d in docs
+                    staging / d.nama_berkas if d.nama_berkas in rendered else keluar / d.nama_berkas
+                    for d in docs
                 ]
-                blobs[jenis.gabungan] = gabung(parts)
-                baru.catat(jenis.gabungan, kind, key, blobs[jenis.gabungan])
-        tulis.update(blobs)
+                target = staging / jenis.gabungan
+                target.parent.mkdir(parents=True, exist_ok=True)
+                gabung(parts, target)
+                digest = sha(target.read_bytes())
+                baru.catat(jenis.gabungan, kind, key, digest)
+                staged[jenis.gabungan] = digest
 
-    for name in sorted(dibuat):
+    for name in dibuat:
         path = keluar / name
-        if name in tulis and (opsi.semua or not lama.sama(name, tulis[name])):
-            write_atomic(path, tulis[name])
+        old = lama.entries.get(name, {})
+        if name in staged and (
+            opsi.semua or old.get("keluaran") != staged[name] or not path.is_file()
+        ):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, path)
             hasil.ditulis.append(path)
         else:
             hasil.tidak_berubah.append(path)
@@ -233,12 +342,12 @@ def build(
     # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
     # reports of quarters not selected by --triwulan still belong to the data.
     considered = {kind for kind in JENIS if not hanya or kind == hanya}
-    masih = dibuat | {lkj.nama_berkas(r) for r in data.realisasi}
+    masih = set(dibuat) | {lkj.nama_berkas(r) for r in data.realisasi}
     for name, entry in lama.entries.items():
         if entry.get("jenis") in considered and name not in masih:
             (keluar / name).unlink(missing_ok=True)
             baru.entries.pop(name, None)
             hasil.dihapus.append(keluar / name)
-    if hasil.ditulis or hasil.dihapus or not (keluar / ".dokgen-manifest.json").exists():
+    if hasil.ditulis or hasil.dihapus or not (keluar / NAMA).exists():
         baru.simpan()
     return hasil

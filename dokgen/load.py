@@ -245,7 +245,8 @@ def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
     if isinstance(obj, Model):
         obj._file = source.file
         obj._line = source.line(path)
-        obj._lines = lambda keys, base=path: source.line((*base, *keys))
+        obj._source = source
+        obj._path = path
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)
     elif isinstance(obj, list):

@@ -68,13 +68,9 @@ class Manifest:
         path = self.folder / name
         return path.is_file() and sha(path.read_bytes()) == entry.get("keluaran")
 
-    def sama(self, name: str, blob: bytes) -> bool:
-        """True when the file on disk already holds exactly ``blob``."""
-        path = self.folder / name
-        return path.is_file() and path.stat().st_size == len(blob) and path.read_bytes() == blob
-
-    def catat(self, name: str, jenis: str, masukan: str, blob: bytes) -> None:
-        self.entries[name] = {"jenis": jenis, "masukan": masukan, "keluaran": sha(blob)}
+    def catat(self, name: str, jenis: str, masukan: str, keluaran: str) -> None:
+        """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
+        self.entries[name] = {"jenis": jenis, "masukan": masukan, "keluaran": keluaran}
 
     def simpan(self) -> None:
         text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -67,7 +66,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     _file: Path | None = PrivateAttr(default=None)
     _line: int | None = PrivateAttr(default=None)
-    _lines: Callable[[tuple], int | None] | None = PrivateAttr(default=None)
+    _source: Any = PrivateAttr(default=None)
+    _path: tuple = PrivateAttr(default=())
 
     @property
     def lokasi(self) -> tuple[Path | None, int | None]:
@@ -76,7 +76,7 @@ class Model(BaseModel):
 
     def lokasi_dari(self, *keys: str | int) -> tuple[Path | None, int | None]:
         """File and line of a value inside this object, e.g. ``jabatan.lokasi_dari("tugas", 2)``."""
-        line = self._lines(keys) if self._lines else None
+        line = self._source.line((*self._path, *keys)) if self._source else None
         return self._file, line or self._line
 
 

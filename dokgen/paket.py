@@ -14,7 +14,9 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00, the zip epoch
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The timestamp of every part: the zip epoch, so equal inputs give equal bytes."""
+_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # ZIP_TIME in DOS format
 
 
 @dataclass(frozen=True)
