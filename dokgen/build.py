@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dokgen.checks import Finding, periksa
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
@@ -152,7 +153,8 @@ def gabung(parts: Iterable[Path], target: Path) -> None:
         with archive.open(info, "w") as out:
             out.write(head + b"<w:body>")
             for number, path in enumerate(paths):
-                body = _BODY.search(baca(path.read_bytes())["word/document.xml"]).group(1)
+                with zipfile.ZipFile(path) as card:
+                    body = _BODY.search(card.read("word/document.xml")).group(1)
                 body = _LAST_SECTION.sub(b"", body)
                 if number:
                     body = _FIRST_PPR.sub(lambda m: m.group(0) + b"<w:pageBreakBefore/>", body, 1)
@@ -199,17 +201,24 @@ class _Tugas:
     staged: Path
 
 
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, Any] = {}
+"""What worker processes render: set before the pool forks, so tasks travel by index and no
+context is pickled."""
 
 
-def _worker_init(templates: Path, kertas: str) -> None:
+def _worker_init(templates: Path, kertas: str, tasks: list[_Tugas]) -> None:
     _WORKER["templates"] = _Templates(templates)
     _WORKER["kertas"] = kertas
+    _WORKER["tasks"] = tasks
+
+
+def _render_index(index: int) -> tuple[str, str]:
+    return _render_one(_WORKER["tasks"][index])
 
 
 def _render_one(tugas: _Tugas) -> tuple[str, str]:
     """Render one document into its staging file (in a worker or here); return its sha."""
-    templates: _Templates = _WORKER["templates"]  # type: ignore[assignment]
+    templates: _Templates = _WORKER["templates"]
     blob = templates.get(tugas.template).render(tugas.context, _WORKER["kertas"], tugas.gambar)
     tugas.staged.parent.mkdir(parents=True, exist_ok=True)
     tugas.staged.write_bytes(blob)
@@ -219,15 +228,15 @@ def _render_one(tugas: _Tugas) -> tuple[str, str]:
 def _render_all(tasks: list[_Tugas], opsi: Opsi, kertas: str, label: str) -> dict[str, str]:
     """Render ``tasks`` across ``opsi.jobs`` processes, streaming each result to disk."""
     jobs = min(opsi.jobs or os.cpu_count() or 1, max(1, len(tasks) // 20))
+    _worker_init(opsi.templates, kertas, tasks)  # inherited by the forked workers
     if jobs <= 1:
-        _worker_init(opsi.templates, kertas)
         results = map(_render_one, tasks)
         pool = None
     else:
         pool = multiprocessing.get_context("fork").Pool(
-            jobs, _worker_init, (opsi.templates, kertas)
+            jobs, _worker_init, (opsi.templates, kertas, tasks)
         )
-        results = pool.imap_unordered(_render_one, tasks, chunksize=16)
+        results = pool.imap_unordered(_render_index, range(len(tasks)), chunksize=16)
     shas: dict[str, str] = {}
     try:
         for done, (name, digest) in enumerate(results, start=1):

@@ -94,6 +94,9 @@ def build(
         str | None,
         typer.Option("--triwulan", help="Laporan Kinerja satu triwulan saja, mis. 2019-2"),
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Jumlah proses (bawaan: semua inti)")
+    ] = None,
     semua: Annotated[
         bool, typer.Option("--semua", help="Buat ulang semua dokumen, walaupun tidak berubah")
     ] = False,
@@ -121,7 +124,7 @@ def build(
                 )
                 raise typer.Exit(2)
             periode = _triwulan(triwulan) if triwulan else None
-            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode, semua)
+            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode, semua, jobs)
             hasil = pipeline.build(data, keluar, opsi, hanya, paksa)
         except pipeline.Ditolak as exc:
             from dokgen.checks.laporan import teks

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -114,6 +115,7 @@ def periksa(data: DataDinas) -> list[Finding]:
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
 
+@cache
 def _relative(file: Path | None, folder: Path) -> str:
     """The file as the user named its folder (``data/x/renstra.yaml``)."""
     if file is None:

@@ -1,0 +1,175 @@
+"""Benchmark: IKI cards in bulk, dokgen against the naive docxtpl loop.
+
+    .venv/bin/python bench/bulk_iki.py            # N = 54, 1000, 5000 (several minutes)
+    .venv/bin/python bench/bulk_iki.py --n 54 1000
+
+For every N it generates a synthetic dinas (text sampled from data/malang-diskopum: 5–10 tugas,
+0–5 fungsi, 1–4 IKI rows per jabatan), then, each step in a fresh process so peak memory is its
+own: builds the IKI cards with dokgen; renders the same contexts with the naive loop (open the
+template, render, save — once per card) on the same template with the same Jinja environment;
+checks that every card carries the same text both ways; times ``dokgen check``; edits one
+jabatan and times the rebuild. Prints wall time, cards/s, peak memory and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "data" / "malang-diskopum"
+sys.path.insert(0, str(ROOT))
+
+
+def generate(folder: Path, n: int, seed: int = 7) -> None:
+    """A dinas with ``n`` jabatan, text drawn from the Malang example."""
+    rng = random.Random(seed)
+    pool = [yaml.safe_load(p.read_text()) for p in sorted((SOURCE / "jabatan").glob("*.yaml"))]
+    tugas = [t for j in pool for t in j["tugas"]]
+    fungsi = [f for j in pool for f in j["fungsi"]]
+    rows = [(s["sasaran"], r) for j in pool for s in j["iki"] for r in s["indikator"]]
+    (folder / "jabatan").mkdir(parents=True)
+    (folder / "dinas.yaml").write_text((SOURCE / "dinas.yaml").read_text())
+    (folder / "periksa.yaml").write_text("aturan:\n  KAS002: info\n  KAS004: info\n")
+    for i in range(1, n + 1):
+        base = pool[rng.randrange(len(pool))]
+        chosen = rng.sample(rows, rng.randint(1, 4))
+        iki: list[dict] = []
+        for sasaran, row in chosen:
+            if iki and iki[-1]["sasaran"] == sasaran:
+                iki[-1]["indikator"].append(row)
+            else:
+                iki.append({"sasaran": sasaran, "indikator": [row]})
+        jabatan = {
+            "kode": f"j{i:05d}",
+            "nama": f"{base['nama']} {i}",
+            **({"atasan": f"j{(i - 2) // 6 + 1:05d}"} if i > 1 else {}),
+            "tugas": rng.sample(tugas, rng.randint(5, 10)),
+            "fungsi": rng.sample(fungsi, rng.randint(0, 5)),
+            "iki": iki,
+        }
+        path = folder / "jabatan" / f"{i:05d}-j{i:05d}.yaml"
+        path.write_text(yaml.safe_dump(jabatan, allow_unicode=True, sort_keys=False))
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process and its (finished) workers, in MiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def step(name: str, data: Path, out: Path) -> dict:
+    """One measured step, run in this (fresh) process."""
+    from dokgen.build import Opsi, build
+
+    start = time.perf_counter()
+    if name == "build":
+        hasil = build(data, out, Opsi())
+        extra = {"ditulis": len(hasil.ditulis)}
+    elif name == "check":
+        from dokgen.checks import periksa
+        from dokgen.load import load
+
+        extra = {"temuan": len(periksa(load(data)))}
+    elif name == "naive":
+        from docxtpl import DocxTemplate
+
+        from dokgen.documents import iki
+        from dokgen.load import load
+        from dokgen.render import environment
+
+        cards = list(iki.kartu(load(data)))
+        out.mkdir(parents=True, exist_ok=True)
+        for card in cards:
+            template = DocxTemplate(ROOT / "templates" / iki.TEMPLATE)
+            template.render(card.context, jinja_env=environment())
+            template.save(out / Path(card.nama_berkas).name)
+        extra = {"ditulis": len(cards)}
+    else:
+        raise SystemExit(f"unknown step {name}")
+    return {"detik": time.perf_counter() - start, "mb": peak_mb(), **extra}
+
+
+def run(name: str, data: Path, out: Path) -> dict:
+    """Run ``step`` in a fresh Python process and return what it measured."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--langkah", name, str(data), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+_TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def text_of(path: Path) -> bytes:
+    from dokgen.paket import baca
+
+    return b"".join(_TEXT.findall(baca(path.read_bytes())["word/document.xml"]))
+
+
+def same_text(dokgen_dir: Path, naive_dir: Path) -> tuple[int, int]:
+    """(cards compared, cards whose text differs)."""
+    cards = sorted(naive_dir.glob("*.docx"))
+    differ = sum(text_of(dokgen_dir / "iki" / c.name) != text_of(c) for c in cards)
+    return len(cards), differ
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[54, 1000, 5000])
+    parser.add_argument("--langkah", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.langkah:
+        name, data, out = args.langkah
+        print(json.dumps(step(name, Path(data), Path(out))))
+        return
+
+    rows = []
+    for n in args.n:
+        with tempfile.TemporaryDirectory(prefix=f"dokgen-bench-{n}-") as tmp:
+            data, out, naive = Path(tmp) / "data", Path(tmp) / "out", Path(tmp) / "naive"
+            generate(data, n)
+            full = run("build", data, out)
+            slow = run("naive", data, naive)
+            compared, differ = same_text(out, naive)
+            check = run("check", data, out)
+            edited = sorted((data / "jabatan").glob("*.yaml"))[n // 2]
+            edited.write_text(
+                edited.read_text().replace("tugas:\n", "tugas:\n- Tugas tambahan\n", 1)
+            )
+            again = run("build", data, out)
+            rows.append((n, full, slow, compared, differ, check, again))
+            print(
+                f"N={n}: dokgen {full['detik']:.2f} s ({n / full['detik']:.0f} kartu/s,"
+                f" {full['mb']:.0f} MiB) | naif {slow['detik']:.2f} s"
+                f" ({n / slow['detik']:.0f} kartu/s) | rasio {slow['detik'] / full['detik']:.1f}×"
+                f" | teks sama {compared - differ}/{compared}"
+                f" | check {check['detik']:.2f} s ({check['detik'] / full['detik']:.1%})"
+                f" | rebuild 1 jabatan {again['detik']:.2f} s"
+                f" ({again['detik'] / full['detik']:.1%}, ditulis {again['ditulis']})",
+                flush=True,
+            )
+    if len(rows) > 1:
+        (n_small, small, *_), (n_large, large, *_) = rows[0], rows[-1]
+        print(
+            f"Memori puncak N={n_large} / N={n_small}: {large['mb']:.0f} / {small['mb']:.0f}"
+            f" MiB = {large['mb'] / small['mb']:.2f}×"
+        )
+
+
+if __name__ == "__main__":
+    main()
