@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup demo test lint templates clean
+.PHONY: setup sistem demo test lint templates preview bench clean
 
 setup: $(STAMP)
 
@@ -17,7 +17,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@for d in data/*/; do $(BIN)/dokgen check "$$d" && $(BIN)/dokgen build "$$d" || exit 1; done
 
-test: $(STAMP)
+# LibreOffice (PDF) and poppler-utils (print tests, preview): installed when missing.
+sistem:
+	@command -v soffice >/dev/null && command -v pdfinfo >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation; \
+	  else \
+	    echo "Pasang dulu: sudo apt-get install libreoffice-writer poppler-utils"; exit 1; \
+	  fi; }
+
+test: $(STAMP) sistem
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q
@@ -25,6 +35,20 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# First page of every example PDF as PNG in build/pratinjau/, for a person to look at.
+preview: $(STAMP) sistem demo
+	@mkdir -p build/pratinjau
+	@for d in build/*/; do [ "$$d" = build/pratinjau/ ] || $(BIN)/dokgen pdf "$$d"; done
+	@for f in $$(find build -name '*.pdf' -not -path 'build/*/iki/*'); do \
+	  pdftoppm -r 60 -f 1 -l 2 -png "$$f" "build/pratinjau/$$(basename $$(dirname $$f))-$$(basename $$f .pdf)"; \
+	done
+	@ls build/pratinjau
+
+# Speed figures (several minutes): bulk IKI cards against the naive docxtpl loop; PDF.
+bench: $(STAMP) sistem
+	$(BIN)/python bench/bulk_iki.py
+	$(BIN)/python bench/pdf_proses.py
 
 templates: $(STAMP)
 	$(BIN)/python tools/make_templates.py

@@ -100,6 +100,9 @@ def build(
     semua: Annotated[
         bool, typer.Option("--semua", help="Buat ulang semua dokumen, walaupun tidak berubah")
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Buat juga PDF setiap dokumen (memerlukan LibreOffice)")
+    ] = False,
     paksa: Annotated[
         bool,
         typer.Option("--paksa", help="Tetap membuat dokumen walaupun pemeriksaan menemukan galat"),
@@ -139,6 +142,33 @@ def build(
     for kind, reason in hasil.dilewati.items():
         out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai ({hasil.folder}/): {hasil.ringkasan}")
+    if pdf:
+        todo = [
+            p for p in hasil.berkas if p in hasil.ditulis or not p.with_suffix(".pdf").is_file()
+        ]
+        _pdf(todo)
+
+
+def _pdf(files: list[Path]) -> None:
+    from dokgen.pdf import ke_pdf
+
+    try:
+        made = ke_pdf(files)
+    except DokgenError as exc:
+        raise _fail(exc) from None
+    out.print(f"PDF: {len(made)} berkas dibuat dalam satu proses LibreOffice")
+
+
+@app.command()
+def pdf(
+    folder: Annotated[Path, typer.Argument(help="Folder hasil build, mis. build/malang-diskopum")],
+) -> None:
+    """Buat PDF dari setiap .docx di folder hasil build (satu proses LibreOffice)."""
+    files = sorted(p for p in folder.rglob("*.docx") if ".dokgen-sementara" not in p.parts)
+    if not files:
+        err.print(f"galat {folder}: tidak ada berkas .docx")
+        raise typer.Exit(2)
+    _pdf(files)
 
 
 @app.command()

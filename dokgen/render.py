@@ -151,7 +151,7 @@ class Template:
             xml = self._docx.resolve_listing(xml)
         if self._column_loops or LANJUT in xml:  # only then is a tree needed
             body = etree.fromstring(xml.encode("utf-8"))
-            _fix_grid(body)
+            _fix_grid(body, kertas)
             _merge_down(body)
             xml = etree.tostring(body, encoding="unicode")
         xml = _set_paper(xml, kertas)
@@ -216,11 +216,11 @@ def _set_paper(xml: str, kertas: str) -> str:
     return _PAGE_SIZE.sub(size, xml)
 
 
-def _fix_grid(body: etree._Element) -> None:
+def _fix_grid(body: etree._Element, kertas: str) -> None:
     """Rebuild a table's column grid when a {%tc %} loop changed its number of cells.
 
-    The new grid takes each column's width from the cells of the widest row, so every column
-    keeps the width it has in the template.
+    The new grid takes each column's width from the cells of the widest row; a table then wider
+    than its page (a Renstra of six years instead of five) is narrowed to fit, all columns alike.
     """
     for table in body.iter(f"{{{W}}}tbl"):
         grid = table.find(f"{{{W}}}tblGrid")
@@ -228,19 +228,44 @@ def _fix_grid(body: etree._Element) -> None:
         if grid is None or not rows:
             continue
         widest = max(rows, key=lambda row: len(row.findall(f"{{{W}}}tc")))
-        widths: list[str] = []
+        widths: list[int] = []
         for cell in widest.findall(f"{{{W}}}tc"):
             span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
             count = int(span.get(f"{{{W}}}val")) if span is not None else 1
             width = cell.find(f"{{{W}}}tcPr/{{{W}}}tcW")
             each = int(width.get(f"{{{W}}}w")) // count if width is not None else 0
-            widths.extend([str(each)] * count)
-        if len(widths) == len(grid) or not all(w != "0" for w in widths):
+            widths.extend([each] * count)
+        if len(widths) == len(grid) or 0 in widths:
             continue
+        scale = min(1.0, _usable_width(table, kertas) / sum(widths))
         for column in list(grid):
             grid.remove(column)
         for width in widths:
-            etree.SubElement(grid, f"{{{W}}}gridCol").set(f"{{{W}}}w", width)
+            etree.SubElement(grid, f"{{{W}}}gridCol").set(f"{{{W}}}w", str(int(width * scale)))
+        if scale < 1:
+            for width in table.iter(f"{{{W}}}tcW"):
+                width.set(f"{{{W}}}w", str(int(int(width.get(f"{{{W}}}w")) * scale)))
+
+
+def _usable_width(table: etree._Element, kertas: str) -> float:
+    """Width between the margins of the section ``table`` is in, on the paper of the setting."""
+    section = None
+    for element in table.itersiblings():
+        section = element.find(f"{{{W}}}pPr/{{{W}}}sectPr")
+        if section is None and element.tag == f"{{{W}}}sectPr":
+            section = element
+        if section is not None:
+            break
+    if section is None:
+        return float("inf")
+    size = section.find(f"{{{W}}}pgSz")
+    margins = section.find(f"{{{W}}}pgMar")
+    width, height = UKURAN_KERTAS[kertas]
+    landscape = size is not None and size.get(f"{{{W}}}orient") == "landscape"
+    page = int(_twips(height if landscape else width))
+    if margins is None:
+        return float(page)
+    return float(page - int(margins.get(f"{{{W}}}left")) - int(margins.get(f"{{{W}}}right")))
 
 
 def _merge_down(body: etree._Element) -> None:

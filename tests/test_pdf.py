@@ -1,0 +1,96 @@
+"""Print fidelity: every example document converts to PDF on F4, cards start on their own page.
+
+Needs LibreOffice and poppler-utils (``.ci/run`` and ``make test`` install them).
+"""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx.shared import Emu
+
+from dokgen.build import build
+from dokgen.pdf import PdfError, ke_pdf
+from tests.conftest import DATA
+from tests.docxread import open_docx
+
+F4 = (609.4, 935.4)  # 215 × 330 mm in points
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, list[Path]]:
+    result = {}
+    for folder in sorted(DATA.iterdir()):
+        out = tmp_path_factory.mktemp(folder.name)
+        hasil = build(folder, out)
+        result[folder.name] = ke_pdf(hasil.berkas)
+    return result
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    def info(*args: str) -> str:
+        command = ["pdfinfo", *args, str(pdf)]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    pages = int(re.search(r"Pages:\s+(\d+)", info()).group(1))
+    found = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info("-f", "1", "-l", str(pages)))
+    assert len(found) == pages
+    return [(float(w), float(h)) for w, h in found]
+
+
+def pages_text(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def test_every_document_of_every_example_converts_on_f4(pdfs):
+    assert sum(len(files) for files in pdfs.values()) >= 60
+    for files in pdfs.values():
+        for pdf in files:
+            sizes = page_sizes(pdf)
+            assert sizes, pdf
+            for w, h in sizes:  # LibreOffice rounds the page to 0.1 mm: allow 1 pt
+                short, long = sorted((w, h))
+                assert abs(short - F4[0]) < 1 and abs(long - F4[1]) < 1, (pdf.name, w, h)
+
+
+def test_combined_iki_pdf_starts_every_card_on_its_own_page(pdfs):
+    (combined,) = [p for p in pdfs["malang-diskopum"] if p.name == "iki-semua-jabatan.pdf"]
+    pages = pages_text(combined)
+    firsts = [page.strip().splitlines()[0].strip() for page in pages if page.strip()]
+    assert firsts.count("INDIKATOR KINERJA INDIVIDU") == 54
+    assert all(page.count("INDIKATOR KINERJA INDIVIDU") <= 1 for page in pages)
+    assert sum(p.name != "iki-semua-jabatan.pdf" for p in pdfs["malang-diskopum"]) == 54
+
+
+def test_landscape_sections_survive(pdfs):
+    (doc,) = [p for p in pdfs["lumajang-diskopum"] if p.name == "dokumen-iku.pdf"]
+    sizes = page_sizes(doc)
+    assert any(w > h for w, h in sizes) and any(w < h for w, h in sizes)
+
+
+@pytest.mark.parametrize("folder", sorted(DATA.iterdir()), ids=lambda p: p.name)
+def test_wide_tables_fit_the_page_width(folder, tmp_path):
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for docx in build(folder, tmp_path).berkas:
+        doc = open_docx(docx)
+        body = doc.element.body
+        sections = iter(doc.sections)
+        section = next(sections)
+        for child in body.iterchildren():
+            if child.tag == f"{W}tbl":
+                grid = sum(int(c.get(f"{W}w")) for c in child.find(f"{W}tblGrid"))
+                usable = section.page_width - section.left_margin - section.right_margin
+                assert Emu(grid * 635) <= usable + Emu(635 * 20), (docx.name, grid)
+            elif child.tag == f"{W}p" and child.find(f"{W}pPr/{W}sectPr") is not None:
+                section = next(sections)
+
+
+def test_missing_libreoffice_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(PdfError, match="apt-get install libreoffice-writer"):
+        ke_pdf([tmp_path / "x.docx"])
