@@ -9,6 +9,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -240,12 +241,30 @@ def _read(
     return obj, source
 
 
+@dataclass(frozen=True)
+class _Baris:
+    """Lines of a YAML file, looked up again only when a finding needs one (keeps memory flat:
+    the parsed tree is not kept for every loaded file)."""
+
+    file: Path
+
+    def line(self, path: tuple) -> int | None:
+        stat = self.file.stat()
+        return _source(self.file, stat.st_mtime_ns, stat.st_size).line(path)
+
+
+@lru_cache(maxsize=64)
+def _source(file: Path, mtime_ns: int, size: int) -> YamlSource:
+    """The parsed file, cached while it is unchanged (mtime and size are part of the key)."""
+    return read_yaml(file)
+
+
 def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
     """Stamp every model object with the file and line it came from."""
     if isinstance(obj, Model):
         obj._file = source.file
         obj._line = source.line(path)
-        obj._source = source
+        obj._source = _Baris(source.file)
         obj._path = path
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)

@@ -14,6 +14,7 @@ from dokgen.model import Indikator
 _DINAS = re.compile(r"\b(Dinas|Badan)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
 _SINGKATAN_LAIN = re.compile(r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b")
 _WILAYAH = re.compile(r"\b(Kabupaten|Kota)\s+([A-Z][a-z]+(?:\s+(?!Tahun\b|Nomor\b)[A-Z][a-z]+)?)")
+_NAMA_INSTANSI = re.compile(r"Dinas|Badan|Kabupaten|Kota|Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Dis")
 _PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 
 
@@ -29,6 +30,8 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     singkatan = (data.dinas.singkatan or "").lower()
     region = data.dinas.pemda.nama.lower()
     for where, text in texts(data):
+        if not _NAMA_INSTANSI.search(text):  # cheap guard: most texts name no agency or place
+            continue
         for match in _DINAS.finditer(text):
             words = match.group(2).strip()
             name = words.lower()

@@ -66,6 +66,8 @@ def kutipan_bertentangan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     katalog: Tahun 2014). Lolos: "Peraturan Presiden Nomor 29 Tahun 2014".
     """
     for where, text in texts(data):
+        if "nomor" not in text.lower():  # cheap guard: most texts cite nothing
+            continue
         for match in _KUTIPAN.finditer(text):
             jenis = _JENIS[" ".join(match.group(1).lower().split()[:2])]
             nomor, tahun = _nomor(match.group(2)), int(match.group(3))
