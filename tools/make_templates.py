@@ -425,23 +425,31 @@ def cascade(doc) -> None:
     set_widths(table, widths)
 
 
+def cover(doc, *lines: str) -> None:
+    """A cover page: the logo (when the data has one), then ``lines`` centred in bold."""
+    from docx.enum.text import WD_BREAK
+
+    for _ in range(3):
+        paragraph(doc, "")
+    paragraph(doc, LOGO, align="center", space_after=24)
+    for text in lines:
+        paragraph(doc, text, bold=True, align="center", space_after=6)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def dokumen_iku() -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_BREAK
 
     doc = new_document()
-    for _ in range(3):
-        paragraph(doc, "")
-    paragraph(doc, LOGO, align="center", space_after=24)
-    for text in (
+    cover(
+        doc,
         "INDIKATOR KINERJA UTAMA (IKU)",
         "{{ dinas.nama|upper }}",
         "{{ dinas.pemda.sebutan|upper }}",
         "",
         "{{ tahun }}",
-    ):
-        paragraph(doc, text, bold=True, align="center", space_after=6)
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    )
 
     heading(doc, "KATA PENGANTAR", center=True, space_after=12)
     prose(
@@ -636,18 +644,14 @@ def lkj_triwulan() -> None:
     from docx.enum.text import WD_BREAK
 
     doc = new_document()
-    for _ in range(3):
-        paragraph(doc, "")
-    paragraph(doc, LOGO, align="center", space_after=24)
-    for text in (
+    cover(
+        doc,
         "LAPORAN KINERJA",
         "TRIWULAN {{ triwulan }} TAHUN {{ tahun }}",
         "",
         "{{ dinas.nama|upper }}",
         "{{ dinas.pemda.sebutan|upper }}",
-    ):
-        paragraph(doc, text, bold=True, align="center", space_after=6)
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    )
 
     heading(doc, "KATA PENGANTAR", center=True, space_after=12)
     prose(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
+from dokgen.documents.umum import Dokumen, dasar, gambar_kop
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
 from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
@@ -148,10 +148,7 @@ def dokumen(data: DataDinas) -> Dokumen:
     units = data.organisasi.unit if data.organisasi else []
     periode = renstra.periode
     context = {
-        "dinas": dinas,
-        "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
-        "kop": kop(dinas),
-        "ttd": tanda_tangan(dinas),
+        **dasar(data),
         "tahun": settings.tahun,
         "periode": f"{periode.awal}–{periode.akhir}",
         "lama_periode": bilangan(len(periode.tahun) - (1 if renstra.tahun_dasar else 0)),

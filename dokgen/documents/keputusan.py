@@ -7,7 +7,7 @@ import datetime as dt
 from babel.dates import format_date
 
 from dokgen import derive
-from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
+from dokgen.documents.umum import Dokumen, dasar, gambar_kop
 from dokgen.format import LOCALE, tanggal
 from dokgen.load import DataDinas
 from dokgen.model import Keputusan
@@ -61,8 +61,7 @@ def dokumen(data: DataDinas) -> Dokumen:
     else:
         diktum = derive.diktum_bawaan(dinas, renstra, judul)
     context = {
-        "dinas": dinas,
-        "kop": kop(dinas),
+        **dasar(data),
         "judul": derive.judul_keputusan(dinas, keputusan, judul),
         "judul_lampiran": judul,
         "nomor": keputusan.nomor or KOSONG,
@@ -73,6 +72,5 @@ def dokumen(data: DataDinas) -> Dokumen:
         "diktum": diktum,
         "sasaran": sasaran,
         "matriks": matriks,
-        "ttd": tanda_tangan(dinas),
     }
     return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dokgen import capaian as hitung
-from dokgen.documents.umum import Dokumen, gambar_kop, kop, tanda_tangan
+from dokgen.documents.umum import Dokumen, dasar, gambar_kop
 from dokgen.format import angka, bilangan, persen
 from dokgen.load import DataDinas
 from dokgen.model import RealisasiTriwulan, TeksLkj
@@ -28,10 +28,7 @@ def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     programs = [p for p in renstra.program if any(tahun in k.pagu for k in p.kegiatan)]
     settings = data.lkj
     context = {
-        "dinas": dinas,
-        "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
-        "kop": kop(dinas),
-        "ttd": tanda_tangan(dinas),
+        **dasar(data),
         "tahun": tahun,
         "triwulan": ROMAWI[tw],
         "periode": f"{renstra.periode.awal}–{renstra.periode.akhir}",

@@ -27,6 +27,17 @@ def gambar_kop(data: DataDinas) -> dict[str, Gambar]:
     return {"logo": Gambar((data.folder / data.dinas.logo).read_bytes(), tinggi_cm=2.5)}
 
 
+def dasar(data: DataDinas) -> dict[str, Any]:
+    """What every document's context starts with: the dinas, its full name, kop, signature."""
+    dinas = data.dinas
+    return {
+        "dinas": dinas,
+        "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
+        "kop": kop(dinas),
+        "ttd": tanda_tangan(dinas),
+    }
+
+
 def kop(dinas: Dinas) -> dict[str, str]:
     """The letterhead: PEMERINTAH …, the dinas, its address; and the head's title in one line."""
     return {
