@@ -9,7 +9,6 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -238,25 +237,8 @@ def _read(
         problems.extend(_translate(exc, source, model))
         return None, source
     _attach_locations(obj, (), source)
+    source.data = None  # the model holds the values now; only the lines are kept
     return obj, source
-
-
-@dataclass(frozen=True)
-class _Baris:
-    """Lines of a YAML file, looked up again only when a finding needs one (keeps memory flat:
-    the parsed tree is not kept for every loaded file)."""
-
-    file: Path
-
-    def line(self, path: tuple) -> int | None:
-        stat = self.file.stat()
-        return _source(self.file, stat.st_mtime_ns, stat.st_size).line(path)
-
-
-@lru_cache(maxsize=64)
-def _source(file: Path, mtime_ns: int, size: int) -> YamlSource:
-    """The parsed file, cached while it is unchanged (mtime and size are part of the key)."""
-    return read_yaml(file)
 
 
 def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
@@ -264,7 +246,7 @@ def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
     if isinstance(obj, Model):
         obj._file = source.file
         obj._line = source.line(path)
-        obj._source = _Baris(source.file)
+        obj._source = source
         obj._path = path
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)
