@@ -24,7 +24,7 @@ from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas, load
 from dokgen.manifest import NAMA, Manifest, sha, sidik
 from dokgen.paket import ZIP_TIME, baca
-from dokgen.render import Template
+from dokgen.render import Halaman, Template
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STAGING = ".dokgen-sementara"
@@ -206,9 +206,9 @@ _WORKER: dict[str, Any] = {}
 context is pickled."""
 
 
-def _worker_init(templates: Path, kertas: str, tasks: list[_Tugas]) -> None:
+def _worker_init(templates: Path, halaman: Halaman, tasks: list[_Tugas]) -> None:
     _WORKER["templates"] = _Templates(templates)
-    _WORKER["kertas"] = kertas
+    _WORKER["halaman"] = halaman
     _WORKER["tasks"] = tasks
 
 
@@ -219,22 +219,22 @@ def _render_index(index: int) -> tuple[str, str]:
 def _render_one(tugas: _Tugas) -> tuple[str, str]:
     """Render one document into its staging file (in a worker or here); return its sha."""
     templates: _Templates = _WORKER["templates"]
-    blob = templates.get(tugas.template).render(tugas.context, _WORKER["kertas"], tugas.gambar)
+    blob = templates.get(tugas.template).render(tugas.context, _WORKER["halaman"], tugas.gambar)
     tugas.staged.parent.mkdir(parents=True, exist_ok=True)
     tugas.staged.write_bytes(blob)
     return tugas.nama_berkas, sha(blob)
 
 
-def _render_all(tasks: list[_Tugas], opsi: Opsi, kertas: str, label: str) -> dict[str, str]:
+def _render_all(tasks: list[_Tugas], opsi: Opsi, halaman: Halaman, label: str) -> dict[str, str]:
     """Render ``tasks`` across ``opsi.jobs`` processes, streaming each result to disk."""
     jobs = min(opsi.jobs or os.cpu_count() or 1, max(1, len(tasks) // 20))
-    _worker_init(opsi.templates, kertas, tasks)  # inherited by the forked workers
+    _worker_init(opsi.templates, halaman, tasks)  # inherited by the forked workers
     if jobs <= 1:
         results = map(_render_one, tasks)
         pool = None
     else:
         pool = multiprocessing.get_context("fork").Pool(
-            jobs, _worker_init, (opsi.templates, kertas, tasks)
+            jobs, _worker_init, (opsi.templates, halaman, tasks)
         )
         results = pool.imap_unordered(_render_index, range(len(tasks)), chunksize=16)
     shas: dict[str, str] = {}
@@ -287,7 +287,7 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
     lama = Manifest.baca(keluar)
     baru = Manifest(keluar, {} if opsi.semua else dict(lama.entries))
     templates = _Templates(opsi.templates)
-    kertas = data.dinas.pengaturan.kertas
+    halaman = data.dinas.pengaturan.halaman
     dibuat: list[str] = []
     staged: dict[str, str] = {}  # name → sha of the newly rendered bytes
 
@@ -302,7 +302,7 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
         keys = {}
         tasks = []
         for doc in docs:
-            key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), kertas)
+            key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), halaman)
             keys[doc.nama_berkas] = key
             dibuat.append(doc.nama_berkas)
             if opsi.semua or not lama.segar(doc.nama_berkas, key):
@@ -317,7 +317,7 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
                 )
         if tasks:
             templates.get(tasks[0].template)  # a template error surfaces here, before forking
-        rendered = _render_all(tasks, opsi, kertas, jenis.label)
+        rendered = _render_all(tasks, opsi, halaman, jenis.label)
         for name, digest in rendered.items():
             baru.catat(name, kind, keys[name], digest)
         staged.update(rendered)

@@ -128,14 +128,41 @@ PREDIKAT_PERMENDAGRI_86_2017 = [
 ]
 
 
+class Margin(Model):
+    """Page margins in centimetres."""
+
+    atas: Angka
+    kanan: Angka
+    bawah: Angka
+    kiri: Angka
+
+
 class Pengaturan(Model):
     """Per-dinas settings with the defaults of ../shared/DOMAIN.md."""
 
     kertas: Literal["F4", "A4"] = "F4"
+    margin: Margin | None = None
+    """None keeps each template's margins (top 2, left 3, right 2, bottom 2,5 cm)."""
+    huruf: str | None = None
+    ukuran_huruf: Angka | None = None
+    """Base font and size; None keeps each template's (Arial; 12 pt, IKI cards 11 pt)."""
     rumus_capaian: Literal["permenpanrb-8-2021", "rasio-terbalik"] = "permenpanrb-8-2021"
     """How capaian of a negative-polarity indicator is computed (see dokgen.capaian)."""
     predikat: list[Predikat] = PREDIKAT_PERMENDAGRI_86_2017
     """Capaian bands; default Permendagri 86/2017."""
+
+    @property
+    def halaman(self) -> Any:
+        """The page setup for the renderer (a ``dokgen.render.Halaman``)."""
+        from dokgen.render import Halaman
+
+        m = self.margin
+        return Halaman(
+            self.kertas,
+            (float(m.atas), float(m.kanan), float(m.bawah), float(m.kiri)) if m else None,
+            self.huruf,
+            float(self.ukuran_huruf) if self.ukuran_huruf else None,
+        )
 
 
 class Dinas(Model):

@@ -82,6 +82,18 @@ def _indonesian(message: str) -> str:
 
 
 @dataclass(frozen=True)
+class Halaman:
+    """Page setup applied to every document: paper, and optionally margins and base font."""
+
+    kertas: str = "F4"
+    margin_cm: tuple[float, float, float, float] | None = None
+    """Top, right, bottom, left; None keeps the template's."""
+    huruf: str | None = None
+    ukuran_pt: float | None = None
+    """Base font and size of the Normal style; None keeps the template's."""
+
+
+@dataclass(frozen=True)
 class Gambar:
     """A picture to place in a document: its bytes and printed height."""
 
@@ -127,7 +139,7 @@ class Template:
     def render(
         self,
         context: Mapping[str, Any],
-        kertas: str = "F4",
+        halaman: Halaman | str = "F4",
         gambar: Mapping[str, Gambar] | None = None,
     ) -> bytes:
         """Render ``context`` into a complete .docx package (bytes).
@@ -135,6 +147,9 @@ class Template:
         Each entry of ``gambar`` is added to the package and its name in the context becomes the
         picture, printed where the template says ``{{ name }}`` (e.g. ``{{ kop.logo }}``).
         """
+        if isinstance(halaman, str):
+            halaman = Halaman(halaman)
+        kertas = halaman.kertas
         gambar = gambar or {}
         replaced: dict[str, bytes] = {}
         pictures = self._add_pictures(gambar, replaced)
@@ -155,9 +170,37 @@ class Template:
             _merge_down(body)
             xml = etree.tostring(body, encoding="unicode")
         xml = _set_paper(xml, kertas)
+        if halaman.margin_cm:
+            xml = _set_margins(xml, halaman.margin_cm)
         document = self._prefix + xml + self._suffix
         replaced["word/document.xml"] = document.encode("utf-8")
+        if halaman.huruf or halaman.ukuran_pt:
+            replaced["word/styles.xml"] = self._styles(halaman.huruf, halaman.ukuran_pt)
         return self._package(replaced)
+
+    @cache  # noqa: B019  (one Template per file, kept for the whole build)
+    def _styles(self, huruf: str | None, ukuran_pt: float | None) -> bytes:
+        """styles.xml with the base font and the Normal style's size of the setting."""
+        styles = self._parts["word/styles.xml"].decode("utf-8")
+        if huruf:
+            styles = re.sub(
+                r"<w:rFonts\b[^>]*/>",
+                f'<w:rFonts w:ascii="{huruf}" w:hAnsi="{huruf}" w:eastAsia="{huruf}"'
+                f' w:cs="{huruf}"/>',
+                styles,
+            )
+        if ukuran_pt:
+            half_points = str(round(ukuran_pt * 2))
+
+            def size(match: re.Match) -> str:
+                return re.sub(
+                    r'(<w:sz(?:Cs)? w:val=")\d+(")', rf"\g<1>{half_points}\2", match.group(0)
+                )
+
+            styles = re.sub(
+                r'<w:style [^>]*w:styleId="Normal".*?</w:style>', size, styles, flags=re.DOTALL
+            )
+        return styles.encode("utf-8")
 
     def _add_pictures(self, gambar: Mapping[str, Gambar], replaced: dict[str, bytes]) -> dict:
         """Put each picture into the package (media, relationship, content type)."""
@@ -214,6 +257,21 @@ def _set_paper(xml: str, kertas: str) -> str:
         return f'<w:pgSz w:w="{_twips(w)}" w:h="{_twips(h)}"{rest}/>'
 
     return _PAGE_SIZE.sub(size, xml)
+
+
+_PAGE_MARGIN = re.compile(r"<w:pgMar\b([^>]*?)/>")
+
+
+def _set_margins(xml: str, margin_cm: tuple[float, float, float, float]) -> str:
+    """Set the four page margins of every section (header, footer and gutter stay)."""
+
+    def margins(match: re.Match) -> str:
+        attributes = match.group(1)
+        for side, cm in zip(("top", "right", "bottom", "left"), margin_cm, strict=True):
+            attributes = re.sub(rf'w:{side}="-?\d+"', f'w:{side}="{_twips(cm * 10)}"', attributes)
+        return f"<w:pgMar{attributes}/>"
+
+    return _PAGE_MARGIN.sub(margins, xml)
 
 
 def _fix_grid(body: etree._Element, kertas: str) -> None:

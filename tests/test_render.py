@@ -116,3 +116,27 @@ def test_iki_card_layout(make_data):
         "Pembina Utama Muda",
         "NIP. 19590531 198603 2 004",
     ]
+
+
+def test_page_setup_from_data_margins_font_and_size(make_data, tmp_path):
+    from docx.shared import Pt
+
+    from dokgen.build import build
+    from tests.conftest import DINAS_YAML
+
+    dinas = DINAS_YAML + (
+        "pengaturan:\n  kertas: A4\n  margin: {atas: 2,5, kanan: 2, bawah: 2, kiri: 3}\n"
+    )
+    dinas = dinas.replace(
+        "margin: {atas: 2,5, kanan: 2, bawah: 2, kiri: 3}",
+        "margin:\n    atas: 2,5\n    kanan: 2\n    bawah: 2\n    kiri: 3",
+    )
+    dinas += "  huruf: Liberation Serif\n  ukuran_huruf: 13\n"
+    build(make_data(dinas=dinas), tmp_path)
+    doc = open_docx(tmp_path / "iki" / "01-sekretaris.docx")
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert round(section.top_margin.cm, 2) == 2.5 and round(section.left_margin.cm, 2) == 3
+    assert round(section.right_margin.cm, 2) == round(section.bottom_margin.cm, 2) == 2
+    normal = doc.styles["Normal"]
+    assert normal.font.name == "Liberation Serif" and normal.font.size == Pt(13)
