@@ -231,6 +231,62 @@ def diff(
         out.print(f"{len(changes)} perubahan")
 
 
+excel_app = typer.Typer(
+    help="Buku kerja Excel: ekspor data dinas, impor kembali.", no_args_is_help=True
+)
+app.add_typer(excel_app, name="excel")
+
+
+@excel_app.command("ekspor")
+def excel_ekspor(
+    data: DataArg,
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang dibuat")],
+) -> None:
+    """Tulis data dinas ke buku kerja Excel (satu lembar per tabel)."""
+    from dokgen.excel.ekspor import ekspor
+    from dokgen.load import load
+    from dokgen.output import write_atomic
+
+    try:
+        write_atomic(berkas, ekspor(load(data)))
+    except DokgenError as exc:
+        raise _fail(exc) from None
+    out.print(f"Buku kerja ditulis ke {berkas}")
+
+
+@excel_app.command("impor")
+def excel_impor(
+    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang dibaca")],
+    data: DataArg,
+) -> None:
+    """Baca buku kerja Excel kembali ke berkas YAML dinas (semua atau tidak sama sekali)."""
+    from dokgen.excel.impor import impor
+
+    try:
+        hasil = impor(berkas, data)
+    except DokgenError as exc:
+        raise _fail(exc) from None
+    for path in hasil.diubah:
+        out.print(f"diubah: {path}")
+    for path in hasil.dihapus:
+        out.print(f"dihapus: {path}")
+    out.print(f"Selesai: {len(hasil.diubah)} berkas diubah, {len(hasil.dihapus)} dihapus")
+
+
+@app.command()
+def baru(
+    folder: Annotated[Path, typer.Argument(help="Folder data baru, mis. data/nama-dinas")],
+) -> None:
+    """Buat folder data untuk dinas baru, siap diisi (lalu: dokgen excel ekspor)."""
+    from dokgen.baru import buat
+
+    try:
+        buat(folder)
+    except DokgenError as exc:
+        raise _fail(exc) from None
+    out.print(f"Folder {folder} dibuat: isi dinas.yaml dan renstra.yaml, atau ekspor ke Excel.")
+
+
 def _triwulan(text: str) -> tuple[int, int]:
     import re
 
