@@ -265,7 +265,7 @@ def build(
     """
     opsi = opsi or Opsi()
     data = load(folder)
-    galat = [f for f in periksa(data) if f.severity == "galat"]
+    galat = periksa(data, hanya=["galat"])
     if galat and not paksa:
         raise Ditolak(galat)
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:

@@ -103,11 +103,15 @@ def levels(data: DataDinas) -> dict[str, Severity | None]:
     return result
 
 
-def periksa(data: DataDinas) -> list[Finding]:
-    """Run every enabled rule over ``data``; findings sorted by file, line and code."""
+def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Finding]:
+    """Run every enabled rule over ``data``; findings sorted by file, line and code.
+
+    ``hanya`` limits the run to rules of those levels (a build only needs the galat).
+    """
+    wanted = set(hanya)
     findings = []
     for code, level in levels(data).items():
-        if level is None:
+        if level is None or level not in wanted:
             continue
         for where, message in RULES[code].check(data):
             file, line = where.lokasi if isinstance(where, Model) else where
