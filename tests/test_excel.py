@@ -14,6 +14,7 @@ from dokgen.diff import bandingkan
 from dokgen.errors import DataError
 from dokgen.excel.ekspor import ekspor
 from dokgen.excel.impor import impor
+from dokgen.excel.lembar import LEMBAR
 from dokgen.load import load
 from tests.conftest import DATA
 from tests.docxread import lines, open_docx
@@ -164,18 +165,7 @@ def test_new_dinas_scaffold_exports_an_empty_workbook(tmp_path):
     result = runner.invoke(app, ["excel", "ekspor", str(folder), str(workbook)])
     assert result.exit_code == 0, result.output
     book = load_workbook(workbook)
-    assert book.sheetnames[:10] == [
-        "Dinas",
-        "Renstra",
-        "Tujuan",
-        "Sasaran",
-        "Indikator",
-        "Program",
-        "Kegiatan",
-        "Jabatan",
-        "IKI",
-        "Realisasi",
-    ]
+    assert tuple(book.sheetnames[:10]) == LEMBAR
     assert book["Indikator"].max_row == 1 and book["Jabatan"].max_row == 1
     assert book["Indikator"].freeze_panes == "A2"
     assert [c.value for c in book["Indikator"][1]][-12:-6] == [

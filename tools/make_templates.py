@@ -818,11 +818,11 @@ def lkj_triwulan() -> None:
         doc,
         "anggaran",
         [
-            ("Program", "program", 4.0, False),
-            ("Kegiatan", "uraian", 5.5, False),
-            ("Pagu (Rp)", "pagu", 2.6, True),
-            ("Realisasi (Rp)", "realisasi", 2.6, True),
-            ("Serapan (%)", "serapan", 1.8, True),
+            ("Program", "program", 3.5, False),
+            ("Kegiatan", "uraian", 5.3, False),
+            ("Pagu (Rp)", "pagu", 2.95, True),
+            ("Realisasi (Rp)", "realisasi", 2.85, True),
+            ("Serapan (%)", "serapan", 1.9, True),
         ],
     )
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

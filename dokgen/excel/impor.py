@@ -95,18 +95,7 @@ def baca(path: Path) -> Buku:
         book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise DataError([Masalah(Lokasi(path), f"bukan buku kerja Excel (.xlsx): {exc}")]) from None
-    for name in (
-        "Dinas",
-        "Renstra",
-        "Tujuan",
-        "Sasaran",
-        "Indikator",
-        "Program",
-        "Kegiatan",
-        "Jabatan",
-        "IKI",
-        "Realisasi",
-    ):
+    for name in lembar.LEMBAR:
         if name not in book.sheetnames:
             buku.galat(None, "", f"lembar '{name}' tidak ada", sheet=name)
             continue

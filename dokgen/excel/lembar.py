@@ -13,6 +13,19 @@ from dokgen.format import angka, angka_tertulis
 from dokgen.load import DataDinas
 from dokgen.model import Formula, Indikator, IndikatorIKI
 
+LEMBAR = (
+    "Dinas",
+    "Renstra",
+    "Tujuan",
+    "Sasaran",
+    "Indikator",
+    "Program",
+    "Kegiatan",
+    "Jabatan",
+    "IKI",
+    "Realisasi",
+)
+"""The sheets of the workbook, in order (plus the hidden 'Daftar' of drop-down lists)."""
 DINAS = [
     "nama",
     "singkatan",
