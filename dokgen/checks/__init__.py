@@ -21,7 +21,20 @@ from dokgen.model import Model
 Severity = Literal["galat", "peringatan", "info"]
 SEVERITIES: tuple[Severity, ...] = ("galat", "peringatan", "info")
 
-Where = Model | tuple[Path | None, int | None]
+
+@dataclass(frozen=True)
+class Tempat:
+    """Where a value sits inside a model, resolved to file and line only if a finding needs it."""
+
+    obj: Model
+    keys: tuple[str | int, ...]
+
+    @property
+    def lokasi(self) -> tuple[Path | None, int | None]:
+        return self.obj.lokasi_dari(*self.keys)
+
+
+Where = Model | Tempat | tuple[Path | None, int | None]
 RuleFn = Callable[[DataDinas], Iterable[tuple[Where, str]]]
 
 
@@ -114,7 +127,7 @@ def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Fin
         if level is None or level not in wanted:
             continue
         for where, message in RULES[code].check(data):
-            file, line = where.lokasi if isinstance(where, Model) else where
+            file, line = where.lokasi if isinstance(where, Model | Tempat) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
@@ -138,23 +151,18 @@ def count(findings: Iterable[Finding]) -> dict[Severity, int]:
 
 
 def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Every piece of free text in the data with its location (for consistency rules)."""
-    for jabatan in data.jabatan:
-        for field in ("tugas", "fungsi"):
-            for i, text in enumerate(getattr(jabatan, field)):
-                yield jabatan.lokasi_dari(field, i), text
-    for unit in data.organisasi.unit if data.organisasi else []:
-        for field in ("tugas", "fungsi"):
-            for i, text in enumerate(getattr(unit, field)):
-                yield unit.lokasi_dari(field, i), text
+    """Every piece of free text in the data with its place (for consistency rules)."""
+    owners: list[tuple[Model, tuple[str, ...]]] = []
+    owners += [(jabatan, ("tugas", "fungsi")) for jabatan in data.jabatan]
+    owners += [
+        (unit, ("tugas", "fungsi")) for unit in (data.organisasi.unit if data.organisasi else [])
+    ]
     if data.keputusan:
-        for field in ("menimbang", "diktum"):
-            for i, text in enumerate(getattr(data.keputusan, field)):
-                yield data.keputusan.lokasi_dari(field, i), text
+        owners.append((data.keputusan, ("menimbang", "diktum")))
     for settings in (data.dokumen_iku, data.lkj):
-        if settings is None:
-            continue
-        teks = settings.teks
-        for field in type(teks).model_fields:
-            for i, text in enumerate(getattr(teks, field)):
-                yield teks.lokasi_dari(field, i), text
+        if settings is not None:
+            owners.append((settings.teks, tuple(type(settings.teks).model_fields)))
+    for obj, fields in owners:
+        for field in fields:
+            for i, text in enumerate(getattr(obj, field)):
+                yield Tempat(obj, (field, i)), text
