@@ -340,6 +340,11 @@ class Renstra(Model):
         """Every sasaran, those under a tujuan first, in data order."""
         return [s for t in self.tujuan for s in t.sasaran] + self.sasaran
 
+    @property
+    def sasaran_ber_iku(self) -> list[Sasaran]:
+        """The sasaran that have at least one IKU — the rows of every IKU table."""
+        return [s for s in self.semua_sasaran if s.indikator]
+
 
 # --- organisation and individual indicators -------------------------------------------
 

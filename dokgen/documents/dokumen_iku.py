@@ -8,7 +8,7 @@ from typing import Any
 from dokgen.documents.umum import Dokumen, dasar, gambar_kop
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
-from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
+from dokgen.model import Indikator, Program, Renstra, Unit
 from dokgen.render import LANJUT
 
 TEMPLATE = "dokumen-iku.docx"
@@ -34,7 +34,7 @@ def baris_iku(renstra: Renstra, nilai: str) -> list[dict[str, Any]]:
     years = tahun_target(renstra)
     rows = []
     number = 0
-    for s_number, sasaran in enumerate(_with_iku(renstra), start=1):
+    for s_number, sasaran in enumerate(renstra.sasaran_ber_iku, start=1):
         for i, ind in enumerate(sasaran.indikator):
             number += 1
             values = getattr(ind, nilai)
@@ -87,7 +87,7 @@ def baris_cascade(renstra: Renstra) -> list[dict[str, Any]]:
     neighbouring cells (same sasaran, same IKU text, same program) are merged.
     """
     rows: list[dict[str, Any]] = []
-    for s_number, sasaran in enumerate(_with_iku(renstra), start=1):
+    for s_number, sasaran in enumerate(renstra.sasaran_ber_iku, start=1):
         kodes = [ind.kode for ind in sasaran.indikator]
         programs = [p for p in renstra.program if set(p.iku) & set(kodes)]
         supported = {k for p in programs for k in p.iku}
@@ -129,10 +129,6 @@ def _merge_equal(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, 
     return merged
 
 
-def _with_iku(renstra: Renstra) -> list[Sasaran]:
-    return [s for s in renstra.semua_sasaran if s.indikator]
-
-
 def _kegiatan(program: Program | None) -> list[Any]:
     return (program.kegiatan if program else []) or [None]
 
@@ -156,8 +152,8 @@ def dokumen(data: DataDinas) -> Dokumen:
         "teks": settings.teks,
         "struktur": struktur(units),
         "tujuan": renstra.tujuan,
-        "sasaran": _with_iku(renstra),
-        "jumlah_sasaran": bilangan(len(_with_iku(renstra))),
+        "sasaran": renstra.sasaran_ber_iku,
+        "jumlah_sasaran": bilangan(len(renstra.sasaran_ber_iku)),
         "tahun_dasar": renstra.tahun_dasar or "",
         "tahun_target": tahun_target(renstra),
         "iku": baris_iku(renstra, "target"),

@@ -51,7 +51,7 @@ def dokumen(data: DataDinas) -> Dokumen:
     mengingat = [f"{text};" for text in mengingat[:-1]] + [f"{mengingat[-1]}."]
     sasaran = [
         {"nomor": nomor, "uraian": s.uraian, "indikator": s.indikator}
-        for nomor, s in enumerate((s for s in renstra.semua_sasaran if s.indikator), start=1)
+        for nomor, s in enumerate(renstra.sasaran_ber_iku, start=1)
     ]
     matriks = baris_matriks(data)
     if keputusan.diktum:

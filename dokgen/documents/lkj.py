@@ -24,7 +24,7 @@ def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     renstra, dinas = data.renstra, data.dinas
     assert renstra is not None
     tahun, tw = laporan.tahun, laporan.triwulan
-    sasaran = [s for s in renstra.semua_sasaran if s.indikator]
+    sasaran = renstra.sasaran_ber_iku
     programs = [p for p in renstra.program if any(tahun in k.pagu for k in p.kegiatan)]
     settings = data.lkj
     context = {
@@ -99,7 +99,7 @@ def baris_capaian(data: DataDinas, laporan: RealisasiTriwulan) -> list[dict[str,
     settings = data.dinas.pengaturan
     rows = []
     number = 0
-    sasaran = [s for s in data.renstra.semua_sasaran if s.indikator]
+    sasaran = data.renstra.sasaran_ber_iku
     for s_number, s in enumerate(sasaran, start=1):
         for i, ind in enumerate(s.indikator):
             number += 1
