@@ -42,12 +42,12 @@ def lines(container) -> list[str]:
     return result
 
 
-def unique_cells(table: Table) -> list[_Cell]:
-    """Cells of a table row by row; a vertically merged cell counts once."""
+def unique_cells(table: Table, column: int | None = None) -> list[_Cell]:
+    """Cells of a table (or of one ``column``) row by row; a vertically merged cell counts once."""
     seen: set[int] = set()
     cells = []
     for row in table.rows:
-        for cell in row.cells:
+        for cell in row.cells if column is None else [row.cells[column]]:
             if id(cell._tc) not in seen:
                 seen.add(id(cell._tc))
                 cells.append(cell)
@@ -56,3 +56,15 @@ def unique_cells(table: Table) -> list[_Cell]:
 
 def text(container) -> str:
     return "\n".join(lines(container))
+
+
+def table_after(doc: DocumentObject, heading: str, *, prefix: bool = False) -> Table:
+    """The first table after the paragraph whose text is ``heading`` (or starts with it)."""
+    seen = False
+    for block in blocks(doc):
+        if isinstance(block, Paragraph):
+            text = block.text
+            seen = seen or (text.startswith(heading) if prefix else text == heading)
+        elif seen:
+            return block
+    raise AssertionError(heading)

@@ -1,12 +1,10 @@
 """The Dokumen IKU of Lumajang (seed 000), read back: BAB II, IKU tables and the cascade."""
 
 import pytest
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from dokgen.build import build
 from tests.conftest import DATA
-from tests.docxread import lines, open_docx
+from tests.docxread import lines, open_docx, table_after, unique_cells
 
 LUMAJANG = DATA / "lumajang-diskopum"
 YEARS = ["2019", "2020", "2021", "2022", "2023"]
@@ -18,18 +16,6 @@ def doc(tmp_path_factory):
     hasil = build(LUMAJANG, out)
     assert set(hasil.dilewati) == {"keputusan", "iki"}
     return open_docx(out / "dokumen-iku.docx")
-
-
-def table_after(doc, title: str):
-    """The first table following the paragraph ``title``."""
-    body = doc.element.body
-    seen = False
-    for child in body.iterchildren():
-        if child.tag.endswith("}p") and Paragraph(child, doc._body).text == title:
-            seen = True
-        elif seen and child.tag.endswith("}tbl"):
-            return Table(child, doc._body)
-    raise AssertionError(title)
 
 
 def test_bab_ii_structure_and_duties(doc):
@@ -107,14 +93,14 @@ def test_cascade_has_every_program_and_kegiatan_with_spans(doc):
         "Pembinaan dan Pelatihan Keterampilan Kerja bagi Tenaga Kerja dan Masyarakat",
         "Fasilitasi Promosi bagi Usaha Mandiri Masyarakat",
     ]
-    sasaran = [c.text for c in unique_cells_in_column(table, 1)]
+    sasaran = [c.text for c in unique_cells(table, 1)]
     assert sasaran == [
         "SASARAN",
         "URAIAN",
         "Meningkatnya Kualitas Koperasi",
         "Meningkatnya Kuantitas dan Kualitas Usaha Mikro",
     ]
-    programs = [c.text for c in unique_cells_in_column(table, 3)][2:]
+    programs = [c.text for c in unique_cells(table, 3)][2:]
     assert programs == [
         "Program Peningkatan Kualitas Kelembagaan Koperasi",
         "Program Pengembangan dan Peningkatan Pendukung Usaha Koperasi",
@@ -124,16 +110,6 @@ def test_cascade_has_every_program_and_kegiatan_with_spans(doc):
     # the first sasaran spans the 7 kegiatan rows of its two IKU
     assert rows[0].cells[1]._tc is rows[6].cells[1]._tc
     assert rows[6].cells[1]._tc is not rows[7].cells[1]._tc
-
-
-def unique_cells_in_column(table, column: int):
-    seen, cells = set(), []
-    for row in table.rows:
-        cell = row.cells[column]
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
-    return cells
 
 
 def test_prose_from_data_replaces_standard_wording(doc):

@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from dokgen.build import Opsi, build
 from dokgen.errors import DataError
 from tests.conftest import DATA
-from tests.docxread import lines, open_docx
+from tests.docxread import lines, open_docx, table_after
 
 LUMAJANG = DATA / "lumajang-diskopum"
 
@@ -21,18 +19,8 @@ def report(tmp_path_factory):
     return open_docx(out / "lkj-2019-tw2.docx")
 
 
-def table_after(doc, heading: str) -> Table:
-    seen = False
-    for child in doc.element.body.iterchildren():
-        if child.tag.endswith("}p") and Paragraph(child, doc._body).text.startswith(heading):
-            seen = True
-        elif seen and child.tag.endswith("}tbl"):
-            return Table(child, doc._body)
-    raise AssertionError(heading)
-
-
 def test_budget_table_rows_subtotals_and_total(report):
-    table = table_after(report, "Realisasi anggaran sampai dengan triwulan II")
+    table = table_after(report, "Realisasi anggaran sampai dengan triwulan II", prefix=True)
     rows = [[c.text for c in r.cells][1:] for r in table.rows[1:]]
     assert rows[0] == [
         "Pelayanan Administrasi dan Operasional Perkantoran",
@@ -120,7 +108,9 @@ def test_budget_table_rows_subtotals_and_total(report):
 
 
 def test_capaian_table(report):
-    table = table_after(report, "Capaian indikator kinerja utama sampai dengan triwulan II")
+    table = table_after(
+        report, "Capaian indikator kinerja utama sampai dengan triwulan II", prefix=True
+    )
     rows = [[c.text for c in r.cells][2:] for r in table.rows[1:]]
     assert rows == [
         [
