@@ -29,6 +29,7 @@ from dokgen.model import (
     Periksa,
     RealisasiTriwulan,
     Renstra,
+    RingkasanJabatan,
 )
 from dokgen.yamlsrc import YamlSource, read_yaml
 
@@ -45,8 +46,6 @@ class DataDinas:
     dinas: Dinas
     renstra: Renstra | None = None
     jabatan: list[Jabatan] = field(default_factory=list)
-    berkas_jabatan: dict[str, Path] = field(default_factory=dict)
-    """Kode of each jabatan → its YAML file."""
     peraturan: dict[str, Peraturan] = field(default_factory=dict)
     """The shipped catalogue plus the dinas's own regulations, by key."""
     keputusan: Keputusan | None = None
@@ -56,6 +55,11 @@ class DataDinas:
     realisasi: list[RealisasiTriwulan] = field(default_factory=list)
     """Every quarter's realisasi, ordered by year and quarter."""
     periksa: Periksa | None = None
+    ringkasan: list[RingkasanJabatan] = field(default_factory=list)
+    """A summary of every jabatan, also when ``jabatan`` holds only some of them (bulk work)."""
+    lingkup_jabatan: bool = False
+    """True in the view a jabatan rule gets for one jabatan: helpers that gather items across
+    the data (texts, officials, indicators) then give that jabatan's items only."""
 
     @property
     def nama_folder(self) -> str:
@@ -64,6 +68,52 @@ class DataDinas:
 
 def load(folder: Path) -> DataDinas:
     """Read and validate ``folder``; raise :class:`DataError` listing every problem."""
+    data, problems = load_bersama(folder)
+    jabatan: list[Jabatan] = []
+    for file in berkas_jabatan(folder):
+        item, found = load_jabatan(file)
+        problems += found
+        if item is not None:
+            jabatan.append(item)
+    ringkasan = [RingkasanJabatan.dari(j) for j in jabatan]
+    problems += kode_ganda(ringkasan)
+    if problems or data is None:
+        raise DataError(problems)
+    data.jabatan = jabatan
+    data.ringkasan = ringkasan
+    return data
+
+
+def berkas_jabatan(folder: Path) -> list[Path]:
+    """The jabatan files, in the order of the structure (by file name)."""
+    return sorted(Path(folder, "jabatan").glob("*.yaml"))
+
+
+def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:
+    """One jabatan file, validated, with its problems."""
+    problems: list[Masalah] = []
+    return _load_file(file, Jabatan, problems), problems
+
+
+def kode_ganda(ringkasan: list[RingkasanJabatan]) -> list[Masalah]:
+    """A jabatan kode may be used by one file only."""
+    problems = []
+    seen: dict[str, Path] = {}
+    for item in ringkasan:
+        if item.kode in seen:
+            problems.append(
+                Masalah(
+                    Lokasi(item.berkas, item.baris),
+                    f"kode jabatan '{item.kode}' sudah dipakai di {seen[item.kode].name}",
+                )
+            )
+        else:
+            seen[item.kode] = item.berkas
+    return problems
+
+
+def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Masalah]]:
+    """Everything of ``folder`` but the jabatan files, with the problems found (not raised)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError([Masalah(Lokasi(folder), "folder data tidak ditemukan")])
@@ -80,23 +130,6 @@ def load(folder: Path) -> DataDinas:
 
     renstra_file = folder / "renstra.yaml"
     renstra = _optional(renstra_file, Renstra, problems)
-
-    jabatan: list[Jabatan] = []
-    berkas: dict[str, Path] = {}
-    for file in sorted((folder / "jabatan").glob("*.yaml")):
-        item = _load_file(file, Jabatan, problems)
-        if item is None:
-            continue
-        if item.kode in berkas:
-            problems.append(
-                Masalah(
-                    Lokasi(file, item.lokasi[1]),
-                    f"kode jabatan '{item.kode}' sudah dipakai di {berkas[item.kode].name}",
-                )
-            )
-            continue
-        berkas[item.kode] = file
-        jabatan.append(item)
 
     peraturan = _load_peraturan(folder / "peraturan.yaml", problems)
     keputusan_file = folder / "keputusan-iku.yaml"
@@ -115,22 +148,21 @@ def load(folder: Path) -> DataDinas:
     realisasi = _load_realisasi(folder / "realisasi", renstra, problems)
     periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
-    if problems or dinas is None:
-        raise DataError(problems)
-    return DataDinas(
+    if dinas is None:
+        return None, problems
+    data = DataDinas(
         folder,
         dinas,
         renstra,
-        jabatan,
-        berkas,
-        peraturan,
-        keputusan,
-        organisasi,
-        dokumen_iku,
-        lkj,
-        realisasi,
-        periksa,
+        peraturan=peraturan,
+        keputusan=keputusan,
+        organisasi=organisasi,
+        dokumen_iku=dokumen_iku,
+        lkj=lkj,
+        realisasi=realisasi,
+        periksa=periksa,
     )
+    return data, problems
 
 
 def _load_realisasi(

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -399,6 +399,46 @@ class Jabatan(Model):
     tugas: list[Teks] = []
     fungsi: list[Teks] = []
     iki: list[SasaranIKI] = []
+
+
+class RingkasanJabatan(NamedTuple):
+    """What the rules across jabatan need of one jabatan (atasan, cascade, duplicates).
+
+    Small and plain, so it is kept for every jabatan in the cache and in memory while the full
+    models are read, checked and rendered one at a time.
+    """
+
+    kode: str
+    nama: str
+    atasan: str | None
+    berkas: Path
+    baris: int | None
+    baris_atasan: int | None
+    baris_iki: int | None
+    iki: tuple[tuple[str, str], ...]
+    """(sasaran, uraian) of every row, lower case: what makes two cards the same."""
+    kode_baris: tuple[str, ...]
+    """Kode of every IKI row that has one: what a bawahan's ``mendukung`` may name."""
+    mendukung: tuple[tuple[str, int | None], ...]
+    """(mendukung, line) of every row that names what it supports."""
+
+    @classmethod
+    def dari(cls, jabatan: Jabatan) -> RingkasanJabatan:
+        rows = [(s, row) for s in jabatan.iki for row in s.indikator]
+        return cls(
+            jabatan.kode,
+            jabatan.nama,
+            jabatan.atasan,
+            jabatan.lokasi[0] or Path(),
+            jabatan.lokasi[1],
+            jabatan.lokasi_dari("atasan")[1],
+            jabatan.lokasi_dari("iki")[1],
+            tuple((s.sasaran.lower(), row.uraian.lower()) for s, row in rows),
+            tuple(row.kode for _, row in rows if row.kode),
+            tuple(
+                (row.mendukung, row.lokasi_dari("mendukung")[1]) for _, row in rows if row.mendukung
+            ),
+        )
 
 
 # --- regulations and decrees -----------------------------------------------------------

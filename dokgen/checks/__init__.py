@@ -4,21 +4,29 @@ Each rule is a small generator in one of the family modules, registered with :fu
 under a stable code (``CAK001``…) and a default severity. A rule yields ``(where, message)``;
 the runner, not the rule, stamps code, severity, file and line. Its docstring explains it with a
 failing and a passing example and is printed by ``dokgen rules``.
+
+A rule has a scope. A ``jabatan`` rule judges each jabatan on its own against the dinas's shared
+data: the runner gives it a view holding one jabatan, so its findings for a jabatan depend only on
+that file and the shared files, and can be kept in the cache (:mod:`dokgen.massal`) until one of
+them changes. It also runs once on the dinas without jabatan, for the dinas's own items. A
+``dinas`` rule sees the dinas without jabatan models; rules across jabatan (atasan, cascade,
+duplicates) read ``data.ringkasan``, a small summary of every jabatan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from dokgen.errors import DataError, Lokasi, Masalah, saran
 from dokgen.load import DataDinas
-from dokgen.model import Model
+from dokgen.model import Jabatan, Model
 
 Severity = Literal["galat", "peringatan", "info"]
+Lingkup = Literal["dinas", "jabatan"]
 SEVERITIES: tuple[Severity, ...] = ("galat", "peringatan", "info")
 
 
@@ -58,6 +66,7 @@ class Rule:
     severity: Severity
     family: str
     check: RuleFn
+    lingkup: Lingkup = "dinas"
 
     @property
     def ringkasan(self) -> str:
@@ -75,12 +84,14 @@ RULES: dict[str, Rule] = {}
 """Every rule by code; filled by the family modules when imported (see _load_families)."""
 
 
-def aturan(code: str, severity: Severity, family: str) -> Callable[[RuleFn], RuleFn]:
-    """Register a rule function under ``code``."""
+def aturan(
+    code: str, severity: Severity, family: str, lingkup: Lingkup = "dinas"
+) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule function under ``code`` (scope: see the module's docstring)."""
 
     def register(fn: RuleFn) -> RuleFn:
         assert code not in RULES, code
-        RULES[code] = Rule(code, severity, family, fn)
+        RULES[code] = Rule(code, severity, family, fn, lingkup)
         return fn
 
     return register
@@ -116,19 +127,52 @@ def levels(data: DataDinas) -> dict[str, Severity | None]:
     return result
 
 
-def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Finding]:
-    """Run every enabled rule over ``data``; findings sorted by file, line and code.
+Temuan = tuple[str, int | None, str]
+"""A finding about one jabatan before its level is known: (code, line, message)."""
 
-    ``hanya`` limits the run to rules of those levels (a build only needs the galat).
+
+def temuan_jabatan(data: DataDinas, jabatan: Jabatan) -> tuple[Temuan, ...]:
+    """What every jabatan rule finds in ``jabatan`` (all rules, at any level)."""
+    _load_families()
+    view = replace(data, jabatan=[jabatan], lingkup_jabatan=True)
+    found = []
+    for rule in RULES.values():
+        if rule.lingkup == "jabatan":
+            for where, message in rule.check(view):
+                line = (where.lokasi if isinstance(where, Model | Tempat) else where)[1]
+                found.append((rule.code, line, message))
+    return tuple(found)
+
+
+def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Finding]:
+    """Run every enabled rule over ``data`` (loaded whole); findings sorted by file and line.
+
+    ``hanya`` limits the result to those levels (a build only needs the galat).
     """
+    per_jabatan = [(j.lokasi[0], temuan_jabatan(data, j)) for j in data.jabatan]
+    return periksa_bagian(data, per_jabatan, hanya)
+
+
+def periksa_bagian(
+    data: DataDinas,
+    per_jabatan: Iterable[tuple[Path | None, Iterable[Temuan]]],
+    hanya: Iterable[Severity] = SEVERITIES,
+) -> list[Finding]:
+    """The findings of the dinas: its rules over ``data`` (``data.jabatan`` is not read; the
+    summaries in ``data.ringkasan`` are) joined with each jabatan file's own findings."""
     wanted = set(hanya)
+    level_of = {code: level for code, level in levels(data).items() if level in wanted}
+    dinas = replace(data, jabatan=[], lingkup_jabatan=False)
     findings = []
-    for code, level in levels(data).items():
-        if level is None or level not in wanted:
-            continue
-        for where, message in RULES[code].check(data):
+    for code, level in level_of.items():
+        for where, message in RULES[code].check(dinas):
             file, line = where.lokasi if isinstance(where, Model | Tempat) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
+    for file, temuan in per_jabatan:
+        name = _relative(file, data.folder)
+        for code, line, message in temuan:
+            if code in level_of:
+                findings.append(Finding(code, level_of[code], name, line, message))
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
 
@@ -154,7 +198,16 @@ def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Every piece of free text in the data with its place (for consistency rules)."""
     owners: list[tuple[Model, tuple[str, ...]]] = []
     owners += [(jabatan, ("tugas", "fungsi")) for jabatan in data.jabatan]
-    owners += [
+    if not data.lingkup_jabatan:
+        owners += _dinas_texts(data)
+    for obj, fields in owners:
+        for field in fields:
+            for i, text in enumerate(getattr(obj, field)):
+                yield Tempat(obj, (field, i)), text
+
+
+def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:
+    owners: list[tuple[Model, tuple[str, ...]]] = [
         (unit, ("tugas", "fungsi")) for unit in (data.organisasi.unit if data.organisasi else [])
     ]
     if data.keputusan:
@@ -162,7 +215,4 @@ def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for settings in (data.dokumen_iku, data.lkj):
         if settings is not None:
             owners.append((settings.teks, tuple(type(settings.teks).model_fields)))
-    for obj, fields in owners:
-        for field in fields:
-            for i, text in enumerate(getattr(obj, field)):
-                yield Tempat(obj, (field, i)), text
+    return owners

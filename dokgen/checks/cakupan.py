@@ -15,7 +15,7 @@ def iku(data: DataDinas) -> Iterator[Indikator]:
         yield from sasaran.indikator
 
 
-@aturan("CAK001", "galat", "cakupan")
+@aturan("CAK001", "galat", "cakupan", lingkup="jabatan")
 def jabatan_tanpa_iki(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap jabatan mempunyai sedikitnya satu baris IKI.
 
@@ -27,7 +27,7 @@ def jabatan_tanpa_iki(data: DataDinas) -> Iterator[tuple[Where, str]]:
             yield jabatan, f"jabatan '{jabatan.nama}' belum mempunyai baris IKI"
 
 
-@aturan("CAK002", "galat", "cakupan")
+@aturan("CAK002", "galat", "cakupan", lingkup="jabatan")
 def iki_tanpa_formula(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI mempunyai formula (penjelasan/formulasi penghitungan).
 
@@ -41,7 +41,7 @@ def iki_tanpa_formula(data: DataDinas) -> Iterator[tuple[Where, str]]:
                     yield row, f"indikator '{row.uraian}' belum mempunyai formula"
 
 
-@aturan("CAK003", "galat", "cakupan")
+@aturan("CAK003", "galat", "cakupan", lingkup="jabatan")
 def iki_tanpa_sumber_data(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI menyebut sumber datanya.
 

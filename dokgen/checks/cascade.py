@@ -42,7 +42,7 @@ def program_tanpa_induk(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 )
 
 
-@aturan("KAS002", "peringatan", "cascade")
+@aturan("KAS002", "peringatan", "cascade", lingkup="jabatan")
 def iki_yatim(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI menyebut indikator atasan atau IKU yang didukungnya (``mendukung``).
 
@@ -69,22 +69,19 @@ def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     bukan atasannya. Lolos: ``mendukung: IKU-1``.
     """
     kodes = [i.kode for i in iku(data)]
-    by_kode = {j.kode: j for j in data.jabatan}
-    for jabatan in data.jabatan:
+    by_kode = {j.kode: j for j in data.ringkasan}
+    for jabatan in data.ringkasan:
         atasan = by_kode.get(jabatan.atasan or "")
-        allowed = kodes + [
-            row.kode for s in (atasan.iki if atasan else []) for row in s.indikator if row.kode
-        ]
-        for sasaran in jabatan.iki:
-            for row in sasaran.indikator:
-                if row.mendukung and row.mendukung not in allowed:
-                    yield (
-                        row.lokasi_dari("mendukung"),
-                        (
-                            f"'{row.mendukung}' bukan IKU maupun indikator atasan"
-                            f" ({jabatan.atasan or 'Kepala Dinas'}){saran(row.mendukung, allowed)}"
-                        ),
-                    )
+        allowed = kodes + list(atasan.kode_baris if atasan else ())
+        for mendukung, line in jabatan.mendukung:
+            if mendukung not in allowed:
+                yield (
+                    (jabatan.berkas, line),
+                    (
+                        f"'{mendukung}' bukan IKU maupun indikator atasan"
+                        f" ({jabatan.atasan or 'Kepala Dinas'}){saran(mendukung, allowed)}"
+                    ),
+                )
 
 
 @aturan("KAS004", "peringatan", "cascade")
@@ -95,16 +92,13 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
     sama (seed 004). Lolos: setiap jabatan dengan indikator hasil kerjanya sendiri.
     """
     seen: dict[tuple, str] = {}
-    for jabatan in data.jabatan:
-        key = tuple(
-            (s.sasaran.lower(), row.uraian.lower()) for s in jabatan.iki for row in s.indikator
-        )
-        if not key:
+    for jabatan in data.ringkasan:
+        if not jabatan.iki:
             continue
-        if key in seen:
+        if jabatan.iki in seen:
             yield (
-                jabatan.lokasi_dari("iki"),
-                (f"IKI jabatan '{jabatan.nama}' sama persis dengan IKI '{seen[key]}'"),
+                (jabatan.berkas, jabatan.baris_iki or jabatan.baris),
+                (f"IKI jabatan '{jabatan.nama}' sama persis dengan IKI '{seen[jabatan.iki]}'"),
             )
         else:
-            seen[key] = jabatan.nama
+            seen[jabatan.iki] = jabatan.nama

@@ -18,7 +18,7 @@ _NAMA_INSTANSI = re.compile(r"Dinas|Badan|Kabupaten|Kota|Bappeda|Bapenda|BPKAD|B
 _PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 
 
-@aturan("KON001", "galat", "konsistensi")
+@aturan("KON001", "galat", "konsistensi", lingkup="jabatan")
 def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Teks bebas tidak menyebut instansi atau daerah lain sebagai dinas ini.
 
@@ -46,7 +46,7 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 yield where, f"menyebut '{match.group(0)}', bukan {data.dinas.pemda.sebutan}"
 
 
-@aturan("KON002", "galat", "konsistensi")
+@aturan("KON002", "galat", "konsistensi", lingkup="jabatan")
 def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Periode yang disebut di teks adalah periode Renstra (kecuali di dalam judul peraturan).
 

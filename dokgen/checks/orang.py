@@ -16,7 +16,8 @@ _NAMA = re.compile(r"^[A-Za-zÀ-ÿ.,'’()\- ]+$")
 
 def pejabat(data: DataDinas) -> Iterator[Pejabat]:
     """Every official in the data: the Kepala Dinas and the holder of each jabatan."""
-    yield data.dinas.kepala
+    if not data.lingkup_jabatan:
+        yield data.dinas.kepala
     for jabatan in data.jabatan:
         if jabatan.pemangku:
             yield jabatan.pemangku
@@ -45,7 +46,7 @@ def masalah_nip(nip: str, pppk: bool = False) -> str | None:
     return None
 
 
-@aturan("ORG001", "galat", "orang")
+@aturan("ORG001", "galat", "orang", lingkup="jabatan")
 def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """NIP sah: 18 angka, tanggal lahir, bulan TMT, TMT sesudah usia 18, jenis kelamin 1 atau 2.
 
@@ -60,7 +61,7 @@ def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 yield person.lokasi_dari("nip"), problem
 
 
-@aturan("ORG002", "galat", "orang")
+@aturan("ORG002", "galat", "orang", lingkup="jabatan")
 def nama_bercacat(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Nama pejabat hanya memuat huruf, spasi, titik, koma, tanda kutip dan tanda hubung.
 
@@ -79,19 +80,17 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
     Gagal: ``atasan: kasubag-umm``. Lolos: ``atasan: kasubag-umum`` (atau kosong: Kepala Dinas).
     """
-    kodes = {j.kode: j for j in data.jabatan}
-    for jabatan in data.jabatan:
+    kodes = {j.kode: j for j in data.ringkasan}
+    for jabatan in data.ringkasan:
+        where = (jabatan.berkas, jabatan.baris_atasan or jabatan.baris)
         if jabatan.atasan and jabatan.atasan not in kodes:
-            yield (
-                jabatan.lokasi_dari("atasan"),
-                (f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}"),
-            )
+            yield where, f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}"
             continue
         seen = {jabatan.kode}
         current = kodes.get(jabatan.atasan or "")
         while current is not None:
             if current.kode in seen:
-                yield jabatan.lokasi_dari("atasan"), f"rantai atasan '{jabatan.kode}' berputar"
+                yield where, f"rantai atasan '{jabatan.kode}' berputar"
                 break
             seen.add(current.kode)
             current = kodes.get(current.atasan or "")

@@ -58,7 +58,7 @@ def mengingat_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
         seen.add(key)
 
 
-@aturan("PER003", "galat", "peraturan")
+@aturan("PER003", "galat", "peraturan", lingkup="jabatan")
 def kutipan_bertentangan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Peraturan yang dikutip di teks memakai tahun yang sama dengan katalog.
 

@@ -19,7 +19,7 @@ def indikator_berformula(
     data: DataDinas,
 ) -> Iterator[tuple[Model, str, Formula | None, str | None]]:
     """(object, uraian, formula, satuan) of every IKU and every IKI row."""
-    for ind in iku(data):
+    for ind in [] if data.lingkup_jabatan else iku(data):
         yield ind, ind.uraian, ind.formula, ind.satuan
     for jabatan in data.jabatan:
         for sasaran in jabatan.iki:
@@ -27,7 +27,7 @@ def indikator_berformula(
                 yield row, row.uraian, row.formula, None
 
 
-@aturan("RUM001", "galat", "rumus")
+@aturan("RUM001", "galat", "rumus", lingkup="jabatan")
 def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Indikator "Persentase …" bersatuan "%".
 
@@ -42,7 +42,7 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
             )
 
 
-@aturan("RUM002", "galat", "rumus")
+@aturan("RUM002", "galat", "rumus", lingkup="jabatan")
 def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Indikator "Persentase …" dirumuskan sebagai pecahan: pembilang, penyebut, × 100%.
 
@@ -57,7 +57,7 @@ def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
             )
 
 
-@aturan("RUM003", "galat", "rumus")
+@aturan("RUM003", "galat", "rumus", lingkup="jabatan")
 def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Pembilang adalah bagian dari penyebut, bukan sebaliknya.
 
@@ -77,7 +77,7 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
             )
 
 
-@aturan("RUM004", "peringatan", "rumus")
+@aturan("RUM004", "peringatan", "rumus", lingkup="jabatan")
 def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula menjelaskan cara menghitung, bukan mengulang nama indikator.
 
@@ -89,7 +89,7 @@ def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
             yield obj.lokasi_dari("formula"), f"formula hanya mengulang nama indikator '{uraian}'"
 
 
-@aturan("RUM005", "peringatan", "rumus")
+@aturan("RUM005", "peringatan", "rumus", lingkup="jabatan")
 def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula tidak memuat angka target; target ditulis di ``target``.
 
