@@ -7,24 +7,21 @@ rendered output whose bytes equal the file on disk is not rewritten, so its mtim
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import re
 import shutil
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from dokgen.checks import Finding, periksa
+from dokgen import gabungan, massal
+from dokgen.checks import Finding, periksa_bagian
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.documents.umum import Dokumen
 from dokgen.errors import DataError, Lokasi, Masalah
-from dokgen.load import DataDinas, load
+from dokgen.load import DataDinas
 from dokgen.manifest import NAMA, Manifest, sha, sidik
-from dokgen.paket import ZIP_TIME, baca
 from dokgen.render import Halaman, Template
+from dokgen.workers import peta
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STAGING = ".dokgen-sementara"
@@ -121,50 +118,12 @@ JENIS: dict[str, Jenis] = {
     ),
     "iki": Jenis(
         "Kartu IKI",
-        lambda d, o: list(iki.kartu(d)),
-        lambda d: None if d.jabatan else "tidak ada jabatan/*.yaml",
+        lambda d, o: [],  # rendered in bulk while the jabatan are read (dokgen.massal)
+        lambda d: None if d.ringkasan else "tidak ada jabatan/*.yaml",
         gabungan=iki.GABUNGAN,
     ),
 }
 """Every document kind dokgen builds, in build order."""
-
-
-_BODY = re.compile(rb"<w:body\b[^>]*>(.*)</w:body>", re.DOTALL)
-_LAST_SECTION = re.compile(rb"<w:sectPr\b(?:(?!<w:sectPr\b).)*</w:sectPr>\s*$", re.DOTALL)
-_FIRST_PPR = re.compile(rb"<w:pPr>(<w:pStyle [^>]*/>)?")
-
-
-def gabung(parts: Iterable[Path], target: Path) -> None:
-    """One document holding every given document, each starting on a new page.
-
-    The documents must come from one template (same styles, numbering and section): their
-    bodies are streamed one after another into the first one's package, so memory does not
-    grow with their number. (docxcompose merges documents of different templates, re-mapping
-    styles and numbering for each; that costs seconds for a few dozen cards.)
-    """
-    paths = list(parts)
-    first = baca(paths[0].read_bytes())
-    document = first["word/document.xml"]
-    head = document[: document.index(b"<w:body")]
-    section = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
-    info = zipfile.ZipInfo("word/document.xml", ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    with zipfile.ZipFile(target, "w") as archive:
-        with archive.open(info, "w") as out:
-            out.write(head + b"<w:body>")
-            for number, path in enumerate(paths):
-                with zipfile.ZipFile(path) as card:
-                    body = _BODY.search(card.read("word/document.xml")).group(1)
-                body = _LAST_SECTION.sub(b"", body)
-                if number:
-                    body = _FIRST_PPR.sub(lambda m: m.group(0) + b"<w:pageBreakBefore/>", body, 1)
-                out.write(body)
-            out.write(section + b"</w:body></w:document>")
-        for name, data in first.items():
-            if name != "word/document.xml":
-                part = zipfile.ZipInfo(name, ZIP_TIME)
-                part.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(part, data)
 
 
 class _Templates:
@@ -201,51 +160,22 @@ class _Tugas:
     staged: Path
 
 
-_WORKER: dict[str, Any] = {}
-"""What worker processes render: set before the pool forks, so tasks travel by index and no
-context is pickled."""
-
-
-def _worker_init(templates: Path, halaman: Halaman, tasks: list[_Tugas]) -> None:
-    _WORKER["templates"] = _Templates(templates)
-    _WORKER["halaman"] = halaman
-    _WORKER["tasks"] = tasks
-
-
-def _render_index(index: int) -> tuple[str, str]:
-    return _render_one(_WORKER["tasks"][index])
-
-
-def _render_one(tugas: _Tugas) -> tuple[str, str]:
-    """Render one document into its staging file (in a worker or here); return its sha."""
-    templates: _Templates = _WORKER["templates"]
-    blob = templates.get(tugas.template).render(tugas.context, _WORKER["halaman"], tugas.gambar)
-    tugas.staged.parent.mkdir(parents=True, exist_ok=True)
-    tugas.staged.write_bytes(blob)
-    return tugas.nama_berkas, sha(blob)
-
-
-def _render_all(tasks: list[_Tugas], opsi: Opsi, halaman: Halaman, label: str) -> dict[str, str]:
+def _render_all(
+    tasks: list[_Tugas], templates: _Templates, halaman: Halaman, opsi: Opsi, label: str
+) -> dict[str, str]:
     """Render ``tasks`` across ``opsi.jobs`` processes, streaming each result to disk."""
-    jobs = min(opsi.jobs or os.cpu_count() or 1, max(1, len(tasks) // 20))
-    _worker_init(opsi.templates, halaman, tasks)  # inherited by the forked workers
-    if jobs <= 1:
-        results = map(_render_one, tasks)
-        pool = None
-    else:
-        pool = multiprocessing.get_context("fork").Pool(
-            jobs, _worker_init, (opsi.templates, halaman, tasks)
-        )
-        results = pool.imap_unordered(_render_index, range(len(tasks)), chunksize=16)
+
+    def render(index: int) -> tuple[str, str]:
+        tugas = tasks[index]
+        blob = templates.get(tugas.template).render(tugas.context, halaman, tugas.gambar)
+        tugas.staged.parent.mkdir(parents=True, exist_ok=True)
+        tugas.staged.write_bytes(blob)
+        return tugas.nama_berkas, sha(blob)
+
     shas: dict[str, str] = {}
-    try:
-        for done, (name, digest) in enumerate(results, start=1):
-            shas[name] = digest
-            opsi.tell(label, done, len(tasks))
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+    for done, (name, digest) in enumerate(peta(render, len(tasks), opsi.jobs), start=1):
+        shas[name] = digest
+        opsi.tell(label, done, len(tasks))
     return shas
 
 
@@ -258,16 +188,13 @@ def build(
 ) -> Hasil:
     """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
 
-    The check runs first: on galat nothing is built (:class:`Ditolak`) unless ``paksa``.
+    The check runs on everything: on galat nothing is built (:class:`Ditolak`) unless ``paksa``.
     Documents are rendered into a staging folder first (in parallel, streaming — memory does not
-    grow with their number) and moved into place only when all succeeded, each file atomically:
-    a failed build leaves the previous outputs as they were.
+    grow with their number) and moved into place only when all succeeded and the check passed,
+    each file atomically: a failed build leaves the previous outputs as they were.
     """
     opsi = opsi or Opsi()
-    data = load(folder)
-    galat = periksa(data, hanya=["galat"])
-    if galat and not paksa:
-        raise Ditolak(galat)
+    data = massal.bersama(Path(folder))
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
         tahun, tw = opsi.triwulan
         where = Lokasi(data.folder / "realisasi")
@@ -276,21 +203,39 @@ def build(
     keluar = keluar or Path("build") / data.nama_folder
     staging = keluar / STAGING
     shutil.rmtree(staging, ignore_errors=True)
+    baru = next((p for p in reversed([staging, *staging.parents]) if not p.exists()), None)
     try:
-        return _build(data, keluar, staging, opsi, hanya)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        hasil = _build(data, keluar, staging, opsi, hanya, paksa)
+    except BaseException:
+        # Nothing half-written: folders this build made for its staging go too.
+        shutil.rmtree(baru or staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    return hasil
 
 
-def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str | None) -> Hasil:
+def _build(
+    data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str | None, paksa: bool
+) -> Hasil:
     hasil = Hasil(keluar)
     lama = Manifest.baca(keluar)
     baru = Manifest(keluar, {} if opsi.semua else dict(lama.entries))
     templates = _Templates(opsi.templates)
     halaman = data.dinas.pengaturan.halaman
+
+    cetak = None
+    if hanya in (None, "iki"):
+        kunci = sidik(iki.bersama(data), templates.sidik(iki.TEMPLATE), halaman)
+        template = templates.get(iki.TEMPLATE)  # a template error surfaces here, before forking
+        cetak = massal.Cetak(template, kunci, halaman, staging, lama, opsi.semua)
+    label = JENIS["iki"].label
+    olahan = massal.olah(data, cetak, opsi.jobs, lambda done, total: opsi.tell(label, done, total))
+    galat = periksa_bagian(data, olahan.temuan, hanya=["galat"])
+    if galat and not paksa:
+        raise Ditolak(galat)
+
     dibuat: list[str] = []
     staged: dict[str, str] = {}  # name → sha of the newly rendered bytes
-
     for kind, jenis in JENIS.items():
         if hanya and kind != hanya:
             continue
@@ -298,43 +243,20 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
         if reason:
             hasil.dilewati[kind] = reason
             continue
-        docs = jenis.dokumen(data, opsi)
-        keys = {}
-        tasks = []
-        for doc in docs:
-            key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), halaman)
-            keys[doc.nama_berkas] = key
-            dibuat.append(doc.nama_berkas)
-            if opsi.semua or not lama.segar(doc.nama_berkas, key):
-                tasks.append(
-                    _Tugas(
-                        doc.nama_berkas,
-                        doc.template,
-                        doc.context,
-                        doc.gambar,
-                        staging / doc.nama_berkas,
-                    )
-                )
-        if tasks:
-            templates.get(tasks[0].template)  # a template error surfaces here, before forking
-        rendered = _render_all(tasks, opsi, halaman, jenis.label)
+        if kind == "iki" and cetak:
+            keys = dict(olahan.kartu(cetak))
+            rendered = olahan.dirender
+        else:
+            keys, rendered = _render_kind(data, jenis, templates, halaman, staging, lama, opsi)
+        dibuat += keys
         for name, digest in rendered.items():
             baru.catat(name, kind, keys[name], digest)
         staged.update(rendered)
-        if jenis.gabungan and docs:
+        if jenis.gabungan and keys:
             key = sidik(list(keys.values()))
             dibuat.append(jenis.gabungan)
             if opsi.semua or not lama.segar(jenis.gabungan, key):
-                parts = [
-                    staging / d.nama_berkas if d.nama_berkas in rendered else keluar / d.nama_berkas
-                    for d in docs
-                ]
-                target = staging / jenis.gabungan
-                target.parent.mkdir(parents=True, exist_ok=True)
-                gabung(parts, target)
-                digest = sha(target.read_bytes())
-                baru.catat(jenis.gabungan, kind, key, digest)
-                staged[jenis.gabungan] = digest
+                staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
 
     for name in dibuat:
         path = keluar / name
@@ -345,8 +267,11 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
             path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, path)
             hasil.ditulis.append(path)
+            baru.stempel(name)
         else:
             hasil.tidak_berubah.append(path)
+            if "stat" not in baru.entries[name]:
+                baru.stempel(name)
     # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files
     # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
     # reports of quarters not selected by --triwulan still belong to the data.
@@ -357,6 +282,51 @@ def _build(data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str 
             (keluar / name).unlink(missing_ok=True)
             baru.entries.pop(name, None)
             hasil.dihapus.append(keluar / name)
-    if hasil.ditulis or hasil.dihapus or not (keluar / NAMA).exists():
+    if hasil.dihapus or baru.berubah or not (keluar / NAMA).exists():
         baru.simpan()
     return hasil
+
+
+def _gabung(
+    name: str, kind: str, key: str, keys: dict[str, str], rendered: dict[str, str], baru: Manifest
+) -> str:
+    """Stage the combined document of the cards ``keys``; reuse the previous one's pieces."""
+    keluar = baru.folder
+    staging = keluar / STAGING
+    cards = [
+        (n, digest, staging / n)
+        if (digest := rendered.get(n))
+        else (n, baru.entries[n]["keluaran"], keluar / n)
+        for n in keys
+    ]
+    target = staging / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = baru.entries.get(name, {})
+    previous = keluar / name if baru.utuh(name) else None
+    pieces = gabungan.gabung(cards, target, previous, old.get("potongan", []))
+    digest = sha(target.read_bytes())
+    baru.catat(name, kind, key, digest, potongan=[list(p) for p in pieces])
+    return digest
+
+
+def _render_kind(
+    data: DataDinas,
+    jenis: Jenis,
+    templates: _Templates,
+    halaman: Halaman,
+    staging: Path,
+    lama: Manifest,
+    opsi: Opsi,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Render the documents of one kind that are not up to date: (keys, shas) by name."""
+    keys = {}
+    tasks = []
+    for doc in jenis.dokumen(data, opsi):
+        key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), halaman)
+        keys[doc.nama_berkas] = key
+        if opsi.semua or not lama.segar(doc.nama_berkas, key):
+            staged = staging / doc.nama_berkas
+            tasks.append(_Tugas(doc.nama_berkas, doc.template, doc.context, doc.gambar, staged))
+    if tasks:
+        templates.get(tasks[0].template)  # a template error surfaces here, before forking
+    return keys, _render_all(tasks, templates, halaman, opsi, jenis.label)

@@ -41,15 +41,14 @@ def check(
     ] = False,
 ) -> None:
     """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
-    from dokgen.checks import periksa
     from dokgen.checks.laporan import json_text, teks
-    from dokgen.load import load
+    from dokgen.massal import periksa_folder
 
     if format not in ("text", "json"):
         err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json")
         raise typer.Exit(2)
     try:
-        findings = periksa(load(data))
+        findings = periksa_folder(data)
     except DokgenError as exc:
         raise _fail(exc) from None
     if format == "json":

@@ -6,6 +6,7 @@ A data folder holds ``dinas.yaml``, optionally ``renstra.yaml``, and one file pe
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def load(folder: Path) -> DataDinas:
     data, problems = load_bersama(folder)
     jabatan: list[Jabatan] = []
     for file in berkas_jabatan(folder):
-        item, found = load_jabatan(file)
+        item, found = load_jabatan(Path(file))
         problems += found
         if item is not None:
             jabatan.append(item)
@@ -84,9 +85,15 @@ def load(folder: Path) -> DataDinas:
     return data
 
 
-def berkas_jabatan(folder: Path) -> list[Path]:
-    """The jabatan files, in the order of the structure (by file name)."""
-    return sorted(Path(folder, "jabatan").glob("*.yaml"))
+def berkas_jabatan(folder: Path) -> list[str]:
+    """The jabatan files, in the order of the structure (by file name), as text: a kabupaten
+    has thousands and most are only looked at (stat), not read."""
+    base = os.path.join(folder, "jabatan")
+    try:
+        names = sorted(n for n in os.listdir(base) if n.endswith(".yaml") and n[0] != ".")
+    except OSError:
+        return []
+    return [os.path.join(base, n) for n in names]
 
 
 def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:
@@ -98,13 +105,13 @@ def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:
 def kode_ganda(ringkasan: list[RingkasanJabatan]) -> list[Masalah]:
     """A jabatan kode may be used by one file only."""
     problems = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}
     for item in ringkasan:
         if item.kode in seen:
             problems.append(
                 Masalah(
-                    Lokasi(item.berkas, item.baris),
-                    f"kode jabatan '{item.kode}' sudah dipakai di {seen[item.kode].name}",
+                    Lokasi(*item.lokasi()),
+                    f"kode jabatan '{item.kode}' sudah dipakai di {Path(seen[item.kode]).name}",
                 )
             )
         else:

@@ -2,8 +2,9 @@
 
 ``build/<dinas>/.dokgen-manifest.json`` maps every output dokgen wrote to the fingerprint of its
 inputs (the document's context — exactly the data slice it shows —, the template, the pictures,
-the paper setting and the dokgen version) and to the SHA-256 of the bytes written. Only files
-listed there are ever deleted by dokgen.
+the paper setting and the dokgen version), to the SHA-256 of the bytes written and to the file's
+size and modification time once in place: an output whose size or time changed since (opened and
+saved in Word, say) is made again. Only files listed there are ever deleted by dokgen.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,8 @@ class Manifest:
     def __init__(self, folder: Path, entries: dict[str, dict[str, str]] | None = None) -> None:
         self.folder = folder
         self.entries = entries or {}
+        self.berubah = False
+        """True once an entry was recorded or stamped: the manifest needs saving."""
 
     @classmethod
     def baca(cls, folder: Path) -> Manifest:
@@ -65,13 +69,31 @@ class Manifest:
         entry = self.entries.get(name)
         if entry is None or entry.get("masukan") != masukan:
             return False
-        path = self.folder / name
-        return path.is_file() and sha(path.read_bytes()) == entry.get("keluaran")
+        return self.utuh(name)
 
-    def catat(self, name: str, jenis: str, masukan: str, keluaran: str) -> None:
+    def utuh(self, name: str) -> bool:
+        """True when ``name`` is on disk as dokgen left it (same size and time)."""
+        entry = self.entries.get(name)
+        return entry is not None and entry.get("stat") == _stat(os.path.join(self.folder, name))
+
+    def catat(self, name: str, jenis: str, masukan: str, keluaran: str, **lain: Any) -> None:
         """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
-        self.entries[name] = {"jenis": jenis, "masukan": masukan, "keluaran": keluaran}
+        self.entries[name] = {"jenis": jenis, "masukan": masukan, "keluaran": keluaran, **lain}
+        self.berubah = True
+
+    def stempel(self, name: str) -> None:
+        """Record the size and time of ``name`` as it is on disk now."""
+        self.entries[name] = {**self.entries[name], "stat": _stat(self.folder / name)}
+        self.berubah = True
 
     def simpan(self) -> None:
-        text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)
+        text = json.dumps(self.entries, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.folder / NAMA, text.encode("utf-8"))
+
+
+def _stat(path: Path | str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]

@@ -411,7 +411,8 @@ class RingkasanJabatan(NamedTuple):
     kode: str
     nama: str
     atasan: str | None
-    berkas: Path
+    berkas: str
+    """The jabatan's file (text, not a Path: thousands of these are read from the cache)."""
     baris: int | None
     baris_atasan: int | None
     baris_iki: int | None
@@ -422,6 +423,10 @@ class RingkasanJabatan(NamedTuple):
     mendukung: tuple[tuple[str, int | None], ...]
     """(mendukung, line) of every row that names what it supports."""
 
+    def lokasi(self, line: int | None = None) -> tuple[Path, int | None]:
+        """The file and ``line`` in it (default: the jabatan's first line)."""
+        return Path(self.berkas), line or self.baris
+
     @classmethod
     def dari(cls, jabatan: Jabatan) -> RingkasanJabatan:
         rows = [(s, row) for s in jabatan.iki for row in s.indikator]
@@ -429,7 +434,7 @@ class RingkasanJabatan(NamedTuple):
             jabatan.kode,
             jabatan.nama,
             jabatan.atasan,
-            jabatan.lokasi[0] or Path(),
+            str(jabatan.lokasi[0] or ""),
             jabatan.lokasi[1],
             jabatan.lokasi_dari("atasan")[1],
             jabatan.lokasi_dari("iki")[1],

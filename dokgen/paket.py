@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The timestamp of every part: the zip epoch, so equal inputs give equal bytes."""
@@ -34,22 +35,43 @@ class Bagian:
         return cls(name, zlib.crc32(raw), len(raw), compressor.compress(raw) + compressor.flush())
 
 
+Entri = tuple[str, int, int, int, int]
+"""A part as the central directory lists it: (name, crc, compressed size, size, offset)."""
+
+
+def local_header(name: str, crc: int, compressed: int, size: int) -> bytes:
+    """The header written before a part's data."""
+    encoded = name.encode("utf-8")
+    fields = (20, 0, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size, len(encoded), 0)
+    return struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields) + encoded
+
+
+def tulis_bagian(out: BinaryIO, part: Bagian) -> Entri:
+    """Write ``part`` (header and data) at the current position of ``out``."""
+    offset = out.tell()
+    out.write(local_header(part.name, part.crc, len(part.data), part.size) + part.data)
+    return part.name, part.crc, len(part.data), part.size, offset
+
+
+def tulis_direktori(out: BinaryIO, entries: list[Entri]) -> None:
+    """Write the central directory of ``entries`` and the end record: the archive is done."""
+    start = out.tell()
+    for name, crc, compressed, size, offset in entries:
+        encoded = name.encode("utf-8")
+        fields = (20, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size, len(encoded))
+        out.write(
+            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, *fields, 0, 0, 0, 0, 0, offset) + encoded
+        )
+    count, length = len(entries), out.tell() - start
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, length, start, 0))
+
+
 def paket(parts: Iterable[Bagian]) -> bytes:
     """A zip archive of ``parts`` in order (local headers, data, central directory)."""
-    out = bytearray()
-    central = bytearray()
-    count = 0
-    for part in parts:
-        name = part.name.encode("utf-8")
-        offset = len(out)
-        fields = (20, 0, 8, _DOS_TIME, _DOS_DATE, part.crc, len(part.data), part.size, len(name))
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + name + part.data
-        central += (
-            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset) + name
-        )
-        count += 1
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), len(out), 0)
-    return bytes(out + central + end)
+    out = io.BytesIO()
+    entries = [tulis_bagian(out, part) for part in parts]
+    tulis_direktori(out, entries)
+    return out.getvalue()
 
 
 def baca(blob: bytes) -> dict[str, bytes]:

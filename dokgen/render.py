@@ -162,8 +162,8 @@ class Template:
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
-        if _LISTING.search(xml):  # line breaks or tabs in data
-            xml = self._docx.resolve_listing(xml)
+        if _LISTING.search(xml):  # line breaks or tabs in data: only those paragraphs
+            xml = _PARAGRAPH.sub(self._listing, xml)
         if self._column_loops or LANJUT in xml:  # only then is a tree needed
             body = etree.fromstring(xml.encode("utf-8"))
             _fix_grid(body, kertas)
@@ -177,6 +177,12 @@ class Template:
         if halaman.huruf or halaman.ukuran_pt:
             replaced["word/styles.xml"] = self._styles(halaman.huruf, halaman.ukuran_pt)
         return self._package(replaced)
+
+    def _listing(self, paragraph: re.Match) -> str:
+        """docxtpl's line breaks and tabs for one paragraph (it works paragraph by paragraph;
+        running it over the whole body costs more than rendering)."""
+        xml = paragraph.group(0)
+        return self._docx.resolve_listing(xml) if _LISTING.search(xml) else xml
 
     @cache  # noqa: B019  (one Template per file, kept for the whole build)
     def _styles(self, huruf: str | None, ukuran_pt: float | None) -> bytes:
@@ -243,6 +249,8 @@ class Template:
 
 _PAGE_SIZE = re.compile(r"<w:pgSz\b([^>]*?)/>")
 _LISTING = re.compile(r"[\t\n\a\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+"""A paragraph, as docxtpl's resolve_listing finds it."""
 
 
 def _set_paper(xml: str, kertas: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,12 @@ iki:
 """
 
 MakeData = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tembolok(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests keep their jabatan cache to themselves, not in ~/.cache."""
+    os.environ["DOKGEN_TEMBOLOK"] = str(tmp_path_factory.mktemp("tembolok"))
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ duplicates) read ``data.ringkasan``, a small summary of every jabatan.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from functools import cache
@@ -155,7 +156,7 @@ def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Fin
 
 def periksa_bagian(
     data: DataDinas,
-    per_jabatan: Iterable[tuple[Path | None, Iterable[Temuan]]],
+    per_jabatan: Iterable[tuple[Path | str | None, Iterable[Temuan]]],
     hanya: Iterable[Severity] = SEVERITIES,
 ) -> list[Finding]:
     """The findings of the dinas: its rules over ``data`` (``data.jabatan`` is not read; the
@@ -176,11 +177,17 @@ def periksa_bagian(
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
 
-@cache
-def _relative(file: Path | None, folder: Path) -> str:
+def _relative(file: Path | str | None, folder: Path) -> str:
     """The file as the user named its folder (``data/x/renstra.yaml``)."""
     if file is None:
         return str(folder)
+    if str(file).startswith(f"{folder}{os.sep}"):  # the loader built it from the folder
+        return str(file)
+    return _resolved(Path(file), folder)
+
+
+@cache
+def _resolved(file: Path, folder: Path) -> str:
     try:
         return str(folder / file.resolve().relative_to(folder.resolve()))
     except ValueError:

@@ -76,7 +76,7 @@ def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
         for mendukung, line in jabatan.mendukung:
             if mendukung not in allowed:
                 yield (
-                    (jabatan.berkas, line),
+                    jabatan.lokasi(line),
                     (
                         f"'{mendukung}' bukan IKU maupun indikator atasan"
                         f" ({jabatan.atasan or 'Kepala Dinas'}){saran(mendukung, allowed)}"
@@ -97,7 +97,7 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
             continue
         if jabatan.iki in seen:
             yield (
-                (jabatan.berkas, jabatan.baris_iki or jabatan.baris),
+                jabatan.lokasi(jabatan.baris_iki),
                 (f"IKI jabatan '{jabatan.nama}' sama persis dengan IKI '{seen[jabatan.iki]}'"),
             )
         else:

@@ -82,7 +82,7 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     kodes = {j.kode: j for j in data.ringkasan}
     for jabatan in data.ringkasan:
-        where = (jabatan.berkas, jabatan.baris_atasan or jabatan.baris)
+        where = jabatan.lokasi(jabatan.baris_atasan)
         if jabatan.atasan and jabatan.atasan not in kodes:
             yield where, f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}"
             continue

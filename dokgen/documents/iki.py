@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from dokgen.documents.umum import Dokumen, tanda_tangan
 from dokgen.load import DataDinas
+from dokgen.model import Jabatan
 from dokgen.output import nama_berkas
 
 TEMPLATE = "iki.docx"
@@ -15,7 +16,19 @@ GABUNGAN = "iki-semua-jabatan.docx"
 
 def kartu(data: DataDinas) -> Iterator[Dokumen]:
     """Every card of the dinas, in the order of the structure (the jabatan files' order)."""
-    ttd = tanda_tangan(data.dinas)
     for nomor, jabatan in enumerate(data.jabatan, start=1):
-        context = {"dinas": data.dinas, "jabatan": jabatan, "ttd": ttd}
-        yield Dokumen(f"{FOLDER}/{nama_berkas(nomor, jabatan.kode)}", TEMPLATE, context)
+        yield satu(data, nomor, jabatan)
+
+
+def satu(data: DataDinas, nomor: int, jabatan: Jabatan) -> Dokumen:
+    """The card of the ``nomor``-th jabatan."""
+    return Dokumen(nama(nomor, jabatan.kode), TEMPLATE, {"jabatan": jabatan, **bersama(data)})
+
+
+def nama(nomor: int, kode: str) -> str:
+    return f"{FOLDER}/{nama_berkas(nomor, kode)}"
+
+
+def bersama(data: DataDinas) -> dict:
+    """The part of every card's context that is the same on every card."""
+    return {"dinas": data.dinas, "ttd": tanda_tangan(data.dinas)}

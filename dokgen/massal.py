@@ -1,0 +1,158 @@
+"""Every jabatan of a dinas in bulk, one file at a time: read, checked, and its card rendered.
+
+A kabupaten has thousands of jabatan. They are never all in memory: each file is read, validated
+and checked by the jabatan rules — and, in a build, its card rendered when the card is not up to
+date — in worker processes, and only a small record (:class:`~dokgen.tembolok.Catatan`) comes
+back. A file whose size and time did not change since the last run is not read at all: its
+record comes from the cache (:mod:`dokgen.tembolok`), and its card is left alone when the
+manifest says it is up to date. The rules across jabatan then run on the records' summaries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dokgen.checks import Finding, Severity, Temuan, periksa_bagian, temuan_jabatan
+from dokgen.documents import iki
+from dokgen.errors import DataError, Masalah
+from dokgen.load import DataDinas, berkas_jabatan, kode_ganda, load, load_bersama, load_jabatan
+from dokgen.manifest import Manifest, sha
+from dokgen.model import RingkasanJabatan
+from dokgen.render import Halaman, Template
+from dokgen.tembolok import Catatan, Tembolok, stat_of
+from dokgen.workers import peta
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Cetak:
+    """How a build renders the cards (a check renders nothing)."""
+
+    template: Template
+    kunci: str
+    """Fingerprint of everything on a card besides its jabatan (template, dinas, paper…)."""
+    halaman: Halaman
+    staging: Path
+    lama: Manifest
+    """The earlier build's manifest: which cards are up to date."""
+    semua: bool = False
+
+    def kunci_kartu(self, isi: str) -> str:
+        return sha(f"{self.kunci} {isi}".encode())
+
+    def segar(self, name: str, isi: str) -> bool:
+        return not self.semua and self.lama.segar(name, self.kunci_kartu(isi))
+
+
+@dataclass
+class Olahan:
+    """Every valid jabatan file with its record, in order, and the cards rendered."""
+
+    catatan: list[tuple[str, Catatan]] = field(default_factory=list)
+    """(file, record) of every valid jabatan file."""
+    dirender: dict[str, str] = field(default_factory=dict)
+    """Card name → SHA-256 of the bytes staged for it."""
+
+    @property
+    def ringkasan(self) -> list[RingkasanJabatan]:
+        return [c.ringkasan for _, c in self.catatan]
+
+    @property
+    def temuan(self) -> list[tuple[str, tuple[Temuan, ...]]]:
+        return [(file, c.temuan) for file, c in self.catatan]
+
+    def kartu(self, cetak: Cetak) -> list[tuple[str, str]]:
+        """(name, manifest key) of every card, in order."""
+        return [
+            (iki.nama(nomor, c.ringkasan.kode), cetak.kunci_kartu(c.isi))
+            for nomor, (_, c) in enumerate(self.catatan, start=1)
+        ]
+
+
+def bersama(folder: Path) -> DataDinas:
+    """The dinas's shared data (everything but the jabatan); on any problem in the folder, a
+    :class:`DataError` listing every problem, those of the jabatan files too."""
+    data, problems = load_bersama(folder)
+    if problems or data is None:
+        load(folder)  # raises with every problem of the folder
+        raise DataError(problems)
+    return data
+
+
+def olah(
+    data: DataDinas,
+    cetak: Cetak | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Olahan:
+    """Every jabatan of ``data.folder``: from the cache, or read, checked (and rendered).
+
+    Sets ``data.ringkasan``; raises :class:`DataError` listing every problem of the files.
+    """
+    files = berkas_jabatan(data.folder)
+    stats = [stat_of(f) for f in files]  # before reading: a later edit is seen next time
+    tembolok = Tembolok(data.folder)
+    records: list[Catatan | None] = [
+        tembolok.ambil(os.path.basename(f), s) for f, s in zip(files, stats, strict=True)
+    ]
+    todo = [
+        i
+        for i, record in enumerate(records)
+        if record is None
+        or (cetak and not cetak.segar(iki.nama(i + 1, record.ringkasan.kode), record.isi))
+    ]
+
+    def work(k: int) -> tuple[int, Catatan | None, list[Masalah], str | None]:
+        i = todo[k]
+        return i, *_satu(data, files[i], stats[i], i + 1, cetak)
+
+    hasil = Olahan()
+    problems: dict[int, list[Masalah]] = {}
+    for done, (i, record, found, digest) in enumerate(peta(work, len(todo), jobs), start=1):
+        records[i] = record
+        problems[i] = found
+        if record is not None and digest is not None:
+            hasil.dirender[iki.nama(i + 1, record.ringkasan.kode)] = digest
+        if progress:
+            progress(done, len(todo))
+    hasil.catatan = [(f, r) for f, r in zip(files, records, strict=True) if r is not None]
+    tembolok.simpan({os.path.basename(file): record for file, record in hasil.catatan})
+    masalah = [m for i in sorted(problems) for m in problems[i]] + kode_ganda(hasil.ringkasan)
+    if masalah:
+        raise DataError(masalah)
+    data.ringkasan = hasil.ringkasan
+    return hasil
+
+
+def _satu(
+    data: DataDinas, file: str, stat: tuple[int, int], nomor: int, cetak: Cetak | None
+) -> tuple[Catatan | None, list[Masalah], str | None]:
+    """Read, check and (when its card is not up to date) render one jabatan file."""
+    jabatan, problems = load_jabatan(Path(file))
+    if jabatan is None:
+        return None, problems, None
+    isi = sha(jabatan.model_dump_json().encode())
+    record = Catatan(stat, RingkasanJabatan.dari(jabatan), temuan_jabatan(data, jabatan), isi)
+    if cetak is None:
+        return record, problems, None
+    doc = iki.satu(data, nomor, jabatan)
+    if cetak.segar(doc.nama_berkas, isi):
+        return record, problems, None
+    blob = cetak.template.render(doc.context, cetak.halaman, doc.gambar)
+    staged = cetak.staging / doc.nama_berkas
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    staged.write_bytes(blob)
+    return record, problems, sha(blob)
+
+
+def periksa_folder(
+    folder: Path, hanya: tuple[Severity, ...] | None = None, jobs: int | None = None
+) -> list[Finding]:
+    """``dokgen check``: every finding of the data folder, reading only the changed files."""
+    data = bersama(folder)
+    olahan = olah(data, jobs=jobs)
+    return periksa_bagian(data, olahan.temuan, *([hanya] if hanya else []))

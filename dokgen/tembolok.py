@@ -1,0 +1,109 @@
+"""The cache of checked jabatan: after editing one file, a check or a build reads one file.
+
+For every jabatan file it keeps what the check and the build need of it (:class:`Catatan`: its
+summary, the findings of the jabatan rules, the fingerprint of its content) under the file's size
+and modification time. The records hold for one state of the shared inputs — the dinas's other
+YAML files, the regulation catalogue and dokgen's own code —; when any of those changes, every
+jabatan is read again.
+
+The cache lives outside the data folder, one file per data folder, in ``$DOKGEN_TEMBOLOK``
+(default ``~/.cache/dokgen``); ``DOKGEN_TEMBOLOK=mati`` turns it off. A cache that cannot be read
+or written is ignored: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import dokgen
+from dokgen.checks import Temuan
+from dokgen.load import KATALOG
+from dokgen.model import RingkasanJabatan
+from dokgen.output import write_atomic
+
+FORMAT = 1
+MATI = "mati"
+RACY_NS = 2_000_000_000
+"""A file changed this recently may change again within the same clock tick with the same size,
+unseen by its stat: its record is not kept (git's "racily clean" entries)."""
+
+
+class Catatan(NamedTuple):
+    """What is known of one valid jabatan file."""
+
+    stat: tuple[int, int]
+    """(size, mtime in ns) of the file when it was read."""
+    ringkasan: RingkasanJabatan
+    temuan: tuple[Temuan, ...]
+    """Findings of every jabatan rule, at any level."""
+    isi: str
+    """Fingerprint of the jabatan's content (its validated model)."""
+
+
+def stat_of(path: Path | str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def folder_tembolok() -> Path | None:
+    setting = os.environ.get("DOKGEN_TEMBOLOK", "")
+    if setting == MATI:
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dokgen"
+
+
+def sidik_bersama(folder: Path) -> str:
+    """A fingerprint of everything a jabatan's record depends on besides its own file."""
+    digest = hashlib.sha256(f"{FORMAT} {dokgen.__version__}".encode())
+    code = Path(dokgen.__file__).parent
+    for path in sorted(code.rglob("*.py")):
+        digest.update(f"{path.relative_to(code)} {stat_of(path)}".encode())
+    for path in [KATALOG, *sorted(folder.glob("*.yaml")), *sorted(folder.glob("realisasi/*.yaml"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class Tembolok:
+    """The records of one data folder, valid for one fingerprint of its shared inputs."""
+
+    def __init__(self, folder: Path) -> None:
+        self.bersama = sidik_bersama(folder)
+        root = folder_tembolok()
+        key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+        self.path = root / f"{key}.pickle" if root else None
+        self.catatan: dict[str, Catatan] = {}
+        if self.path is None:
+            return
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return
+        if isinstance(stored, dict) and stored.get("bersama") == self.bersama:
+            self.catatan = stored["catatan"]
+
+    def ambil(self, name: str, stat: tuple[int, int]) -> Catatan | None:
+        """The record of the file ``name`` if the file did not change since it was made."""
+        record = self.catatan.get(name)
+        return record if record is not None and record.stat == stat else None
+
+    def simpan(self, catatan: dict[str, Catatan]) -> None:
+        """Keep exactly these records (by file name); files gone from the folder are dropped."""
+        if self.path is None:
+            return
+        recent = time.time_ns() - RACY_NS
+        catatan = {name: c for name, c in catatan.items() if c.stat[1] < recent}
+        if catatan == self.catatan:
+            return
+        blob = pickle.dumps({"bersama": self.bersama, "catatan": catatan}, protocol=5)
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, blob)
+        self.catatan = catatan
