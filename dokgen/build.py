@@ -63,10 +63,16 @@ class Hasil:
 
     folder: Path
     ditulis: list[Path] = field(default_factory=list)
-    tidak_berubah: list[Path] = field(default_factory=list)
+    tetap: list[str] = field(default_factory=list)
+    """Names (inside ``folder``) of the outputs left as they were: thousands of cards, so
+    made into paths only when asked for (:attr:`tidak_berubah`)."""
     dihapus: list[Path] = field(default_factory=list)
     dilewati: dict[str, str] = field(default_factory=dict)
     """Kinds not built, with the reason."""
+
+    @property
+    def tidak_berubah(self) -> list[Path]:
+        return [self.folder / name for name in self.tetap]
 
     @property
     def berkas(self) -> list[Path]:
@@ -76,7 +82,7 @@ class Hasil:
     @property
     def ringkasan(self) -> str:
         return (
-            f"ditulis {len(self.ditulis)}, tidak berubah {len(self.tidak_berubah)},"
+            f"ditulis {len(self.ditulis)}, tidak berubah {len(self.tetap)},"
             f" dihapus {len(self.dihapus)}"
         )
 
@@ -230,7 +236,7 @@ def _build(
         cetak = massal.Cetak(template, kunci, halaman, staging, lama, opsi.semua)
     label = JENIS["iki"].label
     olahan = massal.olah(data, cetak, opsi.jobs, lambda done, total: opsi.tell(label, done, total))
-    galat = periksa_bagian(data, olahan.temuan, hanya=["galat"])
+    galat = periksa_bagian(data, olahan.temuan(hanya_galat=True), hanya=["galat"])
     if galat and not paksa:
         raise Ditolak(galat)
 
@@ -259,17 +265,17 @@ def _build(
                 staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
 
     for name in dibuat:
-        path = keluar / name
         old = lama.entries.get(name, {})
         if name in staged and (
-            opsi.semua or old.get("keluaran") != staged[name] or not path.is_file()
+            opsi.semua or old.get("keluaran") != staged[name] or not (keluar / name).is_file()
         ):
+            path = keluar / name
             path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, path)
             hasil.ditulis.append(path)
             baru.stempel(name)
         else:
-            hasil.tidak_berubah.append(path)
+            hasil.tetap.append(name)
             if "stat" not in baru.entries[name]:
                 baru.stempel(name)
     # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from dokgen.paket import Bagian, Entri, baca, local_header, tulis_bagian, tulis_direktori
+from dokgen.paket import Entri, baca, bagian, local_header, tulis_bagian, tulis_direktori
 
 DOCUMENT = "word/document.xml"
 _BODY = re.compile(rb"<w:body\b[^>]*>(.*)</w:body>", re.DOTALL)
@@ -124,8 +124,10 @@ def gabung(
     reuse: dict[tuple[str, str, bool], Potongan] = {}
     if lama is not None and crc32_combine is not None:
         reuse = {(p[0], p[1], i == 0): Potongan(*p) for i, p in enumerate(potongan_lama)}
-    parts = baca(cards[0][2].read_bytes())
-    document = parts.pop(DOCUMENT)
+    blob = cards[0][2].read_bytes()
+    document = baca(blob)[DOCUMENT]
+    parts = bagian(blob)
+    del parts[DOCUMENT]
     head = document[: document.index(b"<w:body")] + b"<w:body>"
     tail = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
     tail += b"</w:body></w:document>"
@@ -164,7 +166,7 @@ def gabung(
             out.write(local_header(DOCUMENT, crc, compressed, size))
             out.seek(start + compressed)
             entries: list[Entri] = [(DOCUMENT, crc, compressed, size, 0)]
-            entries += [tulis_bagian(out, Bagian.dari(name, data)) for name, data in parts.items()]
+            entries += [tulis_bagian(out, part) for part in parts.values()]
             tulis_direktori(out, entries)
     finally:
         if old is not None:

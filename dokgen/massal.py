@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dokgen.checks import Finding, Severity, Temuan, periksa_bagian, temuan_jabatan
+from dokgen.checks import Finding, Severity, Temuan, levels, periksa_bagian, temuan_jabatan
 from dokgen.documents import iki
 from dokgen.errors import DataError, Masalah
 from dokgen.load import DataDinas, berkas_jabatan, kode_ganda, load, load_bersama, load_jabatan
@@ -61,9 +61,9 @@ class Olahan:
     def ringkasan(self) -> list[RingkasanJabatan]:
         return [c.ringkasan for _, c in self.catatan]
 
-    @property
-    def temuan(self) -> list[tuple[str, tuple[Temuan, ...]]]:
-        return [(file, c.temuan) for file, c in self.catatan]
+    def temuan(self, hanya_galat: bool = False) -> list[tuple[str, tuple[Temuan, ...]]]:
+        """Every file's findings, or only those at level galat (all a build needs)."""
+        return [(file, c.galat if hanya_galat else c.temuan) for file, c in self.catatan]
 
     def kartu(self, cetak: Cetak) -> list[tuple[str, str]]:
         """(name, manifest key) of every card, in order."""
@@ -106,9 +106,11 @@ def olah(
         or (cetak and not cetak.segar(iki.nama(i + 1, record.ringkasan.kode), record.isi))
     ]
 
+    galat = {code for code, level in levels(data).items() if level == "galat"}
+
     def work(k: int) -> tuple[int, Catatan | None, list[Masalah], str | None]:
         i = todo[k]
-        return i, *_satu(data, files[i], stats[i], i + 1, cetak)
+        return i, *_satu(data, files[i], stats[i], i + 1, cetak, galat)
 
     hasil = Olahan()
     problems: dict[int, list[Masalah]] = {}
@@ -129,14 +131,20 @@ def olah(
 
 
 def _satu(
-    data: DataDinas, file: str, stat: tuple[int, int], nomor: int, cetak: Cetak | None
+    data: DataDinas,
+    file: str,
+    stat: tuple[int, int],
+    nomor: int,
+    cetak: Cetak | None,
+    galat: set[str],
 ) -> tuple[Catatan | None, list[Masalah], str | None]:
     """Read, check and (when its card is not up to date) render one jabatan file."""
     jabatan, problems = load_jabatan(Path(file))
     if jabatan is None:
         return None, problems, None
     isi = sha(jabatan.model_dump_json().encode())
-    record = Catatan(stat, RingkasanJabatan.dari(jabatan), temuan_jabatan(data, jabatan), isi)
+    temuan = temuan_jabatan(data, jabatan)
+    record = Catatan.dari(stat, RingkasanJabatan.dari(jabatan), isi, temuan, galat)
     if cetak is None:
         return record, problems, None
     doc = iki.satu(data, nomor, jabatan)
@@ -155,4 +163,4 @@ def periksa_folder(
     """``dokgen check``: every finding of the data folder, reading only the changed files."""
     data = bersama(folder)
     olahan = olah(data, jobs=jobs)
-    return periksa_bagian(data, olahan.temuan, *([hanya] if hanya else []))
+    return periksa_bagian(data, olahan.temuan(), *([hanya] if hanya else []))

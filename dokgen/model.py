@@ -8,6 +8,7 @@ thousand, ``80,94`` is eighty point nine four), ``Rupiah`` as whole rupiah, NIP 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -416,8 +417,9 @@ class RingkasanJabatan(NamedTuple):
     baris: int | None
     baris_atasan: int | None
     baris_iki: int | None
-    iki: tuple[tuple[str, str], ...]
-    """(sasaran, uraian) of every row, lower case: what makes two cards the same."""
+    iki: bytes
+    """Digest of (sasaran, uraian) of every row, lower case — what makes two cards the same;
+    empty when there are no rows."""
     kode_baris: tuple[str, ...]
     """Kode of every IKI row that has one: what a bawahan's ``mendukung`` may name."""
     mendukung: tuple[tuple[str, int | None], ...]
@@ -438,12 +440,18 @@ class RingkasanJabatan(NamedTuple):
             jabatan.lokasi[1],
             jabatan.lokasi_dari("atasan")[1],
             jabatan.lokasi_dari("iki")[1],
-            tuple((s.sasaran.lower(), row.uraian.lower()) for s, row in rows),
+            _sidik_iki([(s.sasaran.lower(), row.uraian.lower()) for s, row in rows]),
             tuple(row.kode for _, row in rows if row.kode),
             tuple(
                 (row.mendukung, row.lokasi_dari("mendukung")[1]) for _, row in rows if row.mendukung
             ),
         )
+
+
+def _sidik_iki(rows: list[tuple[str, str]]) -> bytes:
+    if not rows:
+        return b""
+    return hashlib.blake2b(repr(rows).encode(), digest_size=16).digest()
 
 
 # --- regulations and decrees -----------------------------------------------------------

@@ -80,6 +80,22 @@ def baca(blob: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def bagian(blob: bytes) -> dict[str, Bagian]:
+    """Every part of a package as it is stored: deflated parts are taken without inflating and
+    deflating them again (others are compressed)."""
+    parts = {}
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                parts[info.filename] = Bagian.dari(info.filename, archive.read(info))
+                continue
+            name_length, extra_length = struct.unpack_from("<HH", blob, info.header_offset + 26)
+            start = info.header_offset + 30 + name_length + extra_length
+            data = blob[start : start + info.compress_size]
+            parts[info.filename] = Bagian(info.filename, info.CRC, info.file_size, data)
+    return parts
+
+
 def normalkan(blob: bytes) -> bytes:
     """The same package written the reproducible way (fixed timestamps, same order)."""
     return paket(Bagian.dari(name, data) for name, data in baca(blob).items())

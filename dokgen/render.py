@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from dokgen.errors import TemplateError
 from dokgen.format import FILTERS
-from dokgen.paket import Bagian, baca, paket
+from dokgen.paket import Bagian, baca, bagian, paket
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -107,13 +107,14 @@ class Template:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self._parts = baca(self.path.read_bytes())
-            self._compressed = {name: Bagian.dari(name, data) for name, data in self._parts.items()}
-            self._docx = DocxTemplate(self.path)
-            self._docx.init_docx()
-        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            blob = self.path.read_bytes()
+            self._parts = baca(blob)
+            self._compressed = bagian(blob)
+            root = etree.fromstring(self._parts["word/document.xml"])
+            body = etree.tostring(root.find(f"{{{W}}}body"), encoding="unicode")
+        except (OSError, zipfile.BadZipFile, KeyError, TypeError, etree.XMLSyntaxError) as exc:
             raise TemplateError(f"{self.path}: templat .docx tidak dapat dibuka ({exc})") from None
-        body = self._docx.get_xml()
+        self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read above
         self._column_loops = "{%tc" in re.sub(r"<[^>]+>", "", body)
         source = self._docx.patch_xml(body)
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import pickle
 import time
@@ -27,7 +28,7 @@ from dokgen.load import KATALOG
 from dokgen.model import RingkasanJabatan
 from dokgen.output import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 MATI = "mati"
 RACY_NS = 2_000_000_000
 """A file changed this recently may change again within the same clock tick with the same size,
@@ -40,10 +41,29 @@ class Catatan(NamedTuple):
     stat: tuple[int, int]
     """(size, mtime in ns) of the file when it was read."""
     ringkasan: RingkasanJabatan
-    temuan: tuple[Temuan, ...]
-    """Findings of every jabatan rule, at any level."""
     isi: str
     """Fingerprint of the jabatan's content (its validated model)."""
+    galat: tuple[Temuan, ...]
+    """Findings of the jabatan rules at level galat for this dinas: what a build needs."""
+    semua: bytes
+    """Findings of every jabatan rule at any level, packed (marshal): what a check needs."""
+
+    @classmethod
+    def dari(
+        cls,
+        stat: tuple[int, int],
+        ringkasan: RingkasanJabatan,
+        isi: str,
+        temuan: tuple[Temuan, ...],
+        galat: set[str],
+    ) -> Catatan:
+        """The record of a file whose ``temuan`` include those of the rules ``galat``."""
+        utama = tuple(t for t in temuan if t[0] in galat)
+        return cls(stat, ringkasan, isi, utama, marshal.dumps(temuan))
+
+    @property
+    def temuan(self) -> tuple[Temuan, ...]:
+        return marshal.loads(self.semua)
 
 
 def stat_of(path: Path | str) -> tuple[int, int]:

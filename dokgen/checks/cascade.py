@@ -91,7 +91,7 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
     Gagal: ANALIS KOPERASI dan KEPALA SEKSI PENGENDALIAN DAN PENGAWASAN dengan baris IKI yang
     sama (seed 004). Lolos: setiap jabatan dengan indikator hasil kerjanya sendiri.
     """
-    seen: dict[tuple, str] = {}
+    seen: dict[bytes, str] = {}
     for jabatan in data.ringkasan:
         if not jabatan.iki:
             continue

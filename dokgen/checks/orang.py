@@ -82,14 +82,17 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     kodes = {j.kode: j for j in data.ringkasan}
     for jabatan in data.ringkasan:
-        where = jabatan.lokasi(jabatan.baris_atasan)
         if jabatan.atasan and jabatan.atasan not in kodes:
-            yield where, f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}"
+            yield (
+                jabatan.lokasi(jabatan.baris_atasan),
+                f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}",
+            )
             continue
         seen = {jabatan.kode}
         current = kodes.get(jabatan.atasan or "")
         while current is not None:
             if current.kode in seen:
+                where = jabatan.lokasi(jabatan.baris_atasan)
                 yield where, f"rantai atasan '{jabatan.kode}' berputar"
                 break
             seen.add(current.kode)

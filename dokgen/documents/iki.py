@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from dokgen.documents.umum import Dokumen, tanda_tangan
 from dokgen.load import DataDinas
@@ -25,6 +26,7 @@ def satu(data: DataDinas, nomor: int, jabatan: Jabatan) -> Dokumen:
     return Dokumen(nama(nomor, jabatan.kode), TEMPLATE, {"jabatan": jabatan, **bersama(data)})
 
 
+@cache  # asked for every card of thousands, twice per build
 def nama(nomor: int, kode: str) -> str:
     return f"{FOLDER}/{nama_berkas(nomor, kode)}"
 
