@@ -21,7 +21,7 @@ from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas
 from dokgen.manifest import NAMA, Manifest, sha, sidik
 from dokgen.render import Halaman, Template
-from dokgen.workers import peta
+from dokgen.workers import gc_frozen, peta
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STAGING = ".dokgen-sementara"
@@ -199,8 +199,14 @@ def build(
     grow with their number) and moved into place only when all succeeded and the check passed,
     each file atomically: a failed build leaves the previous outputs as they were.
     """
-    opsi = opsi or Opsi()
-    data = massal.bersama(Path(folder))
+    with gc_frozen():
+        return _build_folder(Path(folder), keluar, opsi or Opsi(), hanya, paksa)
+
+
+def _build_folder(
+    folder: Path, keluar: Path | None, opsi: Opsi, hanya: str | None, paksa: bool
+) -> Hasil:
+    data = massal.bersama(folder)
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
         tahun, tw = opsi.triwulan
         where = Lokasi(data.folder / "realisasi")
@@ -250,8 +256,7 @@ def _build(
             hasil.dilewati[kind] = reason
             continue
         if kind == "iki" and cetak:
-            keys = dict(olahan.kartu(cetak))
-            rendered = olahan.dirender
+            keys, rendered = olahan.kartu, olahan.dirender
         else:
             keys, rendered = _render_kind(data, jenis, templates, halaman, staging, lama, opsi)
         dibuat += keys
@@ -300,9 +305,9 @@ def _gabung(
     keluar = baru.folder
     staging = keluar / STAGING
     cards = [
-        (n, digest, staging / n)
+        (n, digest, os.path.join(staging, n))
         if (digest := rendered.get(n))
-        else (n, baru.entries[n]["keluaran"], keluar / n)
+        else (n, baru.entries[n]["keluaran"], os.path.join(keluar, n))
         for n in keys
     ]
     target = staging / name

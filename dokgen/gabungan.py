@@ -71,7 +71,7 @@ def _fragment(data: bytes, final: bool = False) -> bytes:
     return compressor.compress(data) + compressor.flush(end)
 
 
-def _piece(card: Path, first: bool) -> bytes:
+def _piece(card: Path | str, first: bool) -> bytes:
     """A card's body without its section, starting on a new page unless it is the first."""
     with zipfile.ZipFile(card) as archive:
         body = _BODY.search(archive.read(DOCUMENT)).group(1)
@@ -109,7 +109,7 @@ class _Salin:
 
 
 def gabung(
-    cards: Sequence[tuple[str, str, Path]],
+    cards: Sequence[tuple[str, str, Path | str]],
     target: Path,
     lama: Path | None = None,
     potongan_lama: Sequence[Sequence] = (),
@@ -124,7 +124,7 @@ def gabung(
     reuse: dict[tuple[str, str, bool], Potongan] = {}
     if lama is not None and crc32_combine is not None:
         reuse = {(p[0], p[1], i == 0): Potongan(*p) for i, p in enumerate(potongan_lama)}
-    blob = cards[0][2].read_bytes()
+    blob = Path(cards[0][2]).read_bytes()
     document = baca(blob)[DOCUMENT]
     parts = bagian(blob)
     del parts[DOCUMENT]

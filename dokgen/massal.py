@@ -23,7 +23,7 @@ from dokgen.manifest import Manifest, sha
 from dokgen.model import RingkasanJabatan
 from dokgen.render import Halaman, Template
 from dokgen.tembolok import Catatan, Tembolok, stat_of
-from dokgen.workers import peta
+from dokgen.workers import gc_frozen, peta
 
 Progress = Callable[[int, int], None]
 
@@ -44,9 +44,6 @@ class Cetak:
     def kunci_kartu(self, isi: str) -> str:
         return sha(f"{self.kunci} {isi}".encode())
 
-    def segar(self, name: str, isi: str) -> bool:
-        return not self.semua and self.lama.segar(name, self.kunci_kartu(isi))
-
 
 @dataclass
 class Olahan:
@@ -56,6 +53,8 @@ class Olahan:
     """(file, record) of every valid jabatan file."""
     dirender: dict[str, str] = field(default_factory=dict)
     """Card name → SHA-256 of the bytes staged for it."""
+    kartu: dict[str, str] = field(default_factory=dict)
+    """Card name → its manifest key, for every card in order (a build only)."""
 
     @property
     def ringkasan(self) -> list[RingkasanJabatan]:
@@ -64,13 +63,6 @@ class Olahan:
     def temuan(self, hanya_galat: bool = False) -> list[tuple[str, tuple[Temuan, ...]]]:
         """Every file's findings, or only those at level galat (all a build needs)."""
         return [(file, c.galat if hanya_galat else c.temuan) for file, c in self.catatan]
-
-    def kartu(self, cetak: Cetak) -> list[tuple[str, str]]:
-        """(name, manifest key) of every card, in order."""
-        return [
-            (iki.nama(nomor, c.ringkasan.kode), cetak.kunci_kartu(c.isi))
-            for nomor, (_, c) in enumerate(self.catatan, start=1)
-        ]
 
 
 def bersama(folder: Path) -> DataDinas:
@@ -99,11 +91,13 @@ def olah(
     records: list[Catatan | None] = [
         tembolok.ambil(os.path.basename(f), s) for f, s in zip(files, stats, strict=True)
     ]
+    cards: list[tuple[str, str] | None] = [
+        _kartu(cetak, i, record) if cetak and record else None for i, record in enumerate(records)
+    ]
     todo = [
         i
-        for i, record in enumerate(records)
-        if record is None
-        or (cetak and not cetak.segar(iki.nama(i + 1, record.ringkasan.kode), record.isi))
+        for i, card in enumerate(cards)
+        if card is None or (cetak is not None and (cetak.semua or not cetak.lama.segar(*card)))
     ]
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
@@ -117,17 +111,25 @@ def olah(
     for done, (i, record, found, digest) in enumerate(peta(work, len(todo), jobs), start=1):
         records[i] = record
         problems[i] = found
-        if record is not None and digest is not None:
-            hasil.dirender[iki.nama(i + 1, record.ringkasan.kode)] = digest
+        if cetak and record is not None:
+            cards[i] = card = _kartu(cetak, i, record)
+            if digest is not None:
+                hasil.dirender[card[0]] = digest
         if progress:
             progress(done, len(todo))
     hasil.catatan = [(f, r) for f, r in zip(files, records, strict=True) if r is not None]
+    hasil.kartu = dict(card for card in cards if card is not None)
     tembolok.simpan({os.path.basename(file): record for file, record in hasil.catatan})
     masalah = [m for i in sorted(problems) for m in problems[i]] + kode_ganda(hasil.ringkasan)
     if masalah:
         raise DataError(masalah)
     data.ringkasan = hasil.ringkasan
     return hasil
+
+
+def _kartu(cetak: Cetak, index: int, record: Catatan) -> tuple[str, str]:
+    """(name, manifest key) of the card of the ``index``-th file."""
+    return iki.nama(index + 1, record.ringkasan.kode), cetak.kunci_kartu(record.isi)
 
 
 def _satu(
@@ -148,7 +150,7 @@ def _satu(
     if cetak is None:
         return record, problems, None
     doc = iki.satu(data, nomor, jabatan)
-    if cetak.segar(doc.nama_berkas, isi):
+    if not cetak.semua and cetak.lama.segar(doc.nama_berkas, cetak.kunci_kartu(isi)):
         return record, problems, None
     blob = cetak.template.render(doc.context, cetak.halaman, doc.gambar)
     staged = cetak.staging / doc.nama_berkas
@@ -161,6 +163,7 @@ def periksa_folder(
     folder: Path, hanya: tuple[Severity, ...] | None = None, jobs: int | None = None
 ) -> list[Finding]:
     """``dokgen check``: every finding of the data folder, reading only the changed files."""
-    data = bersama(folder)
-    olahan = olah(data, jobs=jobs)
-    return periksa_bagian(data, olahan.temuan(), *([hanya] if hanya else []))
+    with gc_frozen():
+        data = bersama(folder)
+        olahan = olah(data, jobs=jobs)
+        return periksa_bagian(data, olahan.temuan(), *([hanya] if hanya else []))

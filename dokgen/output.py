@@ -10,6 +10,7 @@ from pathlib import Path
 
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 MAX_STEM = 80
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
@@ -17,6 +18,8 @@ def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
 
     ``nama_berkas(7, "Kasubag: Umum/Kepegawaian")`` → ``07-kasubag-umum-kepegawaian.docx``.
     """
+    if _SLUG.fullmatch(nama) and len(nama) <= MAX_STEM and nama not in _RESERVED:
+        return f"{nomor:02d}-{nama}{ext}"  # already safe (a jabatan kode): the common case
     ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_STEM].rstrip("-")
     if not slug or slug in _RESERVED:

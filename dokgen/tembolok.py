@@ -6,9 +6,10 @@ and modification time. The records hold for one state of the shared inputs — t
 YAML files, the regulation catalogue and dokgen's own code —; when any of those changes, every
 jabatan is read again.
 
-The cache lives outside the data folder, one file per data folder, in ``$DOKGEN_TEMBOLOK``
-(default ``~/.cache/dokgen``); ``DOKGEN_TEMBOLOK=mati`` turns it off. A cache that cannot be read
-or written is ignored: it only ever saves time.
+The cache lives outside the data folder, one SQLite file per data folder (a row per jabatan file,
+so a run writes only the rows of the files it read), in ``$DOKGEN_TEMBOLOK`` (default
+``~/.cache/dokgen``); ``DOKGEN_TEMBOLOK=mati`` turns it off. A cache that cannot be read or
+written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-import pickle
+import sqlite3
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -26,13 +27,18 @@ import dokgen
 from dokgen.checks import Temuan
 from dokgen.load import KATALOG
 from dokgen.model import RingkasanJabatan
-from dokgen.output import write_atomic
 
-FORMAT = 2
+FORMAT = 3
 MATI = "mati"
 RACY_NS = 2_000_000_000
 """A file changed this recently may change again within the same clock tick with the same size,
 unseen by its stat: its record is not kept (git's "racily clean" entries)."""
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS bersama (sidik TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS jabatan (
+    nama TEXT PRIMARY KEY, ukuran INTEGER, waktu INTEGER, inti BLOB, temuan BLOB
+);
+"""
 
 
 class Catatan(NamedTuple):
@@ -97,18 +103,29 @@ class Tembolok:
 
     def __init__(self, folder: Path) -> None:
         self.bersama = sidik_bersama(folder)
-        root = folder_tembolok()
-        key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
-        self.path = root / f"{key}.pickle" if root else None
         self.catatan: dict[str, Catatan] = {}
-        if self.path is None:
+        self._db: sqlite3.Connection | None = None
+        root = folder_tembolok()
+        if root is None:
             return
+        key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
         try:
-            stored = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return
-        if isinstance(stored, dict) and stored.get("bersama") == self.bersama:
-            self.catatan = stored["catatan"]
+            root.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(root / f"{key}.sqlite", isolation_level=None)
+            self._db.executescript("PRAGMA synchronous=OFF;" + _SCHEMA)
+            stored = self._db.execute("SELECT sidik FROM bersama").fetchone()
+            if stored is None or stored[0] != self.bersama:
+                self._db.executescript("DELETE FROM jabatan; DELETE FROM bersama;")
+                self._db.execute("INSERT INTO bersama VALUES (?)", (self.bersama,))
+                return
+            rows = self._db.execute("SELECT nama, ukuran, waktu, inti, temuan FROM jabatan")
+            for nama, ukuran, waktu, inti, temuan in rows:
+                ringkasan, isi, galat = marshal.loads(inti)
+                record = Catatan((ukuran, waktu), RingkasanJabatan(*ringkasan), isi, galat, temuan)
+                self.catatan[nama] = record
+        except (sqlite3.Error, OSError, ValueError, EOFError, TypeError):
+            self._close()
+            self.catatan = {}
 
     def ambil(self, name: str, stat: tuple[int, int]) -> Catatan | None:
         """The record of the file ``name`` if the file did not change since it was made."""
@@ -117,13 +134,26 @@ class Tembolok:
 
     def simpan(self, catatan: dict[str, Catatan]) -> None:
         """Keep exactly these records (by file name); files gone from the folder are dropped."""
-        if self.path is None:
+        if self._db is None:
             return
         recent = time.time_ns() - RACY_NS
-        catatan = {name: c for name, c in catatan.items() if c.stat[1] < recent}
-        if catatan == self.catatan:
-            return
-        blob = pickle.dumps({"bersama": self.bersama, "catatan": catatan}, protocol=5)
-        with contextlib.suppress(OSError):
-            write_atomic(self.path, blob)
-        self.catatan = catatan
+        changed = [
+            (name, *c.stat, marshal.dumps((tuple(c.ringkasan), c.isi, c.galat)), c.semua)
+            for name, c in catatan.items()
+            if c.stat[1] < recent and self.catatan.get(name) != c
+        ]
+        gone = [(name,) for name in self.catatan.keys() - catatan.keys()]
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("DELETE FROM jabatan WHERE nama = ?", gone)
+                self._db.executemany("INSERT OR REPLACE INTO jabatan VALUES (?,?,?,?,?)", changed)
+        except sqlite3.Error:
+            pass
+        self._close()
+
+    def _close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None

@@ -1,4 +1,4 @@
-"""Mapping a function over many items in forked worker processes.
+"""Process plumbing for bulk work: forked workers, and the garbage collector kept out of the way.
 
 The workers are forked after the caller has prepared everything they need (templates, shared
 data, the task list), so nothing travels to them but an index, and only the (small) result of
@@ -7,9 +7,11 @@ each item comes back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,3 +42,18 @@ def peta(fn: Callable[[int], T], count: int, jobs: int | None = None) -> Iterato
         pool.close()
         pool.join()
         _FN.pop()
+
+
+@contextmanager
+def gc_frozen() -> Iterator[None]:
+    """Leave the objects alive now (modules, templates) out of garbage collection meanwhile.
+
+    Bulk work makes tens of thousands of small records; each full collection would walk every
+    object of the process again, which costs more than the work itself. Collection still runs
+    for what is made inside.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

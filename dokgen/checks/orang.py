@@ -81,6 +81,7 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     Gagal: ``atasan: kasubag-umm``. Lolos: ``atasan: kasubag-umum`` (atau kosong: Kepala Dinas).
     """
     kodes = {j.kode: j for j in data.ringkasan}
+    bebas: set[str] = set()  # kode whose chain of atasan is known to end at the Kepala Dinas
     for jabatan in data.ringkasan:
         if jabatan.atasan and jabatan.atasan not in kodes:
             yield (
@@ -88,12 +89,14 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}",
             )
             continue
-        seen = {jabatan.kode}
+        chain = [jabatan.kode]
         current = kodes.get(jabatan.atasan or "")
-        while current is not None:
-            if current.kode in seen:
+        while current is not None and current.kode not in bebas:
+            if current.kode in chain:
                 where = jabatan.lokasi(jabatan.baris_atasan)
                 yield where, f"rantai atasan '{jabatan.kode}' berputar"
                 break
-            seen.add(current.kode)
+            chain.append(current.kode)
             current = kodes.get(current.atasan or "")
+        else:
+            bebas.update(chain)
