@@ -96,8 +96,9 @@ def olah(
     ]
     todo = [
         i
-        for i, card in enumerate(cards)
-        if card is None or (cetak is not None and (cetak.semua or not cetak.lama.segar(*card)))
+        for i, (record, card) in enumerate(zip(records, cards, strict=True))
+        if record is None
+        or (cetak is not None and card and (cetak.semua or not cetak.lama.segar(*card)))
     ]
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
