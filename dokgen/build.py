@@ -272,7 +272,7 @@ def _build(
     for name in dibuat:
         old = lama.entries.get(name, {})
         if name in staged and (
-            opsi.semua or old.get("keluaran") != staged[name] or not (keluar / name).is_file()
+            opsi.semua or old.get("keluaran") != staged[name] or not lama.utuh(name)
         ):
             path = keluar / name
             path.parent.mkdir(parents=True, exist_ok=True)

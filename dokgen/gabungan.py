@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ _BODY = re.compile(rb"<w:body\b[^>]*>(.*)</w:body>", re.DOTALL)
 _LAST_SECTION = re.compile(rb"<w:sectPr\b(?:(?!<w:sectPr\b).)*</w:sectPr>\s*$", re.DOTALL)
 _FIRST_PPR = re.compile(rb"<w:pPr>(<w:pStyle [^>]*/>)?")
 _CHUNK = 1 << 20
+_PREPARED = ".potongan"
 
 
 class Potongan(NamedTuple):
@@ -61,7 +63,14 @@ def _load_crc32_combine() -> Callable[[int, int, int], int] | None:
 
 
 crc32_combine = _load_crc32_combine()
-"""zlib's own function (Python's zlib module does not expose it); without it nothing is reused."""
+"""zlib's own function (Python's zlib module does not expose it); without it nothing is reused
+and every piece is made from its card while joining."""
+
+
+def _join(crc: int, crc2: int, size2: int) -> int:
+    """The CRC of two pieces from theirs."""
+    assert crc32_combine is not None
+    return crc32_combine(crc, crc2, size2)
 
 
 def _fragment(data: bytes, final: bool = False) -> bytes:
@@ -74,7 +83,31 @@ def _fragment(data: bytes, final: bool = False) -> bytes:
 def _piece(card: Path | str, first: bool) -> bytes:
     """A card's body without its section, starting on a new page unless it is the first."""
     with zipfile.ZipFile(card) as archive:
-        body = _BODY.search(archive.read(DOCUMENT)).group(1)
+        return _body_piece(archive.read(DOCUMENT), first)
+
+
+def siapkan(document: bytes, first: bool, card: Path | str) -> None:
+    """Prepare the card's piece beside the staged card (``card`` + ``.potongan``), so joining
+    does not read the card again: done while rendering, in the workers."""
+    raw = _body_piece(document, first)
+    header = struct.pack("<?II", first, zlib.crc32(raw), len(raw))
+    with open(f"{card}{_PREPARED}", "wb") as fh:
+        fh.write(header + _fragment(raw))
+
+
+def _prepared(card: Path | str, first: bool) -> tuple[bytes, int, int] | None:
+    """(deflated piece, crc, size) prepared for ``card`` as the first card or not, if any."""
+    try:
+        with open(f"{card}{_PREPARED}", "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return None
+    made_first, crc, size = struct.unpack_from("<?II", blob)
+    return (blob[struct.calcsize("<?II") :], crc, size) if made_first == first else None
+
+
+def _body_piece(document: bytes, first: bool) -> bytes:
+    body = _BODY.search(document).group(1)
     body = _LAST_SECTION.sub(b"", body)
     if not first:
         body = _FIRST_PPR.sub(lambda m: m.group(0) + b"<w:pageBreakBefore/>", body, 1)
@@ -147,14 +180,19 @@ def gabung(
                 if known is not None:
                     salin.add(known.offset, known.panjang)
                     piece = known._replace(offset=position)
-                    crc = crc32_combine(crc, known.crc, known.size)
+                    crc = _join(crc, known.crc, known.size)
                 else:
                     salin.flush()
-                    raw = _piece(path, number == 0)
-                    data = _fragment(raw)
+                    ready = _prepared(path, number == 0) if crc32_combine else None
+                    if ready is None:
+                        raw = _piece(path, number == 0)
+                        data, piece_crc, piece_size = _fragment(raw), zlib.crc32(raw), len(raw)
+                        crc = zlib.crc32(raw, crc)
+                    else:
+                        data, piece_crc, piece_size = ready
+                        crc = _join(crc, piece_crc, piece_size)
                     out.write(data)
-                    piece = Potongan(name, digest, position, len(data), zlib.crc32(raw), len(raw))
-                    crc = zlib.crc32(raw, crc)
+                    piece = Potongan(name, digest, position, len(data), piece_crc, piece_size)
                 pieces.append(piece)
                 size += piece.size
                 position += piece.panjang

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dokgen import gabungan
 from dokgen.checks import Finding, Severity, Temuan, levels, periksa_bagian, temuan_jabatan
 from dokgen.documents import iki
 from dokgen.errors import DataError, Masalah
@@ -102,6 +103,8 @@ def olah(
     ]
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
+    if cetak and todo:
+        (cetak.staging / iki.FOLDER).mkdir(parents=True, exist_ok=True)
 
     def work(k: int) -> tuple[int, Catatan | None, list[Masalah], str | None]:
         i = todo[k]
@@ -153,10 +156,11 @@ def _satu(
     doc = iki.satu(data, nomor, jabatan)
     if not cetak.semua and cetak.lama.segar(doc.nama_berkas, cetak.kunci_kartu(isi)):
         return record, problems, None
-    blob = cetak.template.render(doc.context, cetak.halaman, doc.gambar)
-    staged = cetak.staging / doc.nama_berkas
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    staged.write_bytes(blob)
+    blob, document = cetak.template.render_dokumen(doc.context, cetak.halaman, doc.gambar)
+    staged = os.path.join(cetak.staging, doc.nama_berkas)
+    with open(staged, "wb") as fh:
+        fh.write(blob)
+    gabungan.siapkan(document, nomor == 1, staged)
     return record, problems, sha(blob)
 
 

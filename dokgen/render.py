@@ -148,6 +148,15 @@ class Template:
         Each entry of ``gambar`` is added to the package and its name in the context becomes the
         picture, printed where the template says ``{{ name }}`` (e.g. ``{{ kop.logo }}``).
         """
+        return self.render_dokumen(context, halaman, gambar)[0]
+
+    def render_dokumen(
+        self,
+        context: Mapping[str, Any],
+        halaman: Halaman | str = "F4",
+        gambar: Mapping[str, Gambar] | None = None,
+    ) -> tuple[bytes, bytes]:
+        """:meth:`render`, and the package's ``word/document.xml`` as well."""
         if isinstance(halaman, str):
             halaman = Halaman(halaman)
         kertas = halaman.kertas
@@ -177,7 +186,7 @@ class Template:
         replaced["word/document.xml"] = document.encode("utf-8")
         if halaman.huruf or halaman.ukuran_pt:
             replaced["word/styles.xml"] = self._styles(halaman.huruf, halaman.ukuran_pt)
-        return self._package(replaced)
+        return self._package(replaced), replaced["word/document.xml"]
 
     def _listing(self, paragraph: re.Match) -> str:
         """docxtpl's line breaks and tabs for one paragraph (it works paragraph by paragraph;

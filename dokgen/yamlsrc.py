@@ -16,9 +16,14 @@ from yaml import MappingNode, MarkedYAMLError, Node, ScalarNode, SequenceNode, Y
 
 from dokgen.errors import DataError, Lokasi, Masalah
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's composer when available (fast); only nodes and their marks are used, never the
-YAML 1.1 resolver, so every scalar stays the text it was written as."""
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's composer when available (fast); only nodes and their marks are used, never the
+    YAML 1.1 resolver, so every scalar stays the text it was written as."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str"  # the tag is never read: skip the resolver's regexes
+
 
 Path_ = tuple[str | int, ...]
 
