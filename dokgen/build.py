@@ -151,7 +151,7 @@ class _Templates:
 
     def get(self, name: str) -> Template:
         if name not in self._compiled:
-            self._compiled[name] = Template(self.folder / name)
+            self._compiled[name] = Template.muat(self.folder / name)
         return self._compiled[name]
 
 
@@ -305,18 +305,18 @@ def _gabung(
     keluar = baru.folder
     staging = keluar / STAGING
     cards = [
-        (n, digest, os.path.join(staging, n))
+        (n, digest, f"{staging}/{n}")
         if (digest := rendered.get(n))
-        else (n, baru.entries[n]["keluaran"], os.path.join(keluar, n))
+        else (n, baru.entries[n]["keluaran"], f"{keluar}/{n}")
         for n in keys
     ]
     target = staging / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = baru.entries.get(name, {})
+    old = gabungan.buka(baru.entries.get(name, {}).get("potongan"))
     previous = keluar / name if baru.utuh(name) else None
-    pieces = gabungan.gabung(cards, target, previous, old.get("potongan", []))
+    pieces = gabungan.gabung(cards, target, previous, old)
     digest = sha(target.read_bytes())
-    baru.catat(name, kind, key, digest, potongan=[list(p) for p in pieces])
+    baru.catat(name, kind, key, digest, potongan=gabungan.kemas(pieces))
     return digest
 
 

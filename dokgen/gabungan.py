@@ -15,6 +15,7 @@ that costs seconds for a few dozen cards.)
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import re
 import struct
@@ -48,6 +49,36 @@ class Potongan(NamedTuple):
     crc: int
     size: int
     """Its length uncompressed."""
+
+
+_ANGKA = struct.Struct("<QQII")
+
+
+def kemas(pieces: Sequence[Potongan]) -> dict[str, str]:
+    """The pieces in the compact form the manifest keeps (thousands of them: text, not lists)."""
+    numbers = b"".join(_ANGKA.pack(p.offset, p.panjang, p.crc, p.size) for p in pieces)
+    return {
+        "kartu": "\n".join(p.kartu for p in pieces),
+        "sha": "".join(p.sha for p in pieces),
+        "angka": base64.b64encode(numbers).decode("ascii"),
+    }
+
+
+def buka(packed: dict[str, str] | None) -> list[Potongan]:
+    """The pieces from :func:`kemas`'s form (none if it is missing or damaged)."""
+    try:
+        names = packed["kartu"].split("\n") if packed else []
+        numbers = list(_ANGKA.iter_unpack(base64.b64decode(packed["angka"]))) if packed else []
+        shas = packed["sha"] if packed else ""
+        width = len(shas) // len(names) if names else 0
+    except (KeyError, TypeError, ValueError, struct.error):
+        return []
+    if len(numbers) != len(names) or width * len(names) != len(shas):
+        return []
+    return [
+        Potongan(name, shas[i * width : (i + 1) * width], *numbers[i])
+        for i, name in enumerate(names)
+    ]
 
 
 def _load_crc32_combine() -> Callable[[int, int, int], int] | None:
@@ -145,7 +176,7 @@ def gabung(
     cards: Sequence[tuple[str, str, Path | str]],
     target: Path,
     lama: Path | None = None,
-    potongan_lama: Sequence[Sequence] = (),
+    potongan_lama: Sequence[Potongan] = (),
 ) -> list[Potongan]:
     """Write the combined document of ``cards`` — (name, sha, file) each — to ``target``.
 
@@ -156,7 +187,7 @@ def gabung(
     """
     reuse: dict[tuple[str, str, bool], Potongan] = {}
     if lama is not None and crc32_combine is not None:
-        reuse = {(p[0], p[1], i == 0): Potongan(*p) for i, p in enumerate(potongan_lama)}
+        reuse = {(p.kartu, p.sha, i == 0): p for i, p in enumerate(potongan_lama)}
     blob = Path(cards[0][2]).read_bytes()
     document = baca(blob)[DOCUMENT]
     parts = bagian(blob)

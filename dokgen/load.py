@@ -93,7 +93,7 @@ def berkas_jabatan(folder: Path) -> list[str]:
         names = sorted(n for n in os.listdir(base) if n.endswith(".yaml") and n[0] != ".")
     except OSError:
         return []
-    return [os.path.join(base, n) for n in names]
+    return [f"{base}/{n}" for n in names]
 
 
 def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:

@@ -74,7 +74,7 @@ class Manifest:
     def utuh(self, name: str) -> bool:
         """True when ``name`` is on disk as dokgen left it (same size and time)."""
         entry = self.entries.get(name)
-        return entry is not None and entry.get("stat") == _stat(os.path.join(self.folder, name))
+        return entry is not None and entry.get("stat") == _stat(f"{self.folder}/{name}")
 
     def catat(self, name: str, jenis: str, masukan: str, keluaran: str, **lain: Any) -> None:
         """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
@@ -87,7 +87,7 @@ class Manifest:
         self.berubah = True
 
     def simpan(self) -> None:
-        text = json.dumps(self.entries, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(self.entries, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.folder / NAMA, text.encode("utf-8"))
 
 

@@ -9,6 +9,9 @@ part is copied as it is.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 import re
 import zipfile
 from collections.abc import Mapping
@@ -26,8 +29,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
+from dokgen.cachedir import folder_tembolok, sidik_kode
 from dokgen.errors import TemplateError
 from dokgen.format import FILTERS
+from dokgen.output import write_atomic
 from dokgen.paket import Bagian, baca, bagian, paket
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -104,24 +109,70 @@ class Gambar:
 class Template:
     """A .docx template compiled once, rendered many times."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    @classmethod
+    def muat(cls, path: Path) -> Template:
+        """The template at ``path``, compiled — taken from the cache of compiled templates
+        (:mod:`dokgen.cachedir`) when this very file was compiled before by this dokgen."""
         try:
-            blob = self.path.read_bytes()
+            blob = Path(path).read_bytes()
+        except OSError:
+            return cls(path)  # reports the file in Indonesian
+        root = folder_tembolok()
+        key = hashlib.sha256(blob + sidik_kode().encode()).hexdigest()[:32]
+        cached = root / "templat" / f"{key}.marshal" if root else None
+        if cached is not None:
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
+                return cls(path, blob, marshal.loads(cached.read_bytes()))
+        template = cls(path, blob)
+        if cached is not None:
+            with contextlib.suppress(OSError, ValueError):
+                write_atomic(cached, marshal.dumps(template._state()))
+        return template
+
+    def _state(self) -> dict[str, Any]:
+        """What compiling the template produced, for the cache (marshal: no code runs to load)."""
+        return {
+            "parts": self._parts,
+            "compressed": {n: (b.crc, b.size, b.data) for n, b in self._compressed.items()},
+            "column_loops": self._column_loops,
+            "source": self._source,
+            "code": self._code,
+            "prefix": self._prefix,
+            "suffix": self._suffix,
+        }
+
+    def __init__(self, path: Path, blob: bytes | None = None, state: dict | None = None) -> None:
+        self.path = Path(path)
+        self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read here
+        if state is not None:
+            self._parts = state["parts"]
+            self._compressed = {n: Bagian(n, *v) for n, v in state["compressed"].items()}
+            self._column_loops = state["column_loops"]
+            self._source = state["source"]
+            self._code = state["code"]
+            env = environment()
+            self._compiled = env.template_class.from_code(
+                env, self._code, env.make_globals(None), None
+            )
+            self._prefix, self._suffix = state["prefix"], state["suffix"]
+            return
+        try:
+            blob = self.path.read_bytes() if blob is None else blob
             self._parts = baca(blob)
             self._compressed = bagian(blob)
             root = etree.fromstring(self._parts["word/document.xml"])
             body = etree.tostring(root.find(f"{{{W}}}body"), encoding="unicode")
         except (OSError, zipfile.BadZipFile, KeyError, TypeError, etree.XMLSyntaxError) as exc:
             raise TemplateError(f"{self.path}: templat .docx tidak dapat dibuka ({exc})") from None
-        self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read above
         self._column_loops = "{%tc" in re.sub(r"<[^>]+>", "", body)
         source = self._docx.patch_xml(body)
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        env = environment()
         try:
-            self._compiled = environment().from_string(self._source)
+            self._code = env.compile(self._source)
         except jinja2.TemplateSyntaxError as exc:
             raise self._error(exc) from None
+        self._compiled = env.template_class.from_code(env, self._code, env.make_globals(None), None)
         document = self._parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")

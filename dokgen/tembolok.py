@@ -7,9 +7,8 @@ YAML files, the regulation catalogue and dokgen's own code —; when any of thos
 jabatan is read again.
 
 The cache lives outside the data folder, one SQLite file per data folder (a row per jabatan file,
-so a run writes only the rows of the files it read), in ``$DOKGEN_TEMBOLOK`` (default
-``~/.cache/dokgen``); ``DOKGEN_TEMBOLOK=mati`` turns it off. A cache that cannot be read or
-written is ignored: it only ever saves time.
+so a run writes only the rows of the files it read), in :func:`~dokgen.cachedir.folder_tembolok`.
+A cache that cannot be read or written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -23,13 +22,12 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-import dokgen
+from dokgen.cachedir import folder_tembolok, sidik_kode
 from dokgen.checks import Temuan
 from dokgen.load import KATALOG
 from dokgen.model import RingkasanJabatan
 
 FORMAT = 3
-MATI = "mati"
 RACY_NS = 2_000_000_000
 """A file changed this recently may change again within the same clock tick with the same size,
 unseen by its stat: its record is not kept (git's "racily clean" entries)."""
@@ -77,22 +75,9 @@ def stat_of(path: Path | str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def folder_tembolok() -> Path | None:
-    setting = os.environ.get("DOKGEN_TEMBOLOK", "")
-    if setting == MATI:
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dokgen"
-
-
 def sidik_bersama(folder: Path) -> str:
     """A fingerprint of everything a jabatan's record depends on besides its own file."""
-    digest = hashlib.sha256(f"{FORMAT} {dokgen.__version__}".encode())
-    code = Path(dokgen.__file__).parent
-    for path in sorted(code.rglob("*.py")):
-        digest.update(f"{path.relative_to(code)} {stat_of(path)}".encode())
+    digest = hashlib.sha256(f"{FORMAT} {sidik_kode()}".encode())
     for path in [KATALOG, *sorted(folder.glob("*.yaml")), *sorted(folder.glob("realisasi/*.yaml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

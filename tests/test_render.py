@@ -1,5 +1,6 @@
 """The template engine: escaping, strictness, error locations, paper size, fractions."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,25 @@ def test_page_setup_from_data_margins_font_and_size(make_data, tmp_path):
     assert round(section.right_margin.cm, 2) == round(section.bottom_margin.cm, 2) == 2
     normal = doc.styles["Normal"]
     assert normal.font.name == "Liberation Serif" and normal.font.size == Pt(13)
+
+
+def test_compiled_template_from_the_cache_renders_the_same_and_stays_safe(make_data, tmp_path):
+    from dokgen.documents.iki import kartu
+
+    tugas = "Koperasi & UMKM <b> {{ 7*7 }}"
+    yaml = JABATAN_YAML.replace("Melaksanakan pengelolaan administrasi umum", f"'{tugas}'")
+    (card,) = kartu(load(make_data(jabatan={"01-a.yaml": yaml})))
+    path = tmp_path / "iki.docx"
+    path.write_bytes((TEMPLATES / "iki.docx").read_bytes())
+    fresh = Template(path).render(card.context)
+    assert Template.muat(path).render(card.context) == fresh  # compiled, then cached
+    assert list((Path(os.environ["DOKGEN_TEMBOLOK"]) / "templat").glob("*.marshal"))
+    cached = Template.muat(path)
+    assert cached._compiled is not None and cached.render(card.context) == fresh
+    assert f"a.\t{tugas}" in lines(open_docx(fresh))
+
+    changed = make_template(tmp_path, "Kartu {{ jabatan.nama }}")
+    path.write_bytes(changed.read_bytes())  # same name, other template: not the cached one
+    assert lines(open_docx(Template.muat(path).render(card.context))) == ["Kartu SEKRETARIS DINAS"]
+    with pytest.raises(TemplateError, match="tidak dapat dibuka"):
+        Template.muat(tmp_path / "tidak-ada.docx")
