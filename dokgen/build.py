@@ -315,7 +315,7 @@ def _gabung(
     old = gabungan.buka(baru.entries.get(name, {}).get("potongan"))
     previous = keluar / name if baru.utuh(name) else None
     pieces = gabungan.gabung(cards, target, previous, old)
-    digest = sha(target.read_bytes())
+    digest = gabungan.sidik(pieces)
     baru.catat(name, kind, key, digest, potongan=gabungan.kemas(pieces))
     return digest
 

