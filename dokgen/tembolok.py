@@ -103,11 +103,12 @@ class Tembolok:
                 self._db.executescript("DELETE FROM jabatan; DELETE FROM bersama;")
                 self._db.execute("INSERT INTO bersama VALUES (?)", (self.bersama,))
                 return
+            base = f"{folder}/jabatan"  # the folder as named now, not when the row was written
             rows = self._db.execute("SELECT nama, ukuran, waktu, inti, temuan FROM jabatan")
             for nama, ukuran, waktu, inti, temuan in rows:
-                ringkasan, isi, galat = marshal.loads(inti)
-                record = Catatan((ukuran, waktu), RingkasanJabatan(*ringkasan), isi, galat, temuan)
-                self.catatan[nama] = record
+                (kode, nama_jabatan, atasan, *rest), isi, galat = marshal.loads(inti)
+                ringkasan = RingkasanJabatan(kode, nama_jabatan, atasan, f"{base}/{nama}", *rest)
+                self.catatan[nama] = Catatan((ukuran, waktu), ringkasan, isi, galat, temuan)
         except (sqlite3.Error, OSError, ValueError, EOFError, TypeError):
             self._close()
             self.catatan = {}
@@ -123,7 +124,7 @@ class Tembolok:
             return
         recent = time.time_ns() - RACY_NS
         changed = [
-            (name, *c.stat, marshal.dumps((tuple(c.ringkasan), c.isi, c.galat)), c.semua)
+            (name, *c.stat, marshal.dumps((_tanpa_berkas(c.ringkasan), c.isi, c.galat)), c.semua)
             for name, c in catatan.items()
             if c.stat[1] < recent and self.catatan.get(name) != c
         ]
@@ -142,3 +143,9 @@ class Tembolok:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _tanpa_berkas(ringkasan: RingkasanJabatan) -> tuple:
+    """The summary as stored: its file is the row's name (the folder may be named otherwise)."""
+    kode, nama, atasan, _, *rest = ringkasan
+    return (kode, nama, atasan, *rest)

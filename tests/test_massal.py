@@ -188,3 +188,16 @@ def test_an_output_opened_and_saved_elsewhere_is_made_again(tmp_path):
     hasil = build(folder, out)
     assert [p.name for p in hasil.ditulis] == ["05-kabid-pengembangan.docx"]
     assert card.read_bytes() == good
+
+
+def test_cached_findings_name_the_folder_as_it_is_named_now(tmp_path, monkeypatch):
+    folder = copy(DATA / "malang-diskopum", tmp_path)
+    card = folder / "jabatan" / "08-kasubag-keuangan.yaml"
+    card.write_text(card.read_text().replace("atasan: sekretaris", "atasan: sekretaris-x"))
+    aged(folder)
+    first = [f for f in periksa_folder(folder) if f.code == "ORG003"]
+    assert [f.file for f in first] == [str(card)]
+    monkeypatch.chdir(tmp_path)
+    again = [f for f in periksa_folder(Path(folder.name)) if f.code == "ORG003"]
+    assert [f.file for f in again] == [f"{folder.name}/jabatan/08-kasubag-keuangan.yaml"]
+    assert [(f.line, f.message) for f in again] == [(f.line, f.message) for f in first]
