@@ -11,6 +11,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from dokgen import gabungan, massal
@@ -238,7 +239,7 @@ def _build(
     cetak = None
     if hanya in (None, "iki"):
         kunci = sidik(iki.bersama(data), templates.sidik(iki.TEMPLATE), halaman)
-        template = templates.get(iki.TEMPLATE)  # a template error surfaces here, before forking
+        template = partial(templates.get, iki.TEMPLATE)
         cetak = massal.Cetak(template, kunci, halaman, staging, lama, opsi.semua)
     label = JENIS["iki"].label
     olahan = massal.olah(data, cetak, opsi.jobs, lambda done, total: opsi.tell(label, done, total))

@@ -33,7 +33,8 @@ Progress = Callable[[int, int], None]
 class Cetak:
     """How a build renders the cards (a check renders nothing)."""
 
-    template: Template
+    template: Callable[[], Template]
+    """The card template, compiled on first call (only a build with cards to render needs it)."""
     kunci: str
     """Fingerprint of everything on a card besides its jabatan (template, dinas, paper…)."""
     halaman: Halaman
@@ -104,6 +105,7 @@ def olah(
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
     if cetak and todo:
+        cetak.template()  # compiled before forking: a template error surfaces here, once
         (cetak.staging / iki.FOLDER).mkdir(parents=True, exist_ok=True)
 
     def work(k: int) -> tuple[int, Catatan | None, list[Masalah], str | None]:
@@ -156,7 +158,7 @@ def _satu(
     doc = iki.satu(data, nomor, jabatan)
     if not cetak.semua and cetak.lama.segar(doc.nama_berkas, cetak.kunci_kartu(isi)):
         return record, problems, None
-    blob, document = cetak.template.render_dokumen(doc.context, cetak.halaman, doc.gambar)
+    blob, document = cetak.template().render_dokumen(doc.context, cetak.halaman, doc.gambar)
     staged = os.path.join(cetak.staging, doc.nama_berkas)
     with open(staged, "wb") as fh:
         fh.write(blob)

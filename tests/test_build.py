@@ -114,3 +114,12 @@ def test_failed_build_leaves_earlier_outputs_intact(make_data, tmp_path):
         build(folder, out, Opsi(templates), paksa=True)  # past the check, into the template
     assert (card.read_bytes(), card.stat().st_mtime_ns) == before
     assert sorted(p.name for p in (out / "iki").iterdir()) == ["01-sekretaris.docx"]
+
+
+def test_a_dinas_without_jabatan_needs_no_card_template(tmp_path):
+    templates = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "iki.docx").unlink()
+    hasil = build(DATA / "lumajang-diskopum", tmp_path / "out", Opsi(templates))
+    assert hasil.dilewati["iki"] == "tidak ada jabatan/*.yaml"
+    assert sorted(p.name for p in hasil.ditulis)[0] == "dokumen-iku.docx"
