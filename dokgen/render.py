@@ -130,7 +130,8 @@ class Template:
         return template
 
     def _state(self) -> dict[str, Any]:
-        """What compiling the template produced, for the cache (marshal: no code runs to load)."""
+        """What compiling the template produced, for the cache (marshal, like a .pyc: the cache
+        folder is trusted as Python trusts its __pycache__)."""
         return {
             "parts": self._parts,
             "compressed": {n: (b.crc, b.size, b.data) for n, b in self._compressed.items()},
