@@ -20,7 +20,7 @@ from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.documents.umum import Dokumen
 from dokgen.errors import DataError, Lokasi, Masalah
 from dokgen.load import DataDinas
-from dokgen.manifest import NAMA, Manifest, sha, sidik
+from dokgen.manifest import Manifest, sha, sidik
 from dokgen.render import Halaman, Template
 from dokgen.workers import gc_frozen, peta
 
@@ -232,7 +232,7 @@ def _build(
 ) -> Hasil:
     hasil = Hasil(keluar)
     lama = Manifest.baca(keluar)
-    baru = Manifest(keluar, {} if opsi.semua else dict(lama.entries))
+    baru = lama.salin(kosong=opsi.semua)
     templates = _Templates(opsi.templates)
     halaman = data.dinas.pengaturan.halaman
 
@@ -271,9 +271,9 @@ def _build(
                 staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
 
     for name in dibuat:
-        old = lama.entries.get(name, {})
+        old = lama.entries.get(name)
         if name in staged and (
-            opsi.semua or old.get("keluaran") != staged[name] or not lama.utuh(name)
+            opsi.semua or old is None or old.keluaran != staged[name] or not lama.utuh(name)
         ):
             path = keluar / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -282,7 +282,7 @@ def _build(
             baru.stempel(name)
         else:
             hasil.tetap.append(name)
-            if "stat" not in baru.entries[name]:
+            if baru.entries[name].stat is None:
                 baru.stempel(name)
     # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files
     # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
@@ -290,12 +290,11 @@ def _build(
     considered = {kind for kind in JENIS if not hanya or kind == hanya}
     masih = set(dibuat) | {lkj.nama_berkas(r) for r in data.realisasi}
     for name, entry in lama.entries.items():
-        if entry.get("jenis") in considered and name not in masih:
+        if entry.jenis in considered and name not in masih:
             (keluar / name).unlink(missing_ok=True)
-            baru.entries.pop(name, None)
+            baru.hapus(name)
             hasil.dihapus.append(keluar / name)
-    if hasil.dihapus or baru.berubah or not (keluar / NAMA).exists():
-        baru.simpan()
+    baru.simpan()
     return hasil
 
 
@@ -308,16 +307,16 @@ def _gabung(
     cards = [
         (n, digest, f"{staging}/{n}")
         if (digest := rendered.get(n))
-        else (n, baru.entries[n]["keluaran"], f"{keluar}/{n}")
+        else (n, baru.entries[n].keluaran, f"{keluar}/{n}")
         for n in keys
     ]
     target = staging / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = gabungan.buka(baru.entries.get(name, {}).get("potongan"))
+    old = gabungan.buka(baru.lain(name))
     previous = keluar / name if baru.utuh(name) else None
     pieces = gabungan.gabung(cards, target, previous, old)
     digest = gabungan.sidik(pieces)
-    baru.catat(name, kind, key, digest, potongan=gabungan.kemas(pieces))
+    baru.catat(name, kind, key, digest, gabungan.kemas(pieces))
     return digest
 
 

@@ -1,30 +1,32 @@
 """The build manifest: which inputs made each output, so a rebuild rewrites only what changed.
 
-``build/<dinas>/.dokgen-manifest.json`` maps every output dokgen wrote to the fingerprint of its
-inputs (the document's context — exactly the data slice it shows —, the template, the pictures,
-the paper setting and the dokgen version), to the SHA-256 of the bytes written (for the combined
-IKI document, that of the cards it was made from: :func:`dokgen.gabungan.sidik`) and to the
-file's size and modification time once in place: an output whose size or time changed since
-(opened and saved in Word, say) is made again. Only files listed there are ever deleted by
-dokgen.
+``build/<dinas>/.dokgen-manifest.sqlite`` has a row for every output dokgen wrote: the
+fingerprint of its inputs (the document's context — exactly the data slice it shows —, the
+template, the pictures, the paper setting and the dokgen version), the SHA-256 of the bytes
+written (for the combined IKI document, that of the cards it was made from:
+:func:`dokgen.gabungan.sidik`) and the file's size and modification time once in place: an output
+whose size or time changed since (opened and saved in Word, say) is made again. Only files listed
+there are ever deleted by dokgen. A rebuild writes only the rows that changed (a kabupaten has
+thousands of cards), in one transaction.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from dokgen import __version__
-from dokgen.output import write_atomic
 
-NAMA = ".dokgen-manifest.json"
+NAMA = ".dokgen-manifest.sqlite"
 
 
 def sha(data: bytes) -> str:
@@ -49,53 +51,125 @@ def sidik(*parts: Any) -> str:
     return sha(text.encode("utf-8"))
 
 
-class Manifest:
-    """Outputs of earlier builds: name → {jenis, masukan, keluaran}."""
+class Entri(NamedTuple):
+    """What the manifest knows of one output."""
 
-    def __init__(self, folder: Path, entries: dict[str, dict[str, str]] | None = None) -> None:
+    jenis: str
+    masukan: str
+    keluaran: str
+    stat: tuple[int, int] | None = None
+    """(size, mtime in ns) of the file once in place."""
+    lain: str | None = None
+    """Anything else the output's kind keeps (JSON text): the combined document's pieces."""
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS keluaran (
+    nama TEXT PRIMARY KEY, jenis TEXT, masukan TEXT, keluaran TEXT,
+    ukuran INTEGER, waktu INTEGER, lain TEXT
+)
+"""
+
+
+class Manifest:
+    """Outputs of earlier builds by name; :meth:`salin` gives the one a build fills in."""
+
+    def __init__(self, folder: Path, entries: dict[str, Entri] | None = None) -> None:
         self.folder = folder
         self.entries = entries or {}
-        self.berubah = False
-        """True once an entry was recorded or stamped: the manifest needs saving."""
+        self.berubah: set[str] = set()
+        """Names recorded, stamped or dropped since read: the rows to write."""
+        self.kosong = False
+        """True when every earlier row goes (a build of everything starts from nothing)."""
+
+    @property
+    def path(self) -> Path:
+        return self.folder / NAMA
 
     @classmethod
     def baca(cls, folder: Path) -> Manifest:
-        path = folder / NAMA
+        manifest = cls(folder)
+        if not manifest.path.is_file():
+            return manifest
         try:
-            return cls(folder, json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return cls(folder)
+            with contextlib.closing(sqlite3.connect(manifest.path)) as db:
+                rows = db.execute("SELECT * FROM keluaran").fetchall()
+        except sqlite3.Error:
+            return manifest  # unreadable: as if nothing had been built
+        manifest.entries = {
+            nama: Entri(jenis, masukan, keluaran, None if size is None else (size, mtime), lain)
+            for nama, jenis, masukan, keluaran, size, mtime, lain in rows
+        }
+        return manifest
+
+    def salin(self, kosong: bool = False) -> Manifest:
+        """A copy to record a build in (``kosong``: without the earlier entries)."""
+        copy = Manifest(self.folder, {} if kosong else dict(self.entries))
+        copy.kosong = kosong
+        return copy
 
     def segar(self, name: str, masukan: str) -> bool:
         """True when ``name`` was made from the same inputs and is still on disk, untouched."""
         entry = self.entries.get(name)
-        if entry is None or entry.get("masukan") != masukan:
-            return False
-        return self.utuh(name)
+        return entry is not None and entry.masukan == masukan and self.utuh(name)
 
     def utuh(self, name: str) -> bool:
         """True when ``name`` is on disk as dokgen left it (same size and time)."""
         entry = self.entries.get(name)
-        return entry is not None and entry.get("stat") == _stat(f"{self.folder}/{name}")
+        return (
+            entry is not None
+            and entry.stat is not None
+            and entry.stat == _stat(f"{self.folder}/{name}")
+        )
 
-    def catat(self, name: str, jenis: str, masukan: str, keluaran: str, **lain: Any) -> None:
+    def catat(self, name: str, jenis: str, masukan: str, keluaran: str, lain: Any = None) -> None:
         """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
-        self.entries[name] = {"jenis": jenis, "masukan": masukan, "keluaran": keluaran, **lain}
-        self.berubah = True
+        extra = None if lain is None else json.dumps(lain, ensure_ascii=False)
+        self.entries[name] = Entri(jenis, masukan, keluaran, None, extra)
+        self.berubah.add(name)
 
     def stempel(self, name: str) -> None:
         """Record the size and time of ``name`` as it is on disk now."""
-        self.entries[name] = {**self.entries[name], "stat": _stat(self.folder / name)}
-        self.berubah = True
+        self.entries[name] = self.entries[name]._replace(stat=_stat(f"{self.folder}/{name}"))
+        self.berubah.add(name)
+
+    def hapus(self, name: str) -> None:
+        """Forget ``name`` (its file was deleted)."""
+        self.entries.pop(name, None)
+        self.berubah.add(name)
+
+    def lain(self, name: str) -> Any:
+        """What :meth:`catat` kept as ``lain`` for ``name``, or None."""
+        entry = self.entries.get(name)
+        return json.loads(entry.lain) if entry is not None and entry.lain else None
 
     def simpan(self) -> None:
-        text = json.dumps(self.entries, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.folder / NAMA, text.encode("utf-8"))
+        """Write the rows that changed, all in one transaction (all of them if :attr:`kosong`)."""
+        if not self.berubah and not self.kosong and self.path.is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        names = list(self.entries) if self.kosong else list(self.berubah)
+        rows = [
+            (name, e.jenis, e.masukan, e.keluaran, *(e.stat or (None, None)), e.lain)
+            for name in names
+            if (e := self.entries.get(name)) is not None
+        ]
+        gone = [(name,) for name in self.berubah if name not in self.entries]
+        with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
+            db.execute(_SCHEMA)
+            db.execute("BEGIN")
+            if self.kosong:
+                db.execute("DELETE FROM keluaran")
+            db.executemany("DELETE FROM keluaran WHERE nama = ?", gone)
+            db.executemany("INSERT OR REPLACE INTO keluaran VALUES (?,?,?,?,?,?,?)", rows)
+            db.execute("COMMIT")
+        self.berubah.clear()
+        self.kosong = False
 
 
-def _stat(path: Path | str) -> list[int] | None:
+def _stat(path: str) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns]
+    return st.st_size, st.st_mtime_ns

@@ -44,7 +44,9 @@ class Cetak:
     semua: bool = False
 
     def kunci_kartu(self, isi: str) -> str:
-        return sha(f"{self.kunci} {isi}".encode())
+        """The card's manifest key: the shared part's and the jabatan's fingerprints side by
+        side (no hashing per card: a kabupaten has thousands)."""
+        return f"{self.kunci[:32]}{isi}"
 
 
 @dataclass
@@ -90,18 +92,16 @@ def olah(
     files = berkas_jabatan(data.folder)
     stats = [stat_of(f) for f in files]  # before reading: a later edit is seen next time
     tembolok = Tembolok(data.folder)
-    records: list[Catatan | None] = [
-        tembolok.ambil(os.path.basename(f), s) for f, s in zip(files, stats, strict=True)
-    ]
-    cards: list[tuple[str, str] | None] = [
-        _kartu(cetak, i, record) if cetak and record else None for i, record in enumerate(records)
-    ]
-    todo = [
-        i
-        for i, (record, card) in enumerate(zip(records, cards, strict=True))
-        if record is None
-        or (cetak is not None and card and (cetak.semua or not cetak.lama.segar(*card)))
-    ]
+    records: list[Catatan | None] = []
+    cards: list[tuple[str, str] | None] = []
+    todo: list[int] = []
+    for i, (file, stat) in enumerate(zip(files, stats, strict=True)):
+        record = tembolok.ambil(os.path.basename(file), stat)
+        card = _kartu(cetak, i, record) if cetak and record else None
+        records.append(record)
+        cards.append(card)
+        if record is None or (cetak and card and (cetak.semua or not cetak.lama.segar(*card))):
+            todo.append(i)
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
     if cetak and todo:
