@@ -95,7 +95,8 @@ class Manifest:
             with contextlib.closing(sqlite3.connect(manifest.path)) as db:
                 rows = db.execute("SELECT * FROM keluaran").fetchall()
         except sqlite3.Error:
-            return manifest  # unreadable: as if nothing had been built
+            manifest.kosong = True  # unreadable: as if nothing had been built; rewritten whole
+            return manifest
         manifest.entries = {
             nama: Entri(jenis, masukan, keluaran, None if size is None else (size, mtime), lain)
             for nama, jenis, masukan, keluaran, size, mtime, lain in rows
@@ -105,7 +106,7 @@ class Manifest:
     def salin(self, kosong: bool = False) -> Manifest:
         """A copy to record a build in (``kosong``: without the earlier entries)."""
         copy = Manifest(self.folder, {} if kosong else dict(self.entries))
-        copy.kosong = kosong
+        copy.kosong = kosong or self.kosong
         return copy
 
     def segar(self, name: str, masukan: str) -> bool:
@@ -155,11 +156,11 @@ class Manifest:
             if (e := self.entries.get(name)) is not None
         ]
         gone = [(name,) for name in self.berubah if name not in self.entries]
+        if self.kosong:
+            self.path.unlink(missing_ok=True)  # also a damaged file: written anew
         with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
             db.execute(_SCHEMA)
             db.execute("BEGIN")
-            if self.kosong:
-                db.execute("DELETE FROM keluaran")
             db.executemany("DELETE FROM keluaran WHERE nama = ?", gone)
             db.executemany("INSERT OR REPLACE INTO keluaran VALUES (?,?,?,?,?,?,?)", rows)
             db.execute("COMMIT")

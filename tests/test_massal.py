@@ -201,3 +201,14 @@ def test_cached_findings_name_the_folder_as_it_is_named_now(tmp_path, monkeypatc
     again = [f for f in periksa_folder(Path(folder.name)) if f.code == "ORG003"]
     assert [f.file for f in again] == [f"{folder.name}/jabatan/08-kasubag-keuangan.yaml"]
     assert [(f.line, f.message) for f in again] == [(f.line, f.message) for f in first]
+
+
+def test_a_damaged_manifest_means_building_everything_again(tmp_path):
+    folder = copy(DATA / "malang-diskopum", tmp_path)
+    out = tmp_path / "out"
+    build(folder, out)
+    (out / ".dokgen-manifest.sqlite").write_bytes(b"bukan basis data")
+    hasil = build(folder, out)
+    assert len(hasil.berkas) == 55 and hasil.dihapus == []
+    again = build(folder, out)  # the manifest is whole again: nothing to do
+    assert again.ditulis == [] and len(again.tetap) == 55
