@@ -89,8 +89,7 @@ def olah(
 
     Sets ``data.ringkasan``; raises :class:`DataError` listing every problem of the files.
     """
-    files = berkas_jabatan(data.folder)
-    stats = [stat_of(f) for f in files]  # before reading: a later edit is seen next time
+    files, stats = _stat_all(berkas_jabatan(data.folder))
     tembolok = Tembolok(data.folder)
     records: list[Catatan | None] = []
     cards: list[tuple[str, str] | None] = []
@@ -131,6 +130,19 @@ def olah(
         raise DataError(masalah)
     data.ringkasan = hasil.ringkasan
     return hasil
+
+
+def _stat_all(listed: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The files still there, and their size and time — taken before reading them, so an edit
+    made while dokgen runs is seen next time."""
+    files, stats = [], []
+    for file in listed:
+        try:
+            stats.append(stat_of(file))
+        except OSError:
+            continue  # removed since the folder was listed
+        files.append(file)
+    return files, stats
 
 
 def _kartu(cetak: Cetak, index: int, record: Catatan) -> tuple[str, str]:

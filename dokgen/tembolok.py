@@ -79,7 +79,11 @@ def sidik_bersama(folder: Path) -> str:
     """A fingerprint of everything a jabatan's record depends on besides its own file."""
     digest = hashlib.sha256(f"{FORMAT} {sidik_kode()}".encode())
     for path in [KATALOG, *sorted(folder.glob("*.yaml")), *sorted(folder.glob("realisasi/*.yaml"))]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"\0tidak terbaca\0"
+        digest.update(path.name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()
 
 
