@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import docxtpl
 import jinja2
 from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
@@ -118,7 +119,8 @@ class Template:
         except OSError:
             return cls(path)  # reports the file in Indonesian
         root = folder_tembolok()
-        key = hashlib.sha256(blob + sidik_kode().encode()).hexdigest()[:32]
+        engines = f"{sidik_kode()} jinja2 {jinja2.__version__} docxtpl {docxtpl.__version__}"
+        key = hashlib.sha256(blob + engines.encode()).hexdigest()[:32]
         cached = root / "templat" / f"{key}.marshal" if root else None
         if cached is not None:
             with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
