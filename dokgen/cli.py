@@ -63,9 +63,8 @@ def check(
 @app.command()
 def rules() -> None:
     """Daftar semua aturan pemeriksaan dengan kode dan penjelasannya."""
-    from dokgen.checks import RULES, _load_families
+    from dokgen.checks import RULES
 
-    _load_families()
     for code, rule in sorted(RULES.items()):
         out.print(f"[bold]{code}[/]  {rule.severity:<10} {rule.family}")
         for line in rule.penjelasan.splitlines():

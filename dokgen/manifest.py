@@ -16,7 +16,6 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import os
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from dokgen import __version__
+from dokgen.output import stat_of
 
 NAMA = ".dokgen-manifest.sqlite"
 
@@ -120,7 +120,7 @@ class Manifest:
         return (
             entry is not None
             and entry.stat is not None
-            and entry.stat == _stat(f"{self.folder}/{name}")
+            and entry.stat == stat_of(f"{self.folder}/{name}")
         )
 
     def catat(self, name: str, jenis: str, masukan: str, keluaran: str, lain: Any = None) -> None:
@@ -131,7 +131,7 @@ class Manifest:
 
     def stempel(self, name: str) -> None:
         """Record the size and time of ``name`` as it is on disk now."""
-        self.entries[name] = self.entries[name]._replace(stat=_stat(f"{self.folder}/{name}"))
+        self.entries[name] = self.entries[name]._replace(stat=stat_of(f"{self.folder}/{name}"))
         self.berubah.add(name)
 
     def hapus(self, name: str) -> None:
@@ -166,11 +166,3 @@ class Manifest:
             db.execute("COMMIT")
         self.berubah.clear()
         self.kosong = False
-
-
-def _stat(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns

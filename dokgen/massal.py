@@ -22,8 +22,9 @@ from dokgen.errors import DataError, Masalah
 from dokgen.load import DataDinas, berkas_jabatan, kode_ganda, load, load_bersama, load_jabatan
 from dokgen.manifest import Manifest, sha
 from dokgen.model import RingkasanJabatan
+from dokgen.output import stat_of
 from dokgen.render import Halaman, Template
-from dokgen.tembolok import Catatan, Tembolok, stat_of
+from dokgen.tembolok import Catatan, Tembolok
 from dokgen.workers import gc_frozen, peta
 
 Progress = Callable[[int, int], None]
@@ -125,10 +126,11 @@ def olah(
     hasil.catatan = [(f, r) for f, r in zip(files, records, strict=True) if r is not None]
     hasil.kartu = dict(card for card in cards if card is not None)
     tembolok.simpan({os.path.basename(file): record for file, record in hasil.catatan})
-    masalah = [m for i in sorted(problems) for m in problems[i]] + kode_ganda(hasil.ringkasan)
+    ringkasan = hasil.ringkasan
+    masalah = [m for i in sorted(problems) for m in problems[i]] + kode_ganda(ringkasan)
     if masalah:
         raise DataError(masalah)
-    data.ringkasan = hasil.ringkasan
+    data.ringkasan = ringkasan
     return hasil
 
 
@@ -137,11 +139,10 @@ def _stat_all(listed: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     made while dokgen runs is seen next time."""
     files, stats = [], []
     for file in listed:
-        try:
-            stats.append(stat_of(file))
-        except OSError:
-            continue  # removed since the folder was listed
-        files.append(file)
+        stat = stat_of(file)
+        if stat is not None:  # else removed since the folder was listed
+            files.append(file)
+            stats.append(stat)
     return files, stats
 
 

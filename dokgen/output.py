@@ -38,3 +38,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def stat_of(path: Path | str) -> tuple[int, int] | None:
+    """(size, mtime in ns) of a file, or None when it is not there: what tells dokgen that a file
+    changed without reading it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns

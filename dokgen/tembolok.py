@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -68,11 +67,6 @@ class Catatan(NamedTuple):
     @property
     def temuan(self) -> tuple[Temuan, ...]:
         return marshal.loads(self.semua)
-
-
-def stat_of(path: Path | str) -> tuple[int, int]:
-    st = os.stat(path)
-    return st.st_size, st.st_mtime_ns
 
 
 def sidik_bersama(folder: Path) -> str:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dokgen.build import Ditolak, build
-from dokgen.checks import RULES, _load_families, periksa
+from dokgen.checks import RULES, periksa
 from dokgen.checks.orang import masalah_nip
 from dokgen.cli import app
 from dokgen.errors import DataError
@@ -16,7 +16,6 @@ from dokgen.load import load
 from tests.conftest import DATA
 
 RUSAK = Path(__file__).parent / "rusak" / "semua"
-_load_families()
 
 
 def found(folder: Path) -> set[tuple[str, str, int | None]]:

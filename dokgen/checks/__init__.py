@@ -82,7 +82,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
-"""Every rule by code; filled by the family modules when imported (see _load_families)."""
+"""Every rule by code; filled by the family modules, imported at the end of this module."""
 
 
 def aturan(
@@ -98,20 +98,8 @@ def aturan(
     return register
 
 
-def _load_families() -> None:
-    from dokgen.checks import (  # noqa: F401  (registration happens on import)
-        cakupan,
-        cascade,
-        konsistensi,
-        orang,
-        peraturan,
-        rumus,
-    )
-
-
 def levels(data: DataDinas) -> dict[str, Severity | None]:
     """The severity of every rule for this dinas: defaults, changed by its ``periksa.yaml``."""
-    _load_families()
     result: dict[str, Severity | None] = {code: r.severity for code, r in RULES.items()}
     settings = data.periksa
     if settings is None:
@@ -134,7 +122,6 @@ Temuan = tuple[str, int | None, str]
 
 def temuan_jabatan(data: DataDinas, jabatan: Jabatan) -> tuple[Temuan, ...]:
     """What every jabatan rule finds in ``jabatan`` (all rules, at any level)."""
-    _load_families()
     view = replace(data, jabatan=[jabatan], lingkup_jabatan=True)
     found = []
     for rule in RULES.values():
@@ -225,4 +212,12 @@ def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:
     return owners
 
 
-_load_families()  # every rule registered when the package is imported, not inside a timed run
+# Every rule is registered when the package is imported (the families import what is above).
+from dokgen.checks import (  # noqa: E402, F401
+    cakupan,
+    cascade,
+    konsistensi,
+    orang,
+    peraturan,
+    rumus,
+)
