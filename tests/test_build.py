@@ -123,3 +123,5 @@ def test_a_dinas_without_jabatan_needs_no_card_template(tmp_path):
     hasil = build(DATA / "lumajang-diskopum", tmp_path / "out", Opsi(templates))
     assert hasil.dilewati["iki"] == "tidak ada jabatan/*.yaml"
     assert sorted(p.name for p in hasil.ditulis)[0] == "dokumen-iku.docx"
+    text = lines(open_docx(tmp_path / "out" / "dokumen-iku.docx"))
+    assert "2.1.2 Struktur Organisasi Perangkat Daerah" in text

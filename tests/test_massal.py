@@ -188,6 +188,8 @@ def test_an_output_opened_and_saved_elsewhere_is_made_again(tmp_path):
     hasil = build(folder, out)
     assert [p.name for p in hasil.ditulis] == ["05-kabid-pengembangan.docx"]
     assert card.read_bytes() == good
+    nama = load(folder).jabatan[4].nama
+    assert f"1.\tJABATAN\t: {nama}" in [p.text for p in open_docx(card).paragraphs]
 
 
 def test_cached_findings_name_the_folder_as_it_is_named_now(tmp_path, monkeypatch):
@@ -210,5 +212,8 @@ def test_a_damaged_manifest_means_building_everything_again(tmp_path):
     (out / ".dokgen-manifest.sqlite").write_bytes(b"bukan basis data")
     hasil = build(folder, out)
     assert len(hasil.berkas) == 55 and hasil.dihapus == []
+    doc = open_docx(out / "iki-semua-jabatan.docx")
+    jabatan = [p.text.split(": ", 1)[1] for p in doc.paragraphs if "\tJABATAN\t" in p.text]
+    assert jabatan == [j.nama for j in load(folder).jabatan]
     again = build(folder, out)  # the manifest is whole again: nothing to do
     assert again.ditulis == [] and len(again.tetap) == 55
