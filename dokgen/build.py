@@ -19,6 +19,7 @@ from dokgen.checks import Finding, periksa_bagian
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.documents.umum import Dokumen
 from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.gabungan import Susunan
 from dokgen.load import DataDinas
 from dokgen.manifest import Manifest, sha, sidik
 from dokgen.render import Halaman, Template
@@ -270,20 +271,17 @@ def _build(
             if opsi.semua or not lama.segar(jenis.gabungan, key):
                 staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
 
-    for name in dibuat:
+    moved = set()
+    for name in [name for name in dibuat if name in staged]:
         old = lama.entries.get(name)
-        if name in staged and (
-            opsi.semua or old is None or old.keluaran != staged[name] or not lama.utuh(name)
-        ):
+        if opsi.semua or old is None or old.keluaran != staged[name] or not lama.utuh(name):
             path = keluar / name
             path.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, path)
             hasil.ditulis.append(path)
-            baru.stempel(name)
-        else:
-            hasil.tetap.append(name)
-            if baru.entries[name].stat is None:
-                baru.stempel(name)
+            moved.add(name)
+        baru.stempel(name)  # also one made again just as it was: its entry was renewed
+    hasil.tetap = [name for name in dibuat if name not in moved]
     # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files
     # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
     # reports of quarters not selected by --triwulan still belong to the data.
@@ -304,19 +302,16 @@ def _gabung(
     """Stage the combined document of the cards ``keys``; reuse the previous one's pieces."""
     keluar = baru.folder
     staging = keluar / STAGING
-    cards = [
-        (n, digest, f"{staging}/{n}")
-        if (digest := rendered.get(n))
-        else (n, baru.entries[n].keluaran, f"{keluar}/{n}")
-        for n in keys
-    ]
+    kartu = list(keys)
+    entries = baru.entries
+    sha = [rendered.get(n) or entries[n].keluaran for n in kartu]
+    berkas = [f"{staging if n in rendered else keluar}/{n}" for n in kartu]
     target = staging / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    old = gabungan.buka(baru.lain(name))
     previous = keluar / name if baru.utuh(name) else None
-    pieces = gabungan.gabung(cards, target, previous, old)
-    digest = gabungan.sidik(pieces)
-    baru.catat(name, kind, key, digest, gabungan.kemas(pieces))
+    susunan = gabungan.gabung(kartu, sha, berkas, target, previous, Susunan.buka(baru.lain(name)))
+    digest = gabungan.sidik(susunan)
+    baru.catat(name, kind, key, digest, susunan.kemas())
     return digest
 
 

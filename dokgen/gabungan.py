@@ -15,16 +15,18 @@ that costs seconds for a few dozen cards.)
 
 from __future__ import annotations
 
-import base64
+import contextlib
 import ctypes
 import hashlib
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from dokgen.cachedir import sidik_kode
 from dokgen.paket import Entri, baca, bagian, local_header, tulis_bagian, tulis_direktori
@@ -37,57 +39,59 @@ _CHUNK = 1 << 20
 _PREPARED = ".potongan"
 
 
-class Potongan(NamedTuple):
-    """One card's piece of the combined body, as the manifest keeps it."""
+@dataclass
+class Susunan:
+    """The pieces of a combined document, column by column, as the manifest keeps them."""
 
-    kartu: str
-    """The card's file name."""
-    sha: str
+    kartu: list[str] = field(default_factory=list)
+    """The card each piece was made from (its file name)."""
+    sha: list[str] = field(default_factory=list)
     """SHA-256 of the card's bytes the piece was made from."""
-    offset: int
-    """Where the compressed piece starts in the combined file."""
-    panjang: int
-    """Its length compressed."""
-    crc: int
-    size: int
-    """Its length uncompressed."""
+    panjang: list[int] = field(default_factory=list)
+    """The piece's length compressed (they follow each other from :attr:`awal`)."""
+    crc: list[int] = field(default_factory=list)
+    ukuran: list[int] = field(default_factory=list)
+    """The piece's length uncompressed."""
+    awal: int = 0
+    """Where the first piece starts in the file."""
+
+    def kemas(self) -> tuple:
+        """The plain form the manifest keeps."""
+        return self.kartu, self.sha, self.panjang, self.crc, self.ukuran, self.awal
+
+    @classmethod
+    def buka(cls, packed: object) -> Susunan:
+        """The pieces from :meth:`kemas`'s form (none if it is missing or damaged)."""
+        try:
+            kartu, sha, panjang, crc, ukuran, awal = packed  # type: ignore[misc]
+        except (TypeError, ValueError):
+            return cls()
+        if not len(kartu) == len(sha) == len(panjang) == len(crc) == len(ukuran):
+            return cls()
+        return cls(kartu, sha, panjang, crc, ukuran, awal)
+
+    def satu(self, kartu: str, sha: str, panjang: int, crc: int, ukuran: int) -> None:
+        """Append one piece."""
+        self.kartu.append(kartu)
+        self.sha.append(sha)
+        self.panjang.append(panjang)
+        self.crc.append(crc)
+        self.ukuran.append(ukuran)
+
+    def tambah(self, other: Susunan, start: int, end: int) -> None:
+        """Append ``other``'s pieces ``start`` to ``end`` (excluded)."""
+        self.kartu += other.kartu[start:end]
+        self.sha += other.sha[start:end]
+        self.panjang += other.panjang[start:end]
+        self.crc += other.crc[start:end]
+        self.ukuran += other.ukuran[start:end]
 
 
-_ANGKA = struct.Struct("<QQII")
-
-
-def kemas(pieces: Sequence[Potongan]) -> dict[str, str]:
-    """The pieces in the compact form the manifest keeps (thousands of them: text, not lists)."""
-    numbers = b"".join(_ANGKA.pack(p.offset, p.panjang, p.crc, p.size) for p in pieces)
-    return {
-        "kartu": "\n".join(p.kartu for p in pieces),
-        "sha": "".join(p.sha for p in pieces),
-        "angka": base64.b64encode(numbers).decode("ascii"),
-    }
-
-
-def sidik(pieces: Sequence[Potongan]) -> str:
+def sidik(susunan: Susunan) -> str:
     """What identifies the combined document's bytes, for the manifest: the cards it was made
     from, in order, by this dokgen (cheaper than hashing a file of tens of megabytes)."""
-    text = " ".join([sidik_kode(), *(p.sha for p in pieces)])
+    text = " ".join([sidik_kode(), *susunan.sha])
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def buka(packed: dict[str, str] | None) -> list[Potongan]:
-    """The pieces from :func:`kemas`'s form (none if it is missing or damaged)."""
-    try:
-        names = packed["kartu"].split("\n") if packed else []
-        numbers = list(_ANGKA.iter_unpack(base64.b64decode(packed["angka"]))) if packed else []
-        shas = packed["sha"] if packed else ""
-        width = len(shas) // len(names) if names else 0
-    except (KeyError, TypeError, ValueError, struct.error):
-        return []
-    if len(numbers) != len(names) or width * len(names) != len(shas):
-        return []
-    return [
-        Potongan(name, shas[i * width : (i + 1) * width], *numbers[i])
-        for i, name in enumerate(names)
-    ]
 
 
 def _load_crc32_combine() -> Callable[[int, int, int], int] | None:
@@ -154,50 +158,49 @@ def _body_piece(document: bytes, first: bool) -> bytes:
     return body
 
 
-class _Salin:
-    """Copies byte ranges of the previous file, joining adjacent ranges into one read."""
+def _dipakai_lagi(kartu: list[str], sha: list[str], lama: Susunan) -> list[int]:
+    """For every card (name, sha), the index of the previous document's piece made from the
+    same card bytes at the same kind of place (first, or not first), or -1."""
+    if kartu == lama.kartu:  # the usual case: the same cards in the same order
+        return [j if a == b else -1 for j, (a, b) in enumerate(zip(sha, lama.sha, strict=True))]
+    posisi = {key: i for i, key in enumerate(zip(lama.kartu, lama.sha, strict=True))}
+    index = [posisi.get(key, -1) for key in zip(kartu, sha, strict=True)]
+    return [i if (i == 0) == (j == 0) else -1 for j, i in enumerate(index)]
 
-    def __init__(self, source: BinaryIO | None, out: BinaryIO) -> None:
-        self.source, self.out = source, out
-        self.start = self.length = 0
 
-    def add(self, offset: int, length: int) -> None:
-        if self.length and offset == self.start + self.length:
-            self.length += length
-            return
-        self.flush()
-        self.start, self.length = offset, length
-
-    def flush(self) -> None:
-        if self.length and self.source is not None:
-            self.source.seek(self.start)
-            left = self.length
-            while left:
-                chunk = self.source.read(min(left, _CHUNK))
-                if not chunk:
-                    raise OSError("dokumen gabungan lama terpotong")
-                self.out.write(chunk)
-                left -= len(chunk)
-        self.length = 0
+def _salin(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
+    """Copy ``length`` bytes of ``source`` from ``offset`` to ``out``."""
+    source.seek(offset)
+    while length:
+        chunk = source.read(min(length, _CHUNK))
+        if not chunk:
+            raise OSError("dokumen gabungan lama terpotong")
+        out.write(chunk)
+        length -= len(chunk)
 
 
 def gabung(
-    cards: Sequence[tuple[str, str, Path | str]],
+    kartu: list[str],
+    sha: list[str],
+    berkas: list[str],
     target: Path,
     lama: Path | None = None,
-    potongan_lama: Sequence[Potongan] = (),
-) -> list[Potongan]:
-    """Write the combined document of ``cards`` — (name, sha, file) each — to ``target``.
+    susunan_lama: Susunan | None = None,
+) -> Susunan:
+    """Write the combined document of the cards ``kartu`` (names, with the SHA-256 ``sha`` of
+    their bytes and the files ``berkas`` they are in) to ``target``.
 
     ``lama`` is the previous combined document, untouched since it was written, and
-    ``potongan_lama`` its pieces: a card whose name and sha did not change (and that is still
-    first, or still not first) is copied from it. Returns the pieces of ``target``. Memory does
-    not grow with the number of cards: every piece goes straight to the file.
+    ``susunan_lama`` its pieces: a card whose name and sha did not change (and that is still
+    first, or still not first) is copied from it, a run of such cards in one go. Returns the
+    pieces of ``target``. Memory does not grow with the number of cards: every piece goes
+    straight to the file.
     """
-    reuse: dict[tuple[str, str, bool], Potongan] = {}
-    if lama is not None and crc32_combine is not None:
-        reuse = {(p.kartu, p.sha, i == 0): p for i, p in enumerate(potongan_lama)}
-    blob = Path(cards[0][2]).read_bytes()
+    old = susunan_lama if lama is not None and crc32_combine is not None else None
+    old = old or Susunan()
+    index = _dipakai_lagi(kartu, sha, old) if old.kartu else [-1] * len(kartu)
+    offsets = list(accumulate(old.panjang, initial=old.awal))
+    blob = Path(berkas[0]).read_bytes()
     document = baca(blob)[DOCUMENT]
     parts = bagian(blob)
     del parts[DOCUMENT]
@@ -205,48 +208,50 @@ def gabung(
     tail = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
     tail += b"</w:body></w:document>"
 
-    pieces: list[Potongan] = []
-    old = open(lama, "rb") if reuse and lama else None  # noqa: SIM115 (closed below)
-    try:
-        with open(target, "wb") as out:
-            out.write(local_header(DOCUMENT, 0, 0, 0))  # rewritten once sizes are known
-            start = out.tell()
-            out.write(_fragment(head))
-            crc, size = zlib.crc32(head), len(head)
-            salin = _Salin(old, out)
-            position = out.tell()
-            for number, (name, digest, path) in enumerate(cards):
-                known = reuse.get((name, digest, number == 0))
-                if known is not None:
-                    salin.add(known.offset, known.panjang)
-                    piece = known._replace(offset=position)
-                    crc = _join(crc, known.crc, known.size)
-                else:
-                    salin.flush()
-                    ready = _prepared(path, number == 0) if crc32_combine else None
-                    if ready is None:
-                        raw = _piece(path, number == 0)
-                        data, piece_crc, piece_size = _fragment(raw), zlib.crc32(raw), len(raw)
-                        crc = zlib.crc32(raw, crc)
-                    else:
-                        data, piece_crc, piece_size = ready
-                        crc = _join(crc, piece_crc, piece_size)
-                    out.write(data)
-                    piece = Potongan(name, digest, position, len(data), piece_crc, piece_size)
-                pieces.append(piece)
-                size += piece.size
-                position += piece.panjang
-            salin.flush()
-            out.write(_fragment(tail, final=True))
-            crc, size = zlib.crc32(tail, crc), size + len(tail)
-            compressed = out.tell() - start
-            out.seek(0)
-            out.write(local_header(DOCUMENT, crc, compressed, size))
-            out.seek(start + compressed)
-            entries: list[Entri] = [(DOCUMENT, crc, compressed, size, 0)]
-            entries += [tulis_bagian(out, part) for part in parts.values()]
-            tulis_direktori(out, entries)
-    finally:
-        if old is not None:
-            old.close()
-    return pieces
+    with contextlib.ExitStack() as stack:
+        source = stack.enter_context(open(lama, "rb")) if lama and old.kartu else None
+        if source is None:
+            index = [-1] * len(kartu)
+        out = stack.enter_context(open(target, "wb"))
+        out.write(local_header(DOCUMENT, 0, 0, 0))  # rewritten once sizes are known
+        start = out.tell()
+        out.write(_fragment(head))
+        crc, size = zlib.crc32(head), len(head)
+        new = Susunan(awal=out.tell())
+        j = 0
+        while j < len(kartu):
+            i = index[j]
+            if i >= 0:  # a run of pieces copied as they are
+                end = j + 1
+                while end < len(kartu) and index[end] == index[end - 1] + 1:
+                    end += 1
+                last = i + end - j
+                _salin(source, out, offsets[i], offsets[last] - offsets[i])
+                for k in range(i, last):
+                    crc = _join(crc, old.crc[k], old.ukuran[k])
+                size += sum(old.ukuran[i:last])
+                new.tambah(old, i, last)
+                j = end
+                continue
+            ready = _prepared(berkas[j], j == 0) if crc32_combine else None
+            if ready is None:
+                raw = _piece(berkas[j], j == 0)
+                data, piece_crc, piece_size = _fragment(raw), zlib.crc32(raw), len(raw)
+                crc = zlib.crc32(raw, crc)
+            else:
+                data, piece_crc, piece_size = ready
+                crc = _join(crc, piece_crc, piece_size)
+            out.write(data)
+            size += piece_size
+            new.satu(kartu[j], sha[j], len(data), piece_crc, piece_size)
+            j += 1
+        out.write(_fragment(tail, final=True))
+        crc, size = zlib.crc32(tail, crc), size + len(tail)
+        compressed = out.tell() - start
+        out.seek(0)
+        out.write(local_header(DOCUMENT, crc, compressed, size))
+        out.seek(start + compressed)
+        entries: list[Entri] = [(DOCUMENT, crc, compressed, size, 0)]
+        entries += [tulis_bagian(out, part) for part in parts.values()]
+        tulis_direktori(out, entries)
+    return new

@@ -71,8 +71,8 @@ def load(folder: Path) -> DataDinas:
     """Read and validate ``folder``; raise :class:`DataError` listing every problem."""
     data, problems = load_bersama(folder)
     jabatan: list[Jabatan] = []
-    for file in berkas_jabatan(folder):
-        item, found = load_jabatan(Path(file))
+    for name in berkas_jabatan(folder):
+        item, found = load_jabatan(Path(folder, "jabatan", name))
         problems += found
         if item is not None:
             jabatan.append(item)
@@ -86,14 +86,13 @@ def load(folder: Path) -> DataDinas:
 
 
 def berkas_jabatan(folder: Path) -> list[str]:
-    """The jabatan files, in the order of the structure (by file name), as text: a kabupaten
-    has thousands and most are only looked at (stat), not read."""
-    base = os.path.join(folder, "jabatan")
+    """The names of the jabatan files in ``folder/jabatan``, in the order of the structure (by
+    file name): a kabupaten has thousands and most are only looked at (stat), not read."""
     try:
-        names = sorted(n for n in os.listdir(base) if n.endswith(".yaml") and n[0] != ".")
+        names = os.listdir(os.path.join(folder, "jabatan"))
     except OSError:
         return []
-    return [f"{base}/{n}" for n in names]
+    return sorted(n for n in names if n.endswith(".yaml") and n[0] != ".")
 
 
 def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:

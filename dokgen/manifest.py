@@ -1,22 +1,24 @@
 """The build manifest: which inputs made each output, so a rebuild rewrites only what changed.
 
-``build/<dinas>/.dokgen-manifest.sqlite`` has a row for every output dokgen wrote: the
-fingerprint of its inputs (the document's context — exactly the data slice it shows —, the
-template, the pictures, the paper setting and the dokgen version), the SHA-256 of the bytes
-written (for the combined IKI document, that of the cards it was made from:
-:func:`dokgen.gabungan.sidik`) and the file's size and modification time once in place: an output
-whose size or time changed since (opened and saved in Word, say) is made again. Only files listed
-there are ever deleted by dokgen. A rebuild writes only the rows that changed (a kabupaten has
-thousands of cards), in one transaction.
+``build/<dinas>/.dokgen-manifest`` has an entry for every output dokgen wrote: the fingerprint of
+its inputs (the document's context — exactly the data slice it shows —, the template, the
+pictures, the paper setting and the dokgen version), the SHA-256 of the bytes written (for the
+combined IKI document, that of the cards it was made from: :func:`dokgen.gabungan.sidik`) and the
+file's size and modification time once in place: an output whose size or time changed since
+(opened and saved in Word, say) is made again. Only files listed there are ever deleted by dokgen.
+
+A kabupaten has thousands of cards: the entries are kept as one ``marshal`` blob (read and
+written in a few milliseconds; a table row per output cost several times that), replaced
+atomically. A damaged or foreign manifest counts as none: everything is built again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import sqlite3
+import marshal
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -24,9 +26,11 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from dokgen import __version__
-from dokgen.output import stat_of
+from dokgen.output import Stat, stat_of, stat_semua, write_atomic
 
-NAMA = ".dokgen-manifest.sqlite"
+NAMA = ".dokgen-manifest"
+FORMAT = (2, sys.version_info[:2])
+"""Of the blob (marshal's own format may differ between Python versions)."""
 
 
 def sha(data: bytes) -> str:
@@ -57,18 +61,10 @@ class Entri(NamedTuple):
     jenis: str
     masukan: str
     keluaran: str
-    stat: tuple[int, int] | None = None
+    stat: Stat | None = None
     """(size, mtime in ns) of the file once in place."""
-    lain: str | None = None
-    """Anything else the output's kind keeps (JSON text): the combined document's pieces."""
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS keluaran (
-    nama TEXT PRIMARY KEY, jenis TEXT, masukan TEXT, keluaran TEXT,
-    ukuran INTEGER, waktu INTEGER, lain TEXT
-)
-"""
+    lain: Any = None
+    """Anything else the output's kind keeps (plain values): the combined document's pieces."""
 
 
 class Manifest:
@@ -77,10 +73,10 @@ class Manifest:
     def __init__(self, folder: Path, entries: dict[str, Entri] | None = None) -> None:
         self.folder = folder
         self.entries = entries or {}
-        self.berubah: set[str] = set()
-        """Names recorded, stamped or dropped since read: the rows to write."""
+        self.berubah = False
+        """True once anything was recorded, stamped or dropped since read."""
         self.kosong = False
-        """True when every earlier row goes (a build of everything starts from nothing)."""
+        """True when every earlier entry goes (a build of everything starts from nothing)."""
 
     @property
     def path(self) -> Path:
@@ -89,18 +85,17 @@ class Manifest:
     @classmethod
     def baca(cls, folder: Path) -> Manifest:
         manifest = cls(folder)
-        if not manifest.path.is_file():
+        try:
+            blob = manifest.path.read_bytes()
+        except OSError:
             return manifest
         try:
-            with contextlib.closing(sqlite3.connect(manifest.path)) as db:
-                rows = db.execute("SELECT * FROM keluaran").fetchall()
-        except sqlite3.Error:
+            tanda, names, rows = marshal.loads(blob)
+            if tanda != FORMAT or len(names) != len(rows):
+                raise ValueError(tanda)
+            manifest.entries = dict(zip(names, map(Entri._make, rows), strict=True))
+        except (ValueError, EOFError, TypeError):
             manifest.kosong = True  # unreadable: as if nothing had been built; rewritten whole
-            return manifest
-        manifest.entries = {
-            nama: Entri(jenis, masukan, keluaran, None if size is None else (size, mtime), lain)
-            for nama, jenis, masukan, keluaran, size, mtime, lain in rows
-        }
         return manifest
 
     def salin(self, kosong: bool = False) -> Manifest:
@@ -114,6 +109,15 @@ class Manifest:
         entry = self.entries.get(name)
         return entry is not None and entry.masukan == masukan and self.utuh(name)
 
+    def segar_semua(self, outputs: list[tuple[str, str]]) -> list[bool]:
+        """:meth:`segar` of every (name, masukan) of ``outputs`` (thousands of cards)."""
+        stats = stat_semua(self.folder, [name for name, _ in outputs])
+        get = self.entries.get
+        return [
+            (entry := get(name)) is not None and entry.masukan == masukan and entry.stat == stat
+            for (name, masukan), stat in zip(outputs, stats, strict=True)
+        ]
+
     def utuh(self, name: str) -> bool:
         """True when ``name`` is on disk as dokgen left it (same size and time)."""
         entry = self.entries.get(name)
@@ -125,44 +129,28 @@ class Manifest:
 
     def catat(self, name: str, jenis: str, masukan: str, keluaran: str, lain: Any = None) -> None:
         """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
-        extra = None if lain is None else json.dumps(lain, ensure_ascii=False)
-        self.entries[name] = Entri(jenis, masukan, keluaran, None, extra)
-        self.berubah.add(name)
+        self.entries[name] = Entri(jenis, masukan, keluaran, None, lain)
+        self.berubah = True
 
     def stempel(self, name: str) -> None:
         """Record the size and time of ``name`` as it is on disk now."""
         self.entries[name] = self.entries[name]._replace(stat=stat_of(f"{self.folder}/{name}"))
-        self.berubah.add(name)
+        self.berubah = True
 
     def hapus(self, name: str) -> None:
         """Forget ``name`` (its file was deleted)."""
         self.entries.pop(name, None)
-        self.berubah.add(name)
+        self.berubah = True
 
     def lain(self, name: str) -> Any:
         """What :meth:`catat` kept as ``lain`` for ``name``, or None."""
         entry = self.entries.get(name)
-        return json.loads(entry.lain) if entry is not None and entry.lain else None
+        return None if entry is None else entry.lain
 
     def simpan(self) -> None:
-        """Write the rows that changed, all in one transaction (all of them if :attr:`kosong`)."""
+        """Write the manifest if anything changed (or it is missing or damaged)."""
         if not self.berubah and not self.kosong and self.path.is_file():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        names = list(self.entries) if self.kosong else list(self.berubah)
-        rows = [
-            (name, e.jenis, e.masukan, e.keluaran, *(e.stat or (None, None)), e.lain)
-            for name in names
-            if (e := self.entries.get(name)) is not None
-        ]
-        gone = [(name,) for name in self.berubah if name not in self.entries]
-        if self.kosong:
-            self.path.unlink(missing_ok=True)  # also a damaged file: written anew
-        with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as db:
-            db.execute(_SCHEMA)
-            db.execute("BEGIN")
-            db.executemany("DELETE FROM keluaran WHERE nama = ?", gone)
-            db.executemany("INSERT OR REPLACE INTO keluaran VALUES (?,?,?,?,?,?,?)", rows)
-            db.execute("COMMIT")
-        self.berubah.clear()
-        self.kosong = False
+        rows = [tuple(entry) for entry in self.entries.values()]
+        write_atomic(self.path, marshal.dumps((FORMAT, list(self.entries), rows)))
+        self.berubah = self.kosong = False

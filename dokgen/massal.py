@@ -22,9 +22,9 @@ from dokgen.errors import DataError, Masalah
 from dokgen.load import DataDinas, berkas_jabatan, kode_ganda, load, load_bersama, load_jabatan
 from dokgen.manifest import Manifest, sha
 from dokgen.model import RingkasanJabatan
-from dokgen.output import stat_of
+from dokgen.output import Stat, stat_semua
 from dokgen.render import Halaman, Template
-from dokgen.tembolok import Catatan, Tembolok
+from dokgen.tembolok import Daftar, Tembolok
 from dokgen.workers import gc_frozen, peta
 
 Progress = Callable[[int, int], None]
@@ -44,6 +44,19 @@ class Cetak:
     """The earlier build's manifest: which cards are up to date."""
     semua: bool = False
 
+    def basi(self, cards: list[tuple[str, str]], rows: list[int]) -> list[int]:
+        """The ``rows`` whose card — (name, key) in ``cards`` — is not up to date."""
+        if self.semua:
+            return list(rows)
+        return [i for i, fresh in zip(rows, self.lama.segar_semua(cards), strict=True) if not fresh]
+
+    def kartu(self, daftar: Daftar, rows: list[int]) -> list[tuple[str, str]]:
+        """(name, manifest key) of the card of each of the ``rows`` of ``daftar``."""
+        ringkasan = daftar.ringkasan
+        names = iki.nama_semua((i + 1, ringkasan[i].kode) for i in rows)  # type: ignore[union-attr]
+        keys = [self.kunci_kartu(daftar.isi[i]) for i in rows]
+        return list(zip(names, keys, strict=True))
+
     def kunci_kartu(self, isi: str) -> str:
         """The card's manifest key: the shared part's and the jabatan's fingerprints side by
         side (no hashing per card: a kabupaten has thousands)."""
@@ -54,20 +67,20 @@ class Cetak:
 class Olahan:
     """Every valid jabatan file with its record, in order, and the cards rendered."""
 
-    catatan: list[tuple[str, Catatan]] = field(default_factory=list)
-    """(file, record) of every valid jabatan file."""
+    daftar: Daftar = field(default_factory=Daftar)
+    """The record of every valid jabatan file."""
     dirender: dict[str, str] = field(default_factory=dict)
     """Card name → SHA-256 of the bytes staged for it."""
     kartu: dict[str, str] = field(default_factory=dict)
     """Card name → its manifest key, for every card in order (a build only)."""
 
-    @property
-    def ringkasan(self) -> list[RingkasanJabatan]:
-        return [c.ringkasan for _, c in self.catatan]
-
     def temuan(self, hanya_galat: bool = False) -> list[tuple[str, tuple[Temuan, ...]]]:
         """Every file's findings, or only those at level galat (all a build needs)."""
-        return [(file, c.galat if hanya_galat else c.temuan) for file, c in self.catatan]
+        daftar = self.daftar
+        files = [r.berkas for r in daftar.ringkasan if r is not None]
+        if hanya_galat:
+            return list(zip(files, daftar.galat, strict=True))
+        return [(file, daftar.temuan(i)) for i, file in enumerate(files)]
 
 
 def bersama(folder: Path) -> DataDinas:
@@ -90,43 +103,44 @@ def olah(
 
     Sets ``data.ringkasan``; raises :class:`DataError` listing every problem of the files.
     """
-    files, stats = _stat_all(berkas_jabatan(data.folder))
-    tembolok = Tembolok(data.folder)
-    records: list[Catatan | None] = []
-    cards: list[tuple[str, str] | None] = []
-    todo: list[int] = []
-    for i, (file, stat) in enumerate(zip(files, stats, strict=True)):
-        record = tembolok.ambil(os.path.basename(file), stat)
-        card = _kartu(cetak, i, record) if cetak and record else None
-        records.append(record)
-        cards.append(card)
-        if record is None or (cetak and card and (cetak.semua or not cetak.lama.segar(*card))):
-            todo.append(i)
+    tembolok = Tembolok(data.folder, temuan=cetak is None)
+    base = tembolok.base
+    daftar = tembolok.baca().selaras(*_stat_all(base, berkas_jabatan(data.folder)))
+    todo = [i for i, r in enumerate(daftar.ringkasan) if r is None]
+    cards: list[tuple[str, str] | None] = [None] * len(daftar.nama)
+    if cetak:
+        known = [i for i, r in enumerate(daftar.ringkasan) if r is not None]
+        for i, card in zip(known, cetak.kartu(daftar, known), strict=True):
+            cards[i] = card
+        todo += cetak.basi([cards[i] for i in known], known)
+        todo.sort()
 
     galat = {code for code, level in levels(data).items() if level == "galat"}
     if cetak and todo:
         cetak.template()  # compiled before forking: a template error surfaces here, once
         (cetak.staging / iki.FOLDER).mkdir(parents=True, exist_ok=True)
 
-    def work(k: int) -> tuple[int, Catatan | None, list[Masalah], str | None]:
+    def work(k: int) -> tuple[int, Baris | None, list[Masalah], str | None]:
         i = todo[k]
-        return i, *_satu(data, files[i], stats[i], i + 1, cetak, galat)
+        path = f"{base}/{daftar.nama[i]}"
+        return i, *_satu(data, path, daftar.stat[i], i + 1, cetak)
 
     hasil = Olahan()
     problems: dict[int, list[Masalah]] = {}
-    for done, (i, record, found, digest) in enumerate(peta(work, len(todo), jobs), start=1):
-        records[i] = record
+    for done, (i, row, found, digest) in enumerate(peta(work, len(todo), jobs), start=1):
         problems[i] = found
-        if cetak and record is not None:
-            cards[i] = card = _kartu(cetak, i, record)
-            if digest is not None:
-                hasil.dirender[card[0]] = digest
+        if row is not None:
+            daftar.isi_baris(i, *row, galat)
+            if cetak:
+                cards[i] = card = cetak.kartu(daftar, [i])[0]
+                if digest is not None:
+                    hasil.dirender[card[0]] = digest
         if progress:
             progress(done, len(todo))
-    hasil.catatan = [(f, r) for f, r in zip(files, records, strict=True) if r is not None]
+    hasil.daftar = daftar = daftar.tanpa_kosong()
     hasil.kartu = dict(card for card in cards if card is not None)
-    tembolok.simpan({os.path.basename(file): record for file, record in hasil.catatan})
-    ringkasan = hasil.ringkasan
+    tembolok.simpan(daftar)
+    ringkasan = daftar.ringkasan
     masalah = [m for i in sorted(problems) for m in problems[i]] + kode_ganda(ringkasan)
     if masalah:
         raise DataError(masalah)
@@ -134,49 +148,44 @@ def olah(
     return hasil
 
 
-def _stat_all(listed: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+def _stat_all(base: str, listed: list[str]) -> tuple[list[str], list[Stat]]:
     """The files still there, and their size and time — taken before reading them, so an edit
     made while dokgen runs is seen next time."""
-    files, stats = [], []
-    for file in listed:
-        stat = stat_of(file)
-        if stat is not None:  # else removed since the folder was listed
-            files.append(file)
-            stats.append(stat)
-    return files, stats
+    stats = stat_semua(base, listed)
+    present = [i for i, stat in enumerate(stats) if stat is not None]  # else removed meanwhile
+    if len(present) == len(listed):
+        return listed, stats  # type: ignore[return-value]
+    return [listed[i] for i in present], [stats[i] for i in present]  # type: ignore[misc]
 
 
-def _kartu(cetak: Cetak, index: int, record: Catatan) -> tuple[str, str]:
-    """(name, manifest key) of the card of the ``index``-th file."""
-    return iki.nama(index + 1, record.ringkasan.kode), cetak.kunci_kartu(record.isi)
+Baris = tuple[Stat, RingkasanJabatan, str, tuple[Temuan, ...]]
+"""A file's record as :meth:`Daftar.isi_baris` takes it: stat, summary, content, findings."""
 
 
 def _satu(
     data: DataDinas,
     file: str,
-    stat: tuple[int, int],
+    stat: Stat,
     nomor: int,
     cetak: Cetak | None,
-    galat: set[str],
-) -> tuple[Catatan | None, list[Masalah], str | None]:
+) -> tuple[Baris | None, list[Masalah], str | None]:
     """Read, check and (when its card is not up to date) render one jabatan file."""
     jabatan, problems = load_jabatan(Path(file))
     if jabatan is None:
         return None, problems, None
     isi = sha(jabatan.model_dump_json().encode())
-    temuan = temuan_jabatan(data, jabatan)
-    record = Catatan.dari(stat, RingkasanJabatan.dari(jabatan), isi, temuan, galat)
+    row = (stat, RingkasanJabatan.dari(jabatan), isi, temuan_jabatan(data, jabatan))
     if cetak is None:
-        return record, problems, None
+        return row, problems, None
     doc = iki.satu(data, nomor, jabatan)
     if not cetak.semua and cetak.lama.segar(doc.nama_berkas, cetak.kunci_kartu(isi)):
-        return record, problems, None
+        return row, problems, None
     blob, document = cetak.template().render_dokumen(doc.context, cetak.halaman, doc.gambar)
     staged = os.path.join(cetak.staging, doc.nama_berkas)
     with open(staged, "wb") as fh:
         fh.write(blob)
     gabungan.siapkan(document, nomor == 1, staged)
-    return record, problems, sha(blob)
+    return row, problems, sha(blob)
 
 
 def periksa_folder(

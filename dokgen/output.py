@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
@@ -18,13 +19,26 @@ def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
 
     ``nama_berkas(7, "Kasubag: Umum/Kepegawaian")`` → ``07-kasubag-umum-kepegawaian.docx``.
     """
-    if _SLUG.fullmatch(nama) and len(nama) <= MAX_STEM and nama not in _RESERVED:
-        return f"{nomor:02d}-{nama}{ext}"  # already safe (a jabatan kode): the common case
+    return nama_berkas_semua([(nomor, nama)], ext)[0]
+
+
+def nama_berkas_semua(items: Iterable[tuple[int, str]], ext: str = ".docx") -> list[str]:
+    """:func:`nama_berkas` of every (nomor, nama) of ``items`` (thousands of cards)."""
+    simple = _SLUG.fullmatch
+    return [
+        f"{nomor:02d}-{nama}{ext}"
+        if simple(nama) and len(nama) <= MAX_STEM and nama not in _RESERVED
+        else f"{nomor:02d}-{_slug(nama)}{ext}"  # the common case above: already safe
+        for nomor, nama in items
+    ]
+
+
+def _slug(nama: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:MAX_STEM].rstrip("-")
     if not slug or slug in _RESERVED:
         slug = f"berkas-{slug}" if slug else "berkas"
-    return f"{nomor:02d}-{slug}{ext}"
+    return slug
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -40,11 +54,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def stat_of(path: Path | str) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a file, or None when it is not there: what tells dokgen that a file
-    changed without reading it."""
+Stat = tuple[int, int]
+
+
+def stat_of(path: Path | str, folder: int | None = None) -> Stat | None:
+    """(size, mtime in ns) of a file (``path`` in the open folder ``folder``, if given), or None
+    when it is not there: what tells dokgen that a file changed without reading it."""
     try:
-        st = os.stat(path)
+        st = os.stat(path, dir_fd=folder)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+def stat_semua(folder: Path | str, names: list[str]) -> list[Stat | None]:
+    """:func:`stat_of` of every file ``names`` in ``folder`` (thousands: the folder is opened
+    once, the names are short)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return [None] * len(names)
+    try:
+        return [stat_of(name, fd) for name in names]
+    finally:
+        os.close(fd)

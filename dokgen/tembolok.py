@@ -1,14 +1,16 @@
 """The cache of checked jabatan: after editing one file, a check or a build reads one file.
 
-For every jabatan file it keeps what the check and the build need of it (:class:`Catatan`: its
-summary, the findings of the jabatan rules, the fingerprint of its content) under the file's size
-and modification time. The records hold for one state of the shared inputs — the dinas's other
-YAML files, the regulation catalogue and dokgen's own code —; when any of those changes, every
-jabatan is read again.
+For every jabatan file it keeps what the check and the build need of it (a row of
+:class:`Daftar`: its summary, the findings of the jabatan rules, the fingerprint of its content)
+under the file's size and modification time. The records hold for one state of the shared
+inputs — the dinas's other YAML files, the regulation catalogue and dokgen's own code —; when any
+of those changes, every jabatan is read again.
 
-The cache lives outside the data folder, one SQLite file per data folder (a row per jabatan file,
-so a run writes only the rows of the files it read), in :func:`~dokgen.cachedir.folder_tembolok`.
-A cache that cannot be read or written is ignored: it only ever saves time.
+The cache lives outside the data folder, one file per data folder, in
+:func:`~dokgen.cachedir.folder_tembolok`: the columns of :class:`Daftar` in one ``marshal`` blob
+(a kabupaten has thousands of jabatan; one blob is read and written in milliseconds, where a row
+per jabatan cost tens of them), replaced atomically and only when something changed. A cache
+that cannot be read or written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -16,57 +18,95 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import sqlite3
+import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from dokgen.cachedir import folder_tembolok, sidik_kode
 from dokgen.checks import Temuan
 from dokgen.load import KATALOG
 from dokgen.model import RingkasanJabatan
+from dokgen.output import Stat, write_atomic
 
-FORMAT = 3
+FORMAT = (5, sys.version_info[:2])
+"""Of the blob (marshal's own format may differ between Python versions)."""
 RACY_NS = 2_000_000_000
 """A file changed this recently may change again within the same clock tick with the same size,
 unseen by its stat: its record is not kept (git's "racily clean" entries)."""
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS bersama (sidik TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS jabatan (
-    nama TEXT PRIMARY KEY, ukuran INTEGER, waktu INTEGER, inti BLOB, temuan BLOB
-);
-"""
 
 
-class Catatan(NamedTuple):
-    """What is known of one valid jabatan file."""
+@dataclass
+class Daftar:
+    """Records of jabatan files, column by column, in the files' order.
 
-    stat: tuple[int, int]
+    A row may be empty (``ringkasan[i] is None``): a file not read yet, or not valid.
+    """
+
+    nama: list[str] = field(default_factory=list)
+    """The file's name in the ``jabatan`` folder."""
+    stat: list[Stat] = field(default_factory=list)
     """(size, mtime in ns) of the file when it was read."""
-    ringkasan: RingkasanJabatan
-    isi: str
+    ringkasan: list[RingkasanJabatan | None] = field(default_factory=list)
+    isi: list[str] = field(default_factory=list)
     """Fingerprint of the jabatan's content (its validated model)."""
-    galat: tuple[Temuan, ...]
+    galat: list[tuple[Temuan, ...]] = field(default_factory=list)
     """Findings of the jabatan rules at level galat for this dinas: what a build needs."""
-    semua: bytes
+    semua: list[bytes] = field(default_factory=list)
     """Findings of every jabatan rule at any level, packed (marshal): what a check needs."""
 
-    @classmethod
-    def dari(
-        cls,
-        stat: tuple[int, int],
+    def isi_baris(
+        self,
+        i: int,
+        stat: Stat,
         ringkasan: RingkasanJabatan,
         isi: str,
         temuan: tuple[Temuan, ...],
         galat: set[str],
-    ) -> Catatan:
-        """The record of a file whose ``temuan`` include those of the rules ``galat``."""
-        utama = tuple(t for t in temuan if t[0] in galat)
-        return cls(stat, ringkasan, isi, utama, marshal.dumps(temuan))
+    ) -> None:
+        """Fill row ``i`` with the record of a file whose ``temuan`` include those of the rules
+        ``galat``."""
+        self.stat[i], self.ringkasan[i], self.isi[i] = stat, ringkasan, isi
+        self.galat[i] = tuple(t for t in temuan if t[0] in galat)
+        self.semua[i] = marshal.dumps(temuan)
 
-    @property
-    def temuan(self) -> tuple[Temuan, ...]:
-        return marshal.loads(self.semua)
+    def selaras(self, nama: list[str], stat: list[Stat]) -> Daftar:
+        """The rows for the files ``nama`` as they are now (``stat``): a row whose file is new
+        or changed is empty."""
+        if nama == self.nama:
+            index = list(range(len(nama)))  # the usual case: same files, in the same order
+        else:
+            posisi = {n: i for i, n in enumerate(self.nama)}
+            index = [posisi.get(n, -1) for n in nama]
+        for j, i in enumerate(index):
+            if i >= 0 and self.stat[i] != stat[j]:
+                index[j] = -1
+
+        def kolom(values: list) -> list:
+            return [values[i] if i >= 0 else None for i in index]
+
+        return Daftar(
+            list(nama),
+            list(stat),
+            kolom(self.ringkasan),
+            kolom(self.isi),
+            kolom(self.galat),
+            kolom(self.semua),
+        )
+
+    def kolom(self) -> tuple[list, ...]:
+        return self.nama, self.stat, self.ringkasan, self.isi, self.galat, self.semua
+
+    def pilih(self, rows: list[int]) -> Daftar:
+        """Only the rows ``rows``."""
+        return Daftar(*([values[i] for i in rows] for values in self.kolom()))
+
+    def tanpa_kosong(self) -> Daftar:
+        """The rows that hold a record."""
+        return self.pilih([i for i, r in enumerate(self.ringkasan) if r is not None])
+
+    def temuan(self, i: int) -> tuple[Temuan, ...]:
+        return marshal.loads(self.semua[i])
 
 
 def sidik_bersama(folder: Path) -> str:
@@ -82,68 +122,83 @@ def sidik_bersama(folder: Path) -> str:
 
 
 class Tembolok:
-    """The records of one data folder, valid for one fingerprint of its shared inputs."""
+    """The records of one data folder, valid for one fingerprint of its shared inputs.
 
-    def __init__(self, folder: Path) -> None:
+    Two files: the summaries, contents and galat findings (all a build needs), and the findings
+    at every level (what a check needs besides; three quarters of the bytes). A build leaves the
+    second as it is; a row of it whose file changed since is not trusted by the next check.
+    """
+
+    def __init__(self, folder: Path, temuan: bool = True) -> None:
         self.bersama = sidik_bersama(folder)
-        self.catatan: dict[str, Catatan] = {}
-        self._db: sqlite3.Connection | None = None
+        self.base = f"{folder}/jabatan"
+        """The jabatan folder as named now: the summaries' files are in it."""
+        self.temuan = temuan
+        """True when the findings at every level are read and kept too (a check)."""
         root = folder_tembolok()
-        if root is None:
-            return
         key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+        self.path = None if root is None else root / f"{key}.jabatan"
+        self._inti: tuple = ()
+        self._semua: tuple = ()
+        """What :meth:`baca` read of each file: :meth:`simpan` writes only a file that changed."""
+
+    def baca(self) -> Daftar:
+        """The records kept, or none if there are none for this state of the shared inputs."""
+        base, inti = self._muat(".jabatan", 5)
+        if not inti:
+            return Daftar()
+        self._inti = (base, inti)
+        nama, stat, ringkasan, isi, galat = inti
         try:
-            root.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(root / f"{key}.sqlite", isolation_level=None)
-            self._db.executescript("PRAGMA synchronous=OFF;" + _SCHEMA)
-            stored = self._db.execute("SELECT sidik FROM bersama").fetchone()
-            if stored is None or stored[0] != self.bersama:
-                self._db.executescript("DELETE FROM jabatan; DELETE FROM bersama;")
-                self._db.execute("INSERT INTO bersama VALUES (?)", (self.bersama,))
-                return
-            base = f"{folder}/jabatan"  # the folder as named now, not when the row was written
-            rows = self._db.execute("SELECT nama, ukuran, waktu, inti, temuan FROM jabatan")
-            for nama, ukuran, waktu, inti, temuan in rows:
-                (kode, nama_jabatan, atasan, *rest), isi, galat = marshal.loads(inti)
-                ringkasan = RingkasanJabatan(kode, nama_jabatan, atasan, f"{base}/{nama}", *rest)
-                self.catatan[nama] = Catatan((ukuran, waktu), ringkasan, isi, galat, temuan)
-        except (sqlite3.Error, OSError, ValueError, EOFError, TypeError):
-            self._close()
-            self.catatan = {}
+            if base == self.base:
+                ringkasan = list(map(RingkasanJabatan._make, ringkasan))
+            else:  # the folder is named otherwise now (moved, or given as another path)
+                ringkasan = [
+                    RingkasanJabatan(*r[:3], f"{self.base}/{n}", *r[4:])
+                    for n, r in zip(nama, ringkasan, strict=True)
+                ]
+        except TypeError:
+            return Daftar()
+        semua: list = [None] * len(nama)
+        if self.temuan:
+            _, kept = self._semua = self._muat(".temuan", 3)
+            if kept and kept[0] == nama:  # a row counts if its file did not change since
+                rows = zip(kept[2], kept[1], stat, strict=True)
+                semua = [s if then == now else None for s, then, now in rows]
+            ringkasan = [None if s is None else r for r, s in zip(ringkasan, semua, strict=True)]
+        return Daftar(nama, stat, ringkasan, isi, galat, semua)
 
-    def ambil(self, name: str, stat: tuple[int, int]) -> Catatan | None:
-        """The record of the file ``name`` if the file did not change since it was made."""
-        record = self.catatan.get(name)
-        return record if record is not None and record.stat == stat else None
+    def _muat(self, suffix: str, count: int) -> tuple[str, tuple]:
+        """(folder, columns) of one of the two files, if it holds ``count`` columns of equal
+        length for this state of the shared inputs; else ("", ())."""
+        if self.path is None:
+            return "", ()
+        try:
+            blob = self.path.with_suffix(suffix).read_bytes()
+            tanda, bersama, base, columns = marshal.loads(blob)
+            same = tanda == FORMAT and bersama == self.bersama and len(columns) == count
+            if same and len({len(column) for column in columns}) == 1:
+                return base, tuple(columns)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        return "", ()
 
-    def simpan(self, catatan: dict[str, Catatan]) -> None:
-        """Keep exactly these records (by file name); files gone from the folder are dropped."""
-        if self._db is None:
+    def simpan(self, daftar: Daftar) -> None:
+        """Keep exactly the records of ``daftar`` (but those of files changed too recently)."""
+        if self.path is None:
             return
         recent = time.time_ns() - RACY_NS
-        changed = [
-            (name, *c.stat, marshal.dumps((_tanpa_berkas(c.ringkasan), c.isi, c.galat)), c.semua)
-            for name, c in catatan.items()
-            if c.stat[1] < recent and self.catatan.get(name) != c
-        ]
-        gone = [(name,) for name in self.catatan.keys() - catatan.keys()]
-        try:
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.executemany("DELETE FROM jabatan WHERE nama = ?", gone)
-                self._db.executemany("INSERT OR REPLACE INTO jabatan VALUES (?,?,?,?,?)", changed)
-        except sqlite3.Error:
-            pass
-        self._close()
+        daftar = daftar.pilih([i for i, (_, mtime) in enumerate(daftar.stat) if mtime < recent])
+        nama, stat, ringkasan, isi, galat, semua = daftar.kolom()
+        inti = (self.base, (nama, stat, [tuple(r) for r in ringkasan], isi, galat))
+        if inti != self._inti:
+            self._tulis(".jabatan", inti)
+        semua_baru = (self.base, (nama, stat, semua))
+        if self.temuan and semua_baru != self._semua:
+            self._tulis(".temuan", semua_baru)
 
-    def _close(self) -> None:
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
-
-
-def _tanpa_berkas(ringkasan: RingkasanJabatan) -> tuple:
-    """The summary as stored: its file is the row's name (the folder may be named otherwise)."""
-    kode, nama, atasan, _, *rest = ringkasan
-    return (kode, nama, atasan, *rest)
+    def _tulis(self, suffix: str, content: tuple[str, tuple]) -> None:
+        assert self.path is not None
+        blob = marshal.dumps((FORMAT, self.bersama, *content))
+        with contextlib.suppress(OSError):
+            write_atomic(self.path.with_suffix(suffix), blob)

@@ -32,10 +32,17 @@ def peta(fn: Callable[[int], T], count: int, jobs: int | None = None) -> Iterato
     (default: every core; fewer when there is little to do)."""
     jobs = min(jobs or os.cpu_count() or 1, max(1, count // PER_WORKER))
     if jobs <= 1:
-        yield from map(fn, range(count))
+        collect = count > PER_WORKER and not gc.isenabled()
+        if collect:
+            gc.enable()  # rendering leaves cycles behind (see gc_frozen): thousands add up
+        try:
+            yield from map(fn, range(count))
+        finally:
+            if collect:
+                gc.disable()
         return
     _FN.append(fn)  # inherited by the forked workers
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=gc.enable)
     try:
         yield from pool.imap_unordered(_call, range(count), chunksize=16)
     finally:
@@ -46,14 +53,19 @@ def peta(fn: Callable[[int], T], count: int, jobs: int | None = None) -> Iterato
 
 @contextmanager
 def gc_frozen() -> Iterator[None]:
-    """Leave the objects alive now (modules, templates) out of garbage collection meanwhile.
+    """No garbage collection in this process meanwhile (workers still collect).
 
-    Bulk work makes tens of thousands of small records; each full collection would walk every
-    object of the process again, which costs more than the work itself. Collection still runs
-    for what is made inside.
+    Bulk work here makes tens of thousands of small records (no cycles among them); every
+    collection would walk them all again, and with thousands of jabatan that costs more than the
+    work itself. The objects alive before are frozen too, so the collections after skip them.
+    The forked workers, which render — and leave cycles behind —, collect as usual.
     """
+    enabled = gc.isenabled()
     gc.freeze()
+    gc.disable()
     try:
         yield
     finally:
+        if enabled:
+            gc.enable()
         gc.unfreeze()

@@ -209,7 +209,7 @@ def test_a_damaged_manifest_means_building_everything_again(tmp_path):
     folder = copy(DATA / "malang-diskopum", tmp_path)
     out = tmp_path / "out"
     build(folder, out)
-    (out / ".dokgen-manifest.sqlite").write_bytes(b"bukan basis data")
+    (out / ".dokgen-manifest").write_bytes(b"bukan manifest")
     hasil = build(folder, out)
     assert len(hasil.berkas) == 55 and hasil.dihapus == []
     doc = open_docx(out / "iki-semua-jabatan.docx")

@@ -157,6 +157,8 @@ def periksa_bagian(
             file, line = where.lokasi if isinstance(where, Model | Tempat) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
     for file, temuan in per_jabatan:
+        if not temuan:
+            continue  # most files, in a build (only galat is asked for)
         name = _relative(file, data.folder)
         for code, line, message in temuan:
             if code in level_of:

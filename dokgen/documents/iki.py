@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator
 
 from dokgen.documents.umum import Dokumen, tanda_tangan
 from dokgen.load import DataDinas
 from dokgen.model import Jabatan
-from dokgen.output import nama_berkas
+from dokgen.output import nama_berkas_semua
 
 TEMPLATE = "iki.docx"
 FOLDER = "iki"
@@ -26,9 +25,13 @@ def satu(data: DataDinas, nomor: int, jabatan: Jabatan) -> Dokumen:
     return Dokumen(nama(nomor, jabatan.kode), TEMPLATE, {"jabatan": jabatan, **bersama(data)})
 
 
-@cache  # asked for every card of thousands, twice per build
 def nama(nomor: int, kode: str) -> str:
-    return f"{FOLDER}/{nama_berkas(nomor, kode)}"
+    return nama_semua([(nomor, kode)])[0]
+
+
+def nama_semua(items: Iterable[tuple[int, str]]) -> list[str]:
+    """The file name of the card of every (nomor, kode) of ``items``."""
+    return [f"{FOLDER}/{name}" for name in nama_berkas_semua(items)]
 
 
 def bersama(data: DataDinas) -> dict:
