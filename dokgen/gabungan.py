@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import os
 import re
 import struct
 import zipfile
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dokgen.cachedir import sidik_kode
+from dokgen.output import sediakan
 from dokgen.paket import Entri, baca, bagian, local_header, tulis_bagian, tulis_direktori
 
 DOCUMENT = "word/document.xml"
@@ -169,7 +171,17 @@ def _dipakai_lagi(kartu: list[str], sha: list[str], lama: Susunan) -> list[int]:
 
 
 def _salin(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
-    """Copy ``length`` bytes of ``source`` from ``offset`` to ``out``."""
+    """Copy ``length`` bytes of ``source`` from ``offset`` to ``out`` (in the kernel where it
+    can: the previous document is tens of megabytes)."""
+    out.flush()
+    try:
+        while length:
+            done = os.copy_file_range(source.fileno(), out.fileno(), length, offset)
+            if not done:
+                break
+            offset, length = offset + done, length - done
+    except (AttributeError, OSError):
+        pass  # not on this system or file system: copied below
     source.seek(offset)
     while length:
         chunk = source.read(min(length, _CHUNK))
@@ -213,6 +225,8 @@ def gabung(
         if source is None:
             index = [-1] * len(kartu)
         out = stack.enter_context(open(target, "wb"))
+        if source is not None:  # about the size of the previous one (see output.sediakan)
+            sediakan(out.fileno(), os.fstat(source.fileno()).st_size)
         out.write(local_header(DOCUMENT, 0, 0, 0))  # rewritten once sizes are known
         start = out.tell()
         out.write(_fragment(head))
@@ -254,4 +268,5 @@ def gabung(
         entries: list[Entri] = [(DOCUMENT, crc, compressed, size, 0)]
         entries += [tulis_bagian(out, part) for part in parts.values()]
         tulis_direktori(out, entries)
+        out.truncate()  # what was reserved beyond the end
     return new
