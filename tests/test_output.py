@@ -1,6 +1,9 @@
+import os
+import stat
+
 import pytest
 
-from dokgen.output import nama_berkas, write_atomic
+from dokgen.output import nama_berkas, nama_berkas_semua, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -33,3 +36,21 @@ def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
     write_atomic(target, b"baru")
     assert target.read_bytes() == b"baru"
     assert [p.name for p in target.parent.iterdir()] == ["x.docx"]
+
+
+def test_write_atomic_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    new = tmp_path / "baru.yaml"
+    write_atomic(new, b"a")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
+    kept = tmp_path / "dinas.yaml"
+    kept.write_bytes(b"lama")
+    kept.chmod(0o640)
+    write_atomic(kept, b"baru")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def test_many_names_at_once_match_one_at_a_time():
+    items = [(1, "kasubag-umum"), (2, "Seksi: Umum"), (3, "CON"), (4, "a--b")]
+    assert nama_berkas_semua(items) == [nama_berkas(n, s) for n, s in items]
