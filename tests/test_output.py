@@ -51,6 +51,12 @@ def test_write_atomic_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
 
 
-def test_many_names_at_once_match_one_at_a_time():
-    items = [(1, "kasubag-umum"), (2, "Seksi: Umum"), (3, "CON"), (4, "a--b")]
-    assert nama_berkas_semua(items) == [nama_berkas(n, s) for n, s in items]
+def test_many_names_at_once_take_the_safe_path_only_where_needed():
+    items = [(1, "kasubag-umum"), (2, "Seksi: Umum"), (3, "con"), (4, "a--b"), (5, "x" * 81)]
+    assert nama_berkas_semua(items) == [
+        "01-kasubag-umum.docx",
+        "02-seksi-umum.docx",
+        "03-berkas-con.docx",
+        "04-a-b.docx",
+        f"05-{'x' * 80}.docx",
+    ]
