@@ -266,14 +266,14 @@ def _build(
             baru.catat(name, kind, keys[name], digest)
         staged.update(rendered)
         if jenis.gabungan and keys:
-            key = sidik(list(keys.values()))
+            key = sha("\n".join(keys.values()).encode())  # the cards' keys, in order
             dibuat.append(jenis.gabungan)
             if opsi.semua or not lama.segar(jenis.gabungan, key):
                 staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
 
     moved = set()
     for name in [name for name in dibuat if name in staged]:
-        old = lama.entries.get(name)
+        old = lama.entri(name)
         if opsi.semua or old is None or old.keluaran != staged[name] or not lama.utuh(name):
             path = keluar / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -287,8 +287,8 @@ def _build(
     # reports of quarters not selected by --triwulan still belong to the data.
     considered = {kind for kind in JENIS if not hanya or kind == hanya}
     masih = set(dibuat) | {lkj.nama_berkas(r) for r in data.realisasi}
-    for name, entry in lama.entries.items():
-        if entry.jenis in considered and name not in masih:
+    for name in sorted(lama.nama() - masih):
+        if lama.entri(name).jenis in considered:  # type: ignore[union-attr]
             (keluar / name).unlink(missing_ok=True)
             baru.hapus(name)
             hasil.dihapus.append(keluar / name)
@@ -303,8 +303,8 @@ def _gabung(
     keluar = baru.folder
     staging = keluar / STAGING
     kartu = list(keys)
-    entries = baru.entries
-    sha = [rendered.get(n) or entries[n].keluaran for n in kartu]
+    kept = iter(baru.keluaran([n for n in kartu if n not in rendered]))
+    sha = [rendered[n] if n in rendered else next(kept) for n in kartu]
     berkas = [f"{staging if n in rendered else keluar}/{n}" for n in kartu]
     target = staging / name
     target.parent.mkdir(parents=True, exist_ok=True)

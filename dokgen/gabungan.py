@@ -23,6 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -58,19 +59,27 @@ class Susunan:
     """Where the first piece starts in the file."""
 
     def kemas(self) -> tuple:
-        """The plain form the manifest keeps."""
-        return self.kartu, self.sha, self.panjang, self.crc, self.ukuran, self.awal
+        """The compact form the manifest keeps: a few strings and bytes, not thousands of
+        values (the manifest is read on every build)."""
+        numbers = array("q", [*self.panjang, *self.crc, *self.ukuran])
+        return "\n".join(self.kartu), "".join(self.sha), numbers.tobytes(), self.awal
 
     @classmethod
     def buka(cls, packed: object) -> Susunan:
         """The pieces from :meth:`kemas`'s form (none if it is missing or damaged)."""
         try:
-            kartu, sha, panjang, crc, ukuran, awal = packed  # type: ignore[misc]
+            kartu, sha, angka, awal = packed  # type: ignore[misc]
+            names = kartu.split("\n") if kartu else []
+            numbers = array("q")
+            numbers.frombytes(angka)
         except (TypeError, ValueError):
             return cls()
-        if not len(kartu) == len(sha) == len(panjang) == len(crc) == len(ukuran):
+        n = len(names)
+        if len(numbers) != 3 * n or len(sha) != 64 * n:
             return cls()
-        return cls(kartu, sha, panjang, crc, ukuran, awal)
+        shas = [sha[i : i + 64] for i in range(0, 64 * n, 64)]
+        values = numbers.tolist()
+        return cls(names, shas, values[:n], values[n : 2 * n], values[2 * n :], awal)
 
     def satu(self, kartu: str, sha: str, panjang: int, crc: int, ukuran: int) -> None:
         """Append one piece."""

@@ -7,9 +7,9 @@ combined IKI document, that of the cards it was made from: :func:`dokgen.gabunga
 file's size and modification time once in place: an output whose size or time changed since
 (opened and saved in Word, say) is made again. Only files listed there are ever deleted by dokgen.
 
-A kabupaten has thousands of cards: the entries are kept as one ``marshal`` blob (read and
-written in a few milliseconds; a table row per output cost several times that), replaced
-atomically. A damaged or foreign manifest counts as none: everything is built again.
+A kabupaten has thousands of cards: the entries are a :class:`~dokgen.jurnal.Jurnal` (a rebuild
+after one edit writes the few entries that changed beside the table). A damaged manifest counts
+as none: everything is built again and it is written anew.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import marshal
-import sys
+from collections.abc import KeysView
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,11 +25,12 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from dokgen import __version__
-from dokgen.output import Stat, stat_of, stat_semua, write_atomic
+from dokgen.jurnal import Jurnal
+from dokgen.output import Stat, stat_of, stat_semua
 
 NAMA = ".dokgen-manifest"
-FORMAT = (2, sys.version_info[:2])
-"""Of the blob (marshal's own format may differ between Python versions)."""
+_TANDA = ("manifest", 3)
+"""The layout of its rows (:class:`Entri`)."""
 
 
 def sha(data: bytes) -> str:
@@ -67,90 +67,103 @@ class Entri(NamedTuple):
     """Anything else the output's kind keeps (plain values): the combined document's pieces."""
 
 
+_JENIS, _MASUKAN, _KELUARAN, _STAT, _LAIN = range(5)
+"""Fields of a row as kept: plain tuples (thousands are read on every build), seen from outside
+as :class:`Entri`."""
+
+
 class Manifest:
     """Outputs of earlier builds by name; :meth:`salin` gives the one a build fills in."""
 
-    def __init__(self, folder: Path, entries: dict[str, Entri] | None = None) -> None:
+    def __init__(self, folder: Path, rows: dict[str, tuple] | None = None) -> None:
         self.folder = folder
-        self.entries = entries or {}
-        self.berubah = False
-        """True once anything was recorded, stamped or dropped since read."""
+        self._rows = rows or {}
+        self.berubah: set[str] = set()
+        """Names recorded, stamped or dropped since read."""
         self.kosong = False
         """True when every earlier entry goes (a build of everything starts from nothing)."""
-
-    @property
-    def path(self) -> Path:
-        return self.folder / NAMA
+        self._jurnal = Jurnal(folder / NAMA, _TANDA)
 
     @classmethod
     def baca(cls, folder: Path) -> Manifest:
         manifest = cls(folder)
-        try:
-            blob = manifest.path.read_bytes()
-        except OSError:
+        kepala, rows = manifest._jurnal.baca()
+        if kepala is None or not all(len(row) == len(Entri._fields) for row in rows.values()):
+            # Missing, or unreadable: as if nothing had been built (and written anew).
+            manifest.kosong = manifest._jurnal.path.exists()
             return manifest
-        try:
-            tanda, names, rows = marshal.loads(blob)
-            if tanda != FORMAT or len(names) != len(rows):
-                raise ValueError(tanda)
-            manifest.entries = dict(zip(names, map(Entri._make, rows), strict=True))
-        except (ValueError, EOFError, TypeError):
-            manifest.kosong = True  # unreadable: as if nothing had been built; rewritten whole
+        manifest._rows = rows
         return manifest
 
     def salin(self, kosong: bool = False) -> Manifest:
         """A copy to record a build in (``kosong``: without the earlier entries)."""
-        copy = Manifest(self.folder, {} if kosong else dict(self.entries))
+        copy = Manifest(self.folder, {} if kosong else dict(self._rows))
         copy.kosong = kosong or self.kosong
+        copy._jurnal = self._jurnal
         return copy
+
+    def entri(self, name: str) -> Entri | None:
+        row = self._rows.get(name)
+        return None if row is None else Entri._make(row)
+
+    def nama(self) -> KeysView[str]:
+        """The outputs listed."""
+        return self._rows.keys()
+
+    def keluaran(self, names: list[str]) -> list[str]:
+        """The SHA-256 recorded for each of ``names`` (all listed)."""
+        rows = self._rows
+        return [rows[name][_KELUARAN] for name in names]
 
     def segar(self, name: str, masukan: str) -> bool:
         """True when ``name`` was made from the same inputs and is still on disk, untouched."""
-        entry = self.entries.get(name)
-        return entry is not None and entry.masukan == masukan and self.utuh(name)
+        row = self._rows.get(name)
+        return row is not None and row[_MASUKAN] == masukan and self.utuh(name)
 
     def segar_semua(self, outputs: list[tuple[str, str]]) -> list[bool]:
         """:meth:`segar` of every (name, masukan) of ``outputs`` (thousands of cards)."""
         stats = stat_semua(self.folder, [name for name, _ in outputs])
-        get = self.entries.get
+        get = self._rows.get
         return [
-            (entry := get(name)) is not None and entry.masukan == masukan and entry.stat == stat
+            (row := get(name)) is not None and row[_MASUKAN] == masukan and row[_STAT] == stat
             for (name, masukan), stat in zip(outputs, stats, strict=True)
         ]
 
     def utuh(self, name: str) -> bool:
         """True when ``name`` is on disk as dokgen left it (same size and time)."""
-        entry = self.entries.get(name)
+        row = self._rows.get(name)
         return (
-            entry is not None
-            and entry.stat is not None
-            and entry.stat == stat_of(f"{self.folder}/{name}")
+            row is not None
+            and row[_STAT] is not None
+            and row[_STAT] == stat_of(f"{self.folder}/{name}")
         )
 
     def catat(self, name: str, jenis: str, masukan: str, keluaran: str, lain: Any = None) -> None:
         """Record that ``name`` (sha ``keluaran``) was made from inputs ``masukan``."""
-        self.entries[name] = Entri(jenis, masukan, keluaran, None, lain)
-        self.berubah = True
+        self._rows[name] = (jenis, masukan, keluaran, None, lain)
+        self.berubah.add(name)
 
     def stempel(self, name: str) -> None:
         """Record the size and time of ``name`` as it is on disk now."""
-        self.entries[name] = self.entries[name]._replace(stat=stat_of(f"{self.folder}/{name}"))
-        self.berubah = True
+        row = self._rows[name]
+        self._rows[name] = (*row[:_STAT], stat_of(f"{self.folder}/{name}"), row[_LAIN])
+        self.berubah.add(name)
 
     def hapus(self, name: str) -> None:
         """Forget ``name`` (its file was deleted)."""
-        self.entries.pop(name, None)
-        self.berubah = True
+        self._rows.pop(name, None)
+        self.berubah.add(name)
 
     def lain(self, name: str) -> Any:
         """What :meth:`catat` kept as ``lain`` for ``name``, or None."""
-        entry = self.entries.get(name)
-        return None if entry is None else entry.lain
+        row = self._rows.get(name)
+        return None if row is None else row[_LAIN]
 
     def simpan(self) -> None:
-        """Write the manifest if anything changed (or it is missing or damaged)."""
-        if not self.berubah and not self.kosong and self.path.is_file():
-            return
-        rows = [tuple(entry) for entry in self.entries.values()]
-        write_atomic(self.path, marshal.dumps((FORMAT, list(self.entries), rows)))
-        self.berubah = self.kosong = False
+        """Write what changed (everything, if the manifest was missing or damaged)."""
+        if self.kosong:
+            self._jurnal = Jurnal(self._jurnal.path, _TANDA)  # forget the table read: anew
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._jurnal.tulis(_TANDA, self._rows, self.berubah)
+        self.berubah.clear()
+        self.kosong = False

@@ -105,7 +105,7 @@ def olah(
     """
     tembolok = Tembolok(data.folder, temuan=cetak is None)
     base = tembolok.base
-    daftar = tembolok.baca().selaras(*_stat_all(base, berkas_jabatan(data.folder)))
+    daftar = tembolok.baca(*_stat_all(base, berkas_jabatan(data.folder)))
     todo = [i for i, r in enumerate(daftar.ringkasan) if r is None]
     cards: list[tuple[str, str] | None] = [None] * len(daftar.nama)
     if cetak:

@@ -14,6 +14,8 @@ from pathlib import Path
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 MAX_STEM = 80
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUGS = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\n)*")
+"""Names that are each a :data:`_SLUG`, one per line."""
 
 
 def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
@@ -26,13 +28,22 @@ def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
 
 def nama_berkas_semua(items: Iterable[tuple[int, str]], ext: str = ".docx") -> list[str]:
     """:func:`nama_berkas` of every (nomor, nama) of ``items`` (thousands of cards)."""
-    simple = _SLUG.fullmatch
-    return [
-        f"{nomor:02d}-{nama}{ext}"
-        if simple(nama) and len(nama) <= MAX_STEM and nama not in _RESERVED
-        else f"{nomor:02d}-{_slug(nama)}{ext}"  # the common case above: already safe
-        for nomor, nama in items
-    ]
+    items = list(items)
+    names = [nama for _, nama in items]
+    joined = "\n".join(names) + "\n"
+    if (
+        _SLUGS.fullmatch(joined)
+        and joined.count("\n") == len(names)  # no name of two lines
+        and _RESERVED.isdisjoint(names)
+        and max(map(len, names), default=0) <= MAX_STEM
+    ):  # every name safe already, as jabatan kode are: checked all at once
+        return [f"{nomor:02d}-{nama}{ext}" for nomor, nama in items]
+    return [f"{nomor:02d}-{nama if _aman(nama) else _slug(nama)}{ext}" for nomor, nama in items]
+
+
+def _aman(nama: str) -> bool:
+    """True when ``nama`` is a safe file name stem as it is."""
+    return bool(_SLUG.fullmatch(nama)) and len(nama) <= MAX_STEM and nama not in _RESERVED
 
 
 def _slug(nama: str) -> str:
@@ -95,7 +106,10 @@ def stat_of(path: Path | str, folder: int | None = None) -> Stat | None:
 
 def stat_semua(folder: Path | str, names: list[str]) -> list[Stat | None]:
     """:func:`stat_of` of every file ``names`` in ``folder`` (thousands: the folder is opened
-    once, the names are short)."""
+    once, and names that all start with the same sub-folder are looked up from it)."""
+    sub = names[0].rpartition("/")[0] + "/" if names else "/"
+    if sub != "/" and all(name.startswith(sub) for name in names):
+        folder, names = os.path.join(folder, sub), [name[len(sub) :] for name in names]
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -6,11 +6,12 @@ under the file's size and modification time. The records hold for one state of t
 inputs — the dinas's other YAML files, the regulation catalogue and dokgen's own code —; when any
 of those changes, every jabatan is read again.
 
-The cache lives outside the data folder, one file per data folder, in
-:func:`~dokgen.cachedir.folder_tembolok`: the columns of :class:`Daftar` in one ``marshal`` blob
-(a kabupaten has thousands of jabatan; one blob is read and written in milliseconds, where a row
-per jabatan cost tens of them), replaced atomically and only when something changed. A cache
-that cannot be read or written is ignored: it only ever saves time.
+The cache lives outside the data folder, in :func:`~dokgen.cachedir.folder_tembolok`, as two
+tables (:mod:`dokgen.jurnal`) per data folder: the summaries, contents and galat findings (all a
+build needs), and the findings at every level (what a check needs besides; three quarters of
+the bytes). A build leaves the second as it is; a row of it whose file changed since is not
+trusted by the next check. A cache that cannot be read or written is ignored: it only ever saves
+time.
 """
 
 from __future__ import annotations
@@ -18,19 +19,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dokgen.cachedir import folder_tembolok, sidik_kode
 from dokgen.checks import Temuan
+from dokgen.jurnal import Jurnal
 from dokgen.load import KATALOG
 from dokgen.model import RingkasanJabatan
-from dokgen.output import Stat, write_atomic
+from dokgen.output import Stat
 
-FORMAT = (5, sys.version_info[:2])
-"""Of the blob (marshal's own format may differ between Python versions)."""
+FORMAT = 6
 RACY_NS = 2_000_000_000
 """A file changed this recently may change again within the same clock tick with the same size,
 unseen by its stat: its record is not kept (git's "racily clean" entries)."""
@@ -54,6 +55,14 @@ class Daftar:
     """Findings of the jabatan rules at level galat for this dinas: what a build needs."""
     semua: list[bytes] = field(default_factory=list)
     """Findings of every jabatan rule at any level, packed (marshal): what a check needs."""
+    diisi: list[str] = field(default_factory=list)
+    """The files whose rows were filled by :meth:`isi_baris` (read this time)."""
+
+    @classmethod
+    def kosong(cls, nama: list[str], stat: list[Stat]) -> Daftar:
+        """Empty rows for the files ``nama``."""
+        n = len(nama)
+        return cls(nama, stat, [None] * n, [None] * n, [None] * n, [None] * n)
 
     def isi_baris(
         self,
@@ -69,37 +78,14 @@ class Daftar:
         self.stat[i], self.ringkasan[i], self.isi[i] = stat, ringkasan, isi
         self.galat[i] = tuple(t for t in temuan if t[0] in galat)
         self.semua[i] = marshal.dumps(temuan)
-
-    def selaras(self, nama: list[str], stat: list[Stat]) -> Daftar:
-        """The rows for the files ``nama`` as they are now (``stat``): a row whose file is new
-        or changed is empty."""
-        if nama == self.nama:
-            index = list(range(len(nama)))  # the usual case: same files, in the same order
-        else:
-            posisi = {n: i for i, n in enumerate(self.nama)}
-            index = [posisi.get(n, -1) for n in nama]
-        for j, i in enumerate(index):
-            if i >= 0 and self.stat[i] != stat[j]:
-                index[j] = -1
-
-        def kolom(values: list) -> list:
-            return [values[i] if i >= 0 else None for i in index]
-
-        return Daftar(
-            list(nama),
-            list(stat),
-            kolom(self.ringkasan),
-            kolom(self.isi),
-            kolom(self.galat),
-            kolom(self.semua),
-        )
+        self.diisi.append(self.nama[i])
 
     def kolom(self) -> tuple[list, ...]:
         return self.nama, self.stat, self.ringkasan, self.isi, self.galat, self.semua
 
     def pilih(self, rows: list[int]) -> Daftar:
         """Only the rows ``rows``."""
-        return Daftar(*([values[i] for i in rows] for values in self.kolom()))
+        return Daftar(*([values[i] for i in rows] for values in self.kolom()), diisi=self.diisi)
 
     def tanpa_kosong(self) -> Daftar:
         """The rows that hold a record."""
@@ -122,83 +108,75 @@ def sidik_bersama(folder: Path) -> str:
 
 
 class Tembolok:
-    """The records of one data folder, valid for one fingerprint of its shared inputs.
-
-    Two files: the summaries, contents and galat findings (all a build needs), and the findings
-    at every level (what a check needs besides; three quarters of the bytes). A build leaves the
-    second as it is; a row of it whose file changed since is not trusted by the next check.
-    """
+    """The records of one data folder, valid for one fingerprint of its shared inputs."""
 
     def __init__(self, folder: Path, temuan: bool = True) -> None:
-        self.bersama = sidik_bersama(folder)
+        bersama = sidik_bersama(folder)
         self.base = f"{folder}/jabatan"
         """The jabatan folder as named now: the summaries' files are in it."""
-        self.temuan = temuan
-        """True when the findings at every level are read and kept too (a check)."""
         root = folder_tembolok()
         key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
-        self.path = None if root is None else root / f"{key}.jabatan"
-        self._inti: tuple = ()
-        self._semua: tuple = ()
-        """What :meth:`baca` read of each file: :meth:`simpan` writes only a file that changed."""
+        self._inti = self._temuan = None
+        if root is not None:
+            self._inti = Jurnal(root / f"{key}.jabatan", bersama)
+            if temuan:  # the findings at every level too (a check)
+                self._temuan = Jurnal(root / f"{key}.temuan", bersama)
+        self._rows: dict[str, Any] = {}
+        self._rows_temuan: dict[str, Any] = {}
 
-    def baca(self) -> Daftar:
-        """The records kept, or none if there are none for this state of the shared inputs."""
-        base, inti = self._muat(".jabatan", 5)
-        if not inti:
-            return Daftar()
-        self._inti = (base, inti)
-        nama, stat, ringkasan, isi, galat = inti
-        try:
-            if base == self.base:
-                ringkasan = list(map(RingkasanJabatan._make, ringkasan))
-            else:  # the folder is named otherwise now (moved, or given as another path)
-                ringkasan = [
-                    RingkasanJabatan(*r[:3], f"{self.base}/{n}", *r[4:])
-                    for n, r in zip(nama, ringkasan, strict=True)
-                ]
-        except TypeError:
-            return Daftar()
-        semua: list = [None] * len(nama)
-        if self.temuan:
-            _, kept = self._semua = self._muat(".temuan", 3)
-            if kept and kept[0] == nama:  # a row counts if its file did not change since
-                rows = zip(kept[2], kept[1], stat, strict=True)
-                semua = [s if then == now else None for s, then, now in rows]
-            ringkasan = [None if s is None else r for r, s in zip(ringkasan, semua, strict=True)]
-        return Daftar(nama, stat, ringkasan, isi, galat, semua)
-
-    def _muat(self, suffix: str, count: int) -> tuple[str, tuple]:
-        """(folder, columns) of one of the two files, if it holds ``count`` columns of equal
-        length for this state of the shared inputs; else ("", ())."""
-        if self.path is None:
-            return "", ()
-        try:
-            blob = self.path.with_suffix(suffix).read_bytes()
-            tanda, bersama, base, columns = marshal.loads(blob)
-            same = tanda == FORMAT and bersama == self.bersama and len(columns) == count
-            if same and len({len(column) for column in columns}) == 1:
-                return base, tuple(columns)
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        return "", ()
+    def baca(self, nama: list[str], stat: list[Stat]) -> Daftar:
+        """The records of the files ``nama`` as they are now (``stat``): a row whose file is
+        new or changed since its record was made is empty."""
+        daftar = Daftar.kosong(nama, stat)
+        if self._inti is None:
+            return daftar
+        base, self._rows = self._inti.baca()
+        if base != self.base:  # the folder is named otherwise now (moved, or another path)
+            self._rows = {
+                name: (st, (*r[:3], f"{self.base}/{name}", *r[4:]), content, galat)
+                for name, (st, r, content, galat) in self._rows.items()
+            }
+        found = [self._rows.get(name) for name in nama]
+        rows = [
+            i for i, (row, now) in enumerate(zip(found, stat, strict=True)) if row and row[0] == now
+        ]
+        if self._temuan is not None:
+            _, self._rows_temuan = self._temuan.baca()
+            kept = [(i, self._rows_temuan.get(nama[i])) for i in rows]
+            kept = [(i, row) for i, row in kept if row and row[0] == stat[i]]
+            rows = [i for i, _ in kept]
+            for i, row in kept:
+                daftar.semua[i] = row[1]
+        if rows:
+            _, ringkasan, isi, galat = zip(*(found[i] for i in rows), strict=True)
+            columns = zip(rows, map(RingkasanJabatan._make, ringkasan), isi, galat, strict=True)
+            for i, r, content, found_galat in columns:
+                daftar.ringkasan[i], daftar.isi[i], daftar.galat[i] = r, content, found_galat
+        return daftar
 
     def simpan(self, daftar: Daftar) -> None:
-        """Keep exactly the records of ``daftar`` (but those of files changed too recently)."""
-        if self.path is None:
+        """Keep the records of ``daftar``'s files: those read this time (but not those changed
+        too recently) replace the earlier ones; files gone from the folder are forgotten."""
+        if self._inti is None:
             return
         recent = time.time_ns() - RACY_NS
-        daftar = daftar.pilih([i for i, (_, mtime) in enumerate(daftar.stat) if mtime < recent])
-        nama, stat, ringkasan, isi, galat, semua = daftar.kolom()
-        inti = (self.base, (nama, stat, [tuple(r) for r in ringkasan], isi, galat))
-        if inti != self._inti:
-            self._tulis(".jabatan", inti)
-        semua_baru = (self.base, (nama, stat, semua))
-        if self.temuan and semua_baru != self._semua:
-            self._tulis(".temuan", semua_baru)
-
-    def _tulis(self, suffix: str, content: tuple[str, tuple]) -> None:
-        assert self.path is not None
-        blob = marshal.dumps((FORMAT, self.bersama, *content))
+        index = {name: i for i, name in enumerate(daftar.nama)}
+        rows, temuan = self._rows, self._rows_temuan
+        berubah = [name for name in rows if name not in index]
+        for name in berubah:
+            del rows[name]
+            temuan.pop(name, None)
+        for name in daftar.diisi:
+            i = index.get(name)
+            berubah.append(name)
+            if i is None or daftar.stat[i][1] >= recent:
+                rows.pop(name, None)
+                temuan.pop(name, None)
+                continue
+            stat = daftar.stat[i]
+            rows[name] = (stat, tuple(daftar.ringkasan[i]), daftar.isi[i], daftar.galat[i])
+            temuan[name] = (stat, daftar.semua[i])
         with contextlib.suppress(OSError):
-            write_atomic(self.path.with_suffix(suffix), blob)
+            self._inti.tulis(self.base, rows, berubah)
+            if self._temuan is not None:
+                self._temuan.tulis(None, temuan, berubah)
