@@ -32,13 +32,14 @@ from typing import BinaryIO
 
 from dokgen.cachedir import sidik_kode
 from dokgen.output import sediakan
-from dokgen.paket import Entri, baca, bagian, local_header, tulis_bagian, tulis_direktori
+from dokgen.paket import Entri, bagian, local_header, tulis_bagian, tulis_direktori
 
 DOCUMENT = "word/document.xml"
 _BODY = re.compile(rb"<w:body\b[^>]*>(.*)</w:body>", re.DOTALL)
 _LAST_SECTION = re.compile(rb"<w:sectPr\b(?:(?!<w:sectPr\b).)*</w:sectPr>\s*$", re.DOTALL)
 _FIRST_PPR = re.compile(rb"<w:pPr>(<w:pStyle [^>]*/>)?")
 _CHUNK = 1 << 20
+BLOK = 64
 _PREPARED = ".potongan"
 
 
@@ -57,11 +58,14 @@ class Susunan:
     """The piece's length uncompressed."""
     awal: int = 0
     """Where the first piece starts in the file."""
+    blok: list[int] = field(default_factory=list)
+    """The CRC of each run of :data:`BLOK` pieces (the last one shorter): a rebuild joins the
+    runs it did not change as they are, not piece by piece."""
 
     def kemas(self) -> tuple:
         """The compact form the manifest keeps: a few strings and bytes, not thousands of
         values (the manifest is read on every build)."""
-        numbers = array("q", [*self.panjang, *self.crc, *self.ukuran])
+        numbers = array("q", [*self.panjang, *self.crc, *self.ukuran, *self.blok])
         return "\n".join(self.kartu), "".join(self.sha), numbers.tobytes(), self.awal
 
     @classmethod
@@ -75,11 +79,11 @@ class Susunan:
         except (TypeError, ValueError):
             return cls()
         n = len(names)
-        if len(numbers) != 3 * n or len(sha) != 64 * n:
+        if len(numbers) != 3 * n + -(-n // BLOK) or len(sha) != 64 * n:
             return cls()
         shas = [sha[i : i + 64] for i in range(0, 64 * n, 64)]
-        values = numbers.tolist()
-        return cls(names, shas, values[:n], values[n : 2 * n], values[2 * n :], awal)
+        v = numbers.tolist()
+        return cls(names, shas, v[:n], v[n : 2 * n], v[2 * n : 3 * n], awal, v[3 * n :])
 
     def satu(self, kartu: str, sha: str, panjang: int, crc: int, ukuran: int) -> None:
         """Append one piece."""
@@ -221,10 +225,8 @@ def gabung(
     old = old or Susunan()
     index = _dipakai_lagi(kartu, sha, old) if old.kartu else [-1] * len(kartu)
     offsets = list(accumulate(old.panjang, initial=old.awal))
-    blob = Path(berkas[0]).read_bytes()
-    document = baca(blob)[DOCUMENT]
-    parts = bagian(blob)
-    del parts[DOCUMENT]
+    parts = bagian(Path(berkas[0]).read_bytes())
+    document = parts.pop(DOCUMENT).isi()
     head = document[: document.index(b"<w:body")] + b"<w:body>"
     tail = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
     tail += b"</w:body></w:document>"
@@ -239,7 +241,7 @@ def gabung(
         out.write(local_header(DOCUMENT, 0, 0, 0))  # rewritten once sizes are known
         start = out.tell()
         out.write(_fragment(head))
-        crc, size = zlib.crc32(head), len(head)
+        streamed = zlib.crc32(head)  # the CRC as the pieces go, when they cannot be joined
         new = Susunan(awal=out.tell())
         j = 0
         while j < len(kartu):
@@ -250,9 +252,6 @@ def gabung(
                     end += 1
                 last = i + end - j
                 _salin(source, out, offsets[i], offsets[last] - offsets[i])
-                for k in range(i, last):
-                    crc = _join(crc, old.crc[k], old.ukuran[k])
-                size += sum(old.ukuran[i:last])
                 new.tambah(old, i, last)
                 j = end
                 continue
@@ -260,16 +259,19 @@ def gabung(
             if ready is None:
                 raw = _piece(berkas[j], j == 0)
                 data, piece_crc, piece_size = _fragment(raw), zlib.crc32(raw), len(raw)
-                crc = zlib.crc32(raw, crc)
+                streamed = zlib.crc32(raw, streamed)
             else:
                 data, piece_crc, piece_size = ready
-                crc = _join(crc, piece_crc, piece_size)
             out.write(data)
-            size += piece_size
             new.satu(kartu[j], sha[j], len(data), piece_crc, piece_size)
             j += 1
         out.write(_fragment(tail, final=True))
-        crc, size = zlib.crc32(tail, crc), size + len(tail)
+        if crc32_combine is None:
+            crc = zlib.crc32(tail, streamed)
+        else:
+            body = sum(new.ukuran)
+            crc = zlib.crc32(tail, _join(zlib.crc32(head), _crc_badan(new, old, index), body))
+        size = len(head) + sum(new.ukuran) + len(tail)
         compressed = out.tell() - start
         out.seek(0)
         out.write(local_header(DOCUMENT, crc, compressed, size))
@@ -279,3 +281,27 @@ def gabung(
         tulis_direktori(out, entries)
         out.truncate()  # what was reserved beyond the end
     return new
+
+
+def _crc_badan(new: Susunan, old: Susunan, index: list[int]) -> int:
+    """The CRC of all of ``new``'s pieces, from theirs, a block of :data:`BLOK` pieces at a time:
+    a block whose pieces all come from the same places of ``old`` keeps its CRC (sets
+    ``new.blok``)."""
+    crc = 0
+    for start in range(0, len(new.kartu), BLOK):
+        end = min(start + BLOK, len(new.kartu))
+        b = start // BLOK
+        same = (
+            b < len(old.blok)
+            and min(start + BLOK, len(old.kartu)) == end
+            and index[start:end] == list(range(start, end))
+        )
+        if same:
+            block = old.blok[b]
+        else:
+            block = 0
+            for k in range(start, end):
+                block = _join(block, new.crc[k], new.ukuran[k])
+        new.blok.append(block)
+        crc = _join(crc, block, sum(new.ukuran[start:end]))
+    return crc

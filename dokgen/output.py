@@ -26,8 +26,11 @@ def nama_berkas(nomor: int, nama: str, ext: str = ".docx") -> str:
     return nama_berkas_semua([(nomor, nama)], ext)[0]
 
 
-def nama_berkas_semua(items: Iterable[tuple[int, str]], ext: str = ".docx") -> list[str]:
-    """:func:`nama_berkas` of every (nomor, nama) of ``items`` (thousands of cards)."""
+def nama_berkas_semua(
+    items: Iterable[tuple[int, str]], ext: str = ".docx", folder: str = ""
+) -> list[str]:
+    """:func:`nama_berkas` of every (nomor, nama) of ``items`` (thousands of cards), each
+    after ``folder``."""
     items = list(items)
     names = [nama for _, nama in items]
     joined = "\n".join(names) + "\n"
@@ -37,8 +40,10 @@ def nama_berkas_semua(items: Iterable[tuple[int, str]], ext: str = ".docx") -> l
         and _RESERVED.isdisjoint(names)
         and max(map(len, names), default=0) <= MAX_STEM
     ):  # every name safe already, as jabatan kode are: checked all at once
-        return [f"{nomor:02d}-{nama}{ext}" for nomor, nama in items]
-    return [f"{nomor:02d}-{nama if _aman(nama) else _slug(nama)}{ext}" for nomor, nama in items]
+        return [f"{folder}{nomor:02d}-{nama}{ext}" for nomor, nama in items]
+    return [
+        f"{folder}{nomor:02d}-{nama if _aman(nama) else _slug(nama)}{ext}" for nomor, nama in items
+    ]
 
 
 def _aman(nama: str) -> bool:
@@ -114,7 +119,15 @@ def stat_semua(folder: Path | str, names: list[str]) -> list[Stat | None]:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return [None] * len(names)
+    stat, stats = os.stat, []
     try:
-        return [stat_of(name, fd) for name in names]
+        for name in names:  # stat_of, inlined: thousands
+            try:
+                st = stat(name, dir_fd=fd)
+            except OSError:
+                stats.append(None)
+                continue
+            stats.append((st.st_size, st.st_mtime_ns))
+        return stats
     finally:
         os.close(fd)

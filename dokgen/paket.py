@@ -29,6 +29,10 @@ class Bagian:
     size: int
     data: bytes
 
+    def isi(self) -> bytes:
+        """The part uncompressed."""
+        return zlib.decompress(self.data, -15)
+
     @classmethod
     def dari(cls, name: str, raw: bytes) -> Bagian:
         compressor = zlib.compressobj(6, zlib.DEFLATED, -15)

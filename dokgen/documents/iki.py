@@ -31,7 +31,7 @@ def nama(nomor: int, kode: str) -> str:
 
 def nama_semua(items: Iterable[tuple[int, str]]) -> list[str]:
     """The file name of the card of every (nomor, kode) of ``items``."""
-    return [f"{FOLDER}/{name}" for name in nama_berkas_semua(items)]
+    return nama_berkas_semua(items, folder=f"{FOLDER}/")
 
 
 def bersama(data: DataDinas) -> dict:
