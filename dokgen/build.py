@@ -305,7 +305,10 @@ def _gabung(
     kartu = list(keys)
     kept = iter(baru.keluaran([n for n in kartu if n not in rendered]))
     sha = [rendered[n] if n in rendered else next(kept) for n in kartu]
-    berkas = [f"{staging if n in rendered else keluar}/{n}" for n in kartu]
+
+    def berkas(j: int) -> str:
+        return f"{staging if kartu[j] in rendered else keluar}/{kartu[j]}"
+
     target = staging / name
     target.parent.mkdir(parents=True, exist_ok=True)
     previous = keluar / name if baru.utuh(name) else None

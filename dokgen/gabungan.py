@@ -207,13 +207,13 @@ def _salin(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
 def gabung(
     kartu: list[str],
     sha: list[str],
-    berkas: list[str],
+    berkas: Callable[[int], str],
     target: Path,
     lama: Path | None = None,
     susunan_lama: Susunan | None = None,
 ) -> Susunan:
     """Write the combined document of the cards ``kartu`` (names, with the SHA-256 ``sha`` of
-    their bytes and the files ``berkas`` they are in) to ``target``.
+    their bytes, and ``berkas(j)`` the file the ``j``-th is in) to ``target``.
 
     ``lama`` is the previous combined document, untouched since it was written, and
     ``susunan_lama`` its pieces: a card whose name and sha did not change (and that is still
@@ -225,7 +225,7 @@ def gabung(
     old = old or Susunan()
     index = _dipakai_lagi(kartu, sha, old) if old.kartu else [-1] * len(kartu)
     offsets = list(accumulate(old.panjang, initial=old.awal))
-    parts = bagian(Path(berkas[0]).read_bytes())
+    parts = bagian(Path(berkas(0)).read_bytes())
     document = parts.pop(DOCUMENT).isi()
     head = document[: document.index(b"<w:body")] + b"<w:body>"
     tail = _LAST_SECTION.search(_BODY.search(document).group(1)).group(0)
@@ -255,9 +255,9 @@ def gabung(
                 new.tambah(old, i, last)
                 j = end
                 continue
-            ready = _prepared(berkas[j], j == 0) if crc32_combine else None
+            ready = _prepared(berkas(j), j == 0) if crc32_combine else None
             if ready is None:
-                raw = _piece(berkas[j], j == 0)
+                raw = _piece(berkas(j), j == 0)
                 data, piece_crc, piece_size = _fragment(raw), zlib.crc32(raw), len(raw)
                 streamed = zlib.crc32(raw, streamed)
             else:

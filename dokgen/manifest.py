@@ -88,7 +88,7 @@ class Manifest:
     def baca(cls, folder: Path) -> Manifest:
         manifest = cls(folder)
         kepala, rows = manifest._jurnal.baca()
-        if kepala is None or not all(len(row) == len(Entri._fields) for row in rows.values()):
+        if kepala is None:
             # Missing, or unreadable: as if nothing had been built (and written anew).
             manifest.kosong = manifest._jurnal.path.exists()
             return manifest

@@ -89,6 +89,8 @@ class Daftar:
 
     def tanpa_kosong(self) -> Daftar:
         """The rows that hold a record."""
+        if None not in self.ringkasan:
+            return self
         return self.pilih([i for i, r in enumerate(self.ringkasan) if r is not None])
 
     def temuan(self, i: int) -> tuple[Temuan, ...]:
@@ -147,11 +149,16 @@ class Tembolok:
             rows = [i for i, _ in kept]
             for i, row in kept:
                 daftar.semua[i] = row[1]
-        if rows:
-            _, ringkasan, isi, galat = zip(*(found[i] for i in rows), strict=True)
-            columns = zip(rows, map(RingkasanJabatan._make, ringkasan), isi, galat, strict=True)
-            for i, r, content, found_galat in columns:
-                daftar.ringkasan[i], daftar.isi[i], daftar.galat[i] = r, content, found_galat
+        if not rows:
+            return daftar
+        _, ringkasan, isi, galat = zip(*(found[i] for i in rows), strict=True)
+        if len(rows) == len(nama):  # the usual case: every file known
+            daftar.ringkasan = list(map(RingkasanJabatan._make, ringkasan))
+            daftar.isi, daftar.galat = list(isi), list(galat)
+            return daftar
+        columns = zip(rows, map(RingkasanJabatan._make, ringkasan), isi, galat, strict=True)
+        for i, r, content, found_galat in columns:
+            daftar.ringkasan[i], daftar.isi[i], daftar.galat[i] = r, content, found_galat
         return daftar
 
     def simpan(self, daftar: Daftar) -> None:
