@@ -230,3 +230,12 @@ def test_a_damaged_manifest_means_building_everything_again(tmp_path):
     assert jabatan == [j.nama for j in load(folder).jabatan]
     again = build(folder, out)  # the manifest is whole again: nothing to do
     assert again.ditulis == [] and len(again.tetap) == 55
+
+
+def test_the_combined_documents_pieces_are_kept_compactly_and_damage_means_none():
+    pieces = gabungan.Susunan(
+        ["iki/01-a.docx", "iki/02-b.docx"], ["0" * 64, "1" * 64], [10, 20], [1, 2], [90, 80], 5, [3]
+    )
+    assert gabungan.Susunan.buka(pieces.kemas()) == pieces
+    assert gabungan.Susunan.buka(None) == gabungan.Susunan()
+    assert gabungan.Susunan.buka(("iki/01-a.docx", "0" * 64, b"\0" * 7, 5)) == gabungan.Susunan()
