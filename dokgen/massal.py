@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from dokgen import gabungan
 from dokgen.checks import Finding, Severity, Temuan, levels, periksa_bagian, temuan_jabatan
@@ -77,10 +78,8 @@ class Olahan:
     def temuan(self, hanya_galat: bool = False) -> list[tuple[str, tuple[Temuan, ...]]]:
         """Every file's findings, or only those at level galat (all a build needs)."""
         daftar = self.daftar
-        files = [r.berkas for r in daftar.ringkasan if r is not None]
-        if hanya_galat:
-            return list(zip(files, daftar.galat, strict=True))
-        return [(file, daftar.temuan(i)) for i, file in enumerate(files)]
+        rows = [(r.berkas, i) for i, r in enumerate(daftar.ringkasan) if r is not None]
+        return [(file, daftar.galat[i] if hanya_galat else daftar.temuan(i)) for file, i in rows]
 
 
 def bersama(folder: Path) -> DataDinas:
@@ -152,10 +151,10 @@ def _stat_all(base: str, listed: list[str]) -> tuple[list[str], list[Stat]]:
     """The files still there, and their size and time — taken before reading them, so an edit
     made while dokgen runs is seen next time."""
     stats = stat_semua(base, listed)
+    if None not in stats:
+        return listed, cast(list[Stat], stats)
     present = [i for i, stat in enumerate(stats) if stat is not None]  # else removed meanwhile
-    if len(present) == len(listed):
-        return listed, stats  # type: ignore[return-value]
-    return [listed[i] for i in present], [stats[i] for i in present]  # type: ignore[misc]
+    return [listed[i] for i in present], [cast(Stat, stats[i]) for i in present]
 
 
 Baris = tuple[Stat, RingkasanJabatan, str, tuple[Temuan, ...]]
