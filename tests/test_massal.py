@@ -239,3 +239,22 @@ def test_the_combined_documents_pieces_are_kept_compactly_and_damage_means_none(
     assert gabungan.Susunan.buka(pieces.kemas()) == pieces
     assert gabungan.Susunan.buka(None) == gabungan.Susunan()
     assert gabungan.Susunan.buka(("iki/01-a.docx", "0" * 64, b"\0" * 7, 5)) == gabungan.Susunan()
+
+
+def test_a_check_after_a_build_rereads_only_the_file_the_build_read(tmp_path, counted):
+    folder = copy(DATA / "malang-diskopum", tmp_path)
+    periksa_folder(folder)
+    build(folder, tmp_path / "out")  # reads every file: every card is made
+    card = folder / "jabatan" / "07-kasubag-umum.yaml"
+    card.write_text(card.read_text().replace("tugas:\n", "tugas:\n  - Tugas tambahan\n", 1))
+    earlier = time.time() - 60  # not changed just now: its record may be kept
+    os.utime(card, (earlier, earlier))
+    counted.clear()
+    build(folder, tmp_path / "out")
+    assert counted == ["07-kasubag-umum.yaml"]
+    counted.clear()
+    assert periksa_folder(folder) == periksa(load(folder))
+    assert counted == ["07-kasubag-umum.yaml"]  # the build kept only what a build needs of it
+    counted.clear()
+    periksa_folder(folder)
+    assert counted == []
