@@ -2,8 +2,8 @@
 
 A kabupaten has thousands of jabatan. They are never all in memory: each file is read, validated
 and checked by the jabatan rules — and, in a build, its card rendered when the card is not up to
-date — in worker processes, and only a small record (a row of
-:class:`~dokgen.tembolok.Daftar`) comes back. A file whose size and time did not change since the last run is not read at all: its
+date — in worker processes, and only a small record (a row of :class:`~dokgen.tembolok.Daftar`)
+comes back. A file whose size and time did not change since the last run is not read at all: its
 record comes from the cache (:mod:`dokgen.tembolok`), and its card is left alone when the
 manifest says it is up to date. The rules across jabatan then run on the records' summaries.
 """
