@@ -233,8 +233,6 @@ def gabung(
 
     with contextlib.ExitStack() as stack:
         source = stack.enter_context(open(lama, "rb")) if lama and old.kartu else None
-        if source is None:
-            index = [-1] * len(kartu)
         out = stack.enter_context(open(target, "wb"))
         if source is not None:  # about the size of the previous one (see output.sediakan)
             sediakan(out.fileno(), os.fstat(source.fileno()).st_size)
