@@ -264,12 +264,12 @@ def gabung(
             new.satu(kartu[j], sha[j], len(data), piece_crc, piece_size)
             j += 1
         out.write(_fragment(tail, final=True))
+        body = sum(new.ukuran)
         if crc32_combine is None:
             crc = zlib.crc32(tail, streamed)
         else:
-            body = sum(new.ukuran)
             crc = zlib.crc32(tail, _join(zlib.crc32(head), _crc_badan(new, old, index), body))
-        size = len(head) + sum(new.ukuran) + len(tail)
+        size = len(head) + body + len(tail)
         compressed = out.tell() - start
         out.seek(0)
         out.write(local_header(DOCUMENT, crc, compressed, size))

@@ -163,7 +163,6 @@ class Manifest:
         """Write what changed (everything, if the manifest was missing or damaged)."""
         if self.kosong:
             self._jurnal = Jurnal(self._jurnal.path, _TANDA)  # forget the table read: anew
-        self.folder.mkdir(parents=True, exist_ok=True)
         self._jurnal.tulis(_TANDA, self._rows, self.berubah)
         self.berubah.clear()
         self.kosong = False

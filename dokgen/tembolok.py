@@ -182,7 +182,8 @@ class Tembolok:
                 continue
             stat = daftar.stat[i]
             rows[name] = (stat, tuple(daftar.ringkasan[i]), daftar.isi[i], daftar.galat[i])
-            temuan[name] = (stat, daftar.semua[i])
+            if self._temuan is not None:  # a build keeps only the first table
+                temuan[name] = (stat, daftar.semua[i])
         with contextlib.suppress(OSError):
             self._inti.tulis(self.base, rows, berubah)
             if self._temuan is not None:
