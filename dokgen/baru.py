@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.errors import DataError, Location, Problem
 from dokgen.output import write_atomic
 
 DINAS = """\
@@ -32,7 +32,7 @@ tujuan: []
 def buat(folder: Path) -> None:
     """Create ``folder`` with dinas.yaml, renstra.yaml and an empty jabatan/ folder."""
     if folder.exists() and any(folder.iterdir()):
-        raise DataError([Masalah(Lokasi(folder), "folder sudah ada dan tidak kosong")])
+        raise DataError([Problem(Location(folder), "folder sudah ada dan tidak kosong")])
     start = dt.date.today().year
     write_atomic(folder / "dinas.yaml", DINAS.format(folder=folder).encode("utf-8"))
     renstra = RENSTRA.format(awal=start, akhir=start + 5)

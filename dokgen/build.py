@@ -18,7 +18,7 @@ from dokgen import gabungan, massal
 from dokgen.checks import Finding, periksa_bagian
 from dokgen.documents import dokumen_iku, iki, keputusan, lkj
 from dokgen.documents.umum import Dokumen
-from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.errors import DataError, Location, Problem
 from dokgen.gabungan import Susunan
 from dokgen.load import DataDinas
 from dokgen.manifest import Manifest, sha, sidik
@@ -211,8 +211,8 @@ def _build_folder(
     data = massal.bersama(folder)
     if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
         tahun, tw = opsi.triwulan
-        where = Lokasi(data.folder / "realisasi")
-        raise DataError([Masalah(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
+        where = Location(data.folder / "realisasi")
+        raise DataError([Problem(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
 
     keluar = keluar or Path("build") / data.nama_folder
     staging = keluar / STAGING

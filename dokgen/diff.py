@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.errors import DataError, Location, Problem
 from dokgen.format import KOSONG, angka_tertulis, rupiah
 from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import Formula, Indikator, IndikatorIKI, Jabatan, Kegiatan, Renstra
@@ -262,8 +262,8 @@ def folder_dari(spec: str, tmp: Path) -> Path:
         detail = getattr(exc, "stderr", b"") or b""
         raise DataError(
             [
-                Masalah(
-                    Lokasi(Path(spec)),
+                Problem(
+                    Location(Path(spec)),
                     "revisi git tidak dapat dibaca: " + detail.decode(errors="replace").strip(),
                 )
             ]

@@ -15,7 +15,7 @@ def saran(word: str, choices: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True)
-class Lokasi:
+class Location:
     """A place in a source file: a YAML line or a template tag."""
 
     file: Path
@@ -26,14 +26,14 @@ class Lokasi:
 
 
 @dataclass(frozen=True)
-class Masalah:
+class Problem:
     """One problem found while loading user input."""
 
-    lokasi: Lokasi
-    pesan: str
+    location: Location
+    message: str
 
     def __str__(self) -> str:
-        return f"{self.lokasi}: {self.pesan}"
+        return f"{self.location}: {self.message}"
 
 
 class DokgenError(Exception):
@@ -46,12 +46,12 @@ class DokgenError(Exception):
 class DataError(DokgenError):
     """The data folder cannot be loaded; holds every problem found, not only the first."""
 
-    def __init__(self, masalah: list[Masalah]) -> None:
-        self.masalah = sorted(masalah, key=lambda m: (str(m.lokasi.file), m.lokasi.line or 0))
-        super().__init__("\n".join(str(m) for m in self.masalah))
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda m: (str(m.location.file), m.location.line or 0))
+        super().__init__("\n".join(str(m) for m in self.problems))
 
     def lines(self) -> list[str]:
-        return [str(m) for m in self.masalah]
+        return [str(m) for m in self.problems]
 
 
 class TemplateError(DokgenError):

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dokgen.errors import DataError, Lokasi, Masalah, saran
+from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.model import (
     Dinas,
     DokumenIku,
@@ -95,21 +95,21 @@ def berkas_jabatan(folder: Path) -> list[str]:
     return sorted(n for n in names if n.endswith(".yaml") and n[0] != ".")
 
 
-def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Masalah]]:
+def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Problem]]:
     """One jabatan file, validated, with its problems."""
-    problems: list[Masalah] = []
+    problems: list[Problem] = []
     return _load_file(file, Jabatan, problems), problems
 
 
-def kode_ganda(ringkasan: list[RingkasanJabatan]) -> list[Masalah]:
+def kode_ganda(ringkasan: list[RingkasanJabatan]) -> list[Problem]:
     """A jabatan kode may be used by one file only."""
     problems = []
     seen: dict[str, str] = {}
     for item in ringkasan:
         if item.kode in seen:
             problems.append(
-                Masalah(
-                    Lokasi(*item.lokasi()),
+                Problem(
+                    Location(*item.location()),
                     f"kode jabatan '{item.kode}' sudah dipakai di {Path(seen[item.kode]).name}",
                 )
             )
@@ -118,21 +118,21 @@ def kode_ganda(ringkasan: list[RingkasanJabatan]) -> list[Masalah]:
     return problems
 
 
-def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Masalah]]:
+def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     """Everything of ``folder`` but the jabatan files, with the problems found (not raised)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError([Masalah(Lokasi(folder), "folder data tidak ditemukan")])
-    problems: list[Masalah] = []
+        raise DataError([Problem(Location(folder), "folder data tidak ditemukan")])
+    problems: list[Problem] = []
 
     dinas_file = folder / "dinas.yaml"
     dinas = None
     if dinas_file.is_file():
         dinas, source = _read(dinas_file, Dinas, problems)
         if dinas and dinas.logo and source:
-            _check_logo(folder / dinas.logo, Lokasi(dinas_file, source.line(("logo",))), problems)
+            _check_logo(folder / dinas.logo, Location(dinas_file, source.line(("logo",))), problems)
     else:
-        problems.append(Masalah(Lokasi(dinas_file), "berkas wajib dinas.yaml tidak ada"))
+        problems.append(Problem(Location(dinas_file), "berkas wajib dinas.yaml tidak ada"))
 
     renstra_file = folder / "renstra.yaml"
     renstra = _optional(renstra_file, Renstra, problems)
@@ -144,7 +144,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Masalah]]:
         keputusan = _load_file(keputusan_file, Keputusan, problems)
         if keputusan and renstra is None:
             problems.append(
-                Masalah(Lokasi(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
+                Problem(Location(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
             )
 
     organisasi = _optional(folder / "organisasi.yaml", Organisasi, problems)
@@ -172,7 +172,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Masalah]]:
 
 
 def _load_realisasi(
-    folder: Path, renstra: Renstra | None, problems: list[Masalah]
+    folder: Path, renstra: Renstra | None, problems: list[Problem]
 ) -> list[RealisasiTriwulan]:
     """Every ``realisasi/*.yaml``; each kode must name an indicator or kegiatan of the Renstra."""
     result: dict[tuple[int, int], RealisasiTriwulan] = {}
@@ -181,14 +181,14 @@ def _load_realisasi(
         if item is None or source is None:
             continue
         if renstra is None:
-            problems.append(Masalah(Lokasi(file, 1), "realisasi memerlukan renstra.yaml"))
+            problems.append(Problem(Location(file, 1), "realisasi memerlukan renstra.yaml"))
             continue
         key = (item.tahun, item.triwulan)
         if key in result:
-            where = Lokasi(file, source.line(("triwulan",)))
-            other = result[key].lokasi[0]
+            where = Location(file, source.line(("triwulan",)))
+            other = result[key].location[0]
             problems.append(
-                Masalah(
+                Problem(
                     where, f"triwulan {item.triwulan} tahun {item.tahun} sudah ada di {other.name}"
                 )
             )
@@ -203,8 +203,8 @@ def _load_realisasi(
             for kode in getattr(item, section):
                 if kode not in known:
                     hint = saran(kode, known)
-                    where = Lokasi(file, source.line((section, kode)))
-                    problems.append(Masalah(where, f"{what} '{kode}' tidak ada di renstra{hint}"))
+                    where = Location(file, source.line((section, kode)))
+                    problems.append(Problem(where, f"{what} '{kode}' tidak ada di renstra{hint}"))
     return [result[key] for key in sorted(result)]
 
 
@@ -217,11 +217,11 @@ def semua_indikator(renstra: Renstra) -> list[Indikator]:
     return [i for group in groups for i in group]
 
 
-def _optional(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
+def _optional(file: Path, model: type[M], problems: list[Problem]) -> M | None:
     return _load_file(file, model, problems) if file.is_file() else None
 
 
-def _check_logo(path: Path, where: Lokasi, problems: list[Masalah]) -> None:
+def _check_logo(path: Path, where: Location, problems: list[Problem]) -> None:
     """The logo must be a PNG, JPEG, GIF or BMP picture that exists."""
     from docx.image.exceptions import UnrecognizedImageError
     from docx.image.image import Image
@@ -229,12 +229,12 @@ def _check_logo(path: Path, where: Lokasi, problems: list[Masalah]) -> None:
     try:
         Image.from_blob(path.read_bytes())
     except OSError:
-        problems.append(Masalah(where, f"berkas logo '{path.name}' tidak ditemukan"))
+        problems.append(Problem(where, f"berkas logo '{path.name}' tidak ditemukan"))
     except UnrecognizedImageError:
-        problems.append(Masalah(where, f"berkas logo '{path.name}' bukan gambar PNG/JPEG/GIF/BMP"))
+        problems.append(Problem(where, f"berkas logo '{path.name}' bukan gambar PNG/JPEG/GIF/BMP"))
 
 
-def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan]:
+def _load_peraturan(local: Path, problems: list[Problem]) -> dict[str, Peraturan]:
     """The shipped catalogue merged with the dinas's own; a key may not be defined twice."""
     katalog = _load_file(KATALOG, Katalog, problems)
     result = dict(katalog.peraturan) if katalog else {}
@@ -242,32 +242,34 @@ def _load_peraturan(local: Path, problems: list[Masalah]) -> dict[str, Peraturan
         extra = _load_file(local, Katalog, problems)
         for key, item in (extra.peraturan if extra else {}).items():
             if key in result:
-                where = Lokasi(local, item.lokasi[1])
-                problems.append(Masalah(where, f"kunci '{key}' sudah ada di katalog dokgen"))
+                where = Location(local, item.location[1])
+                problems.append(Problem(where, f"kunci '{key}' sudah ada di katalog dokgen"))
             result[key] = item
     for item in result.values():
         key = item.diubah_dengan
         if key and key not in result:
-            where = Lokasi(*item.lokasi_dari("diubah_dengan"))
-            problems.append(Masalah(where, f"peraturan '{key}' tidak ada{saran(key, result)}"))
+            where = Location(*item.location_of("diubah_dengan"))
+            problems.append(Problem(where, f"peraturan '{key}' tidak ada{saran(key, result)}"))
     return result
 
 
-def _load_file(file: Path, model: type[M], problems: list[Masalah]) -> M | None:
+def _load_file(file: Path, model: type[M], problems: list[Problem]) -> M | None:
     return _read(file, model, problems)[0]
 
 
 def _read(
-    file: Path, model: type[M], problems: list[Masalah]
+    file: Path, model: type[M], problems: list[Problem]
 ) -> tuple[M | None, YamlSource | None]:
     """Validate ``file`` as ``model``; problems go to ``problems``, the source is returned too."""
     try:
         source = read_yaml(file)
     except DataError as exc:
-        problems.extend(exc.masalah)
+        problems.extend(exc.problems)
         return None, None
     if not isinstance(source.data, dict):
-        problems.append(Masalah(Lokasi(file, 1), "isi berkas harus berupa pemetaan (kunci: nilai)"))
+        problems.append(
+            Problem(Location(file, 1), "isi berkas harus berupa pemetaan (kunci: nilai)")
+        )
         return None, source
     try:
         obj = model.model_validate(source.data)
@@ -299,12 +301,12 @@ def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
 # --- pydantic errors → Indonesian, with lines ------------------------------------------------
 
 
-def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel]) -> list[Masalah]:
+def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel]) -> list[Problem]:
     result = []
     for error in exc.errors():
         loc = tuple(error["loc"])
         line = source.line(loc)
-        result.append(Masalah(Lokasi(source.file, line), _message(error, loc, model)))
+        result.append(Problem(Location(source.file, line), _message(error, loc, model)))
     return result
 
 

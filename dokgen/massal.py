@@ -19,7 +19,7 @@ from typing import cast
 from dokgen import gabungan
 from dokgen.checks import Finding, Severity, Temuan, levels, periksa_bagian, temuan_jabatan
 from dokgen.documents import iki
-from dokgen.errors import DataError, Masalah
+from dokgen.errors import DataError, Problem
 from dokgen.load import DataDinas, berkas_jabatan, kode_ganda, load, load_bersama, load_jabatan
 from dokgen.manifest import Manifest, sha
 from dokgen.model import RingkasanJabatan
@@ -119,13 +119,13 @@ def olah(
         cetak.template()  # compiled before forking: a template error surfaces here, once
         (cetak.staging / iki.FOLDER).mkdir(parents=True, exist_ok=True)
 
-    def work(k: int) -> tuple[int, Baris | None, list[Masalah], str | None]:
+    def work(k: int) -> tuple[int, Baris | None, list[Problem], str | None]:
         i = todo[k]
         path = f"{base}/{daftar.nama[i]}"
         return i, *_satu(data, path, daftar.stat[i], i + 1, cetak)
 
     hasil = Olahan()
-    problems: dict[int, list[Masalah]] = {}
+    problems: dict[int, list[Problem]] = {}
     for done, (i, row, found, digest) in enumerate(peta(work, len(todo), jobs), start=1):
         problems[i] = found
         if row is not None:
@@ -167,7 +167,7 @@ def _satu(
     stat: Stat,
     nomor: int,
     cetak: Cetak | None,
-) -> tuple[Baris | None, list[Masalah], str | None]:
+) -> tuple[Baris | None, list[Problem], str | None]:
     """Read, check and (when its card is not up to date) render one jabatan file."""
     jabatan, problems = load_jabatan(Path(file))
     if jabatan is None:

@@ -71,12 +71,12 @@ class Model(BaseModel):
     _path: tuple = PrivateAttr(default=())
 
     @property
-    def lokasi(self) -> tuple[Path | None, int | None]:
+    def location(self) -> tuple[Path | None, int | None]:
         """File and line this object was read from (set by the loader)."""
         return self._file, self._line
 
-    def lokasi_dari(self, *keys: str | int) -> tuple[Path | None, int | None]:
-        """File and line of a value inside this object, e.g. ``jabatan.lokasi_dari("tugas", 2)``."""
+    def location_of(self, *keys: str | int) -> tuple[Path | None, int | None]:
+        """File and line of a value inside this object, e.g. ``jabatan.location_of("tugas", 2)``."""
         line = self._source.line((*self._path, *keys)) if self._source else None
         return self._file, line or self._line
 
@@ -425,7 +425,7 @@ class RingkasanJabatan(NamedTuple):
     mendukung: tuple[tuple[str, int | None], ...]
     """(mendukung, line) of every row that names what it supports."""
 
-    def lokasi(self, line: int | None = None) -> tuple[Path, int | None]:
+    def location(self, line: int | None = None) -> tuple[Path, int | None]:
         """The file and ``line`` in it (default: the jabatan's first line)."""
         return Path(self.berkas), line or self.baris
 
@@ -436,14 +436,14 @@ class RingkasanJabatan(NamedTuple):
             jabatan.kode,
             jabatan.nama,
             jabatan.atasan,
-            str(jabatan.lokasi[0] or ""),
-            jabatan.lokasi[1],
-            jabatan.lokasi_dari("atasan")[1],
-            jabatan.lokasi_dari("iki")[1],
+            str(jabatan.location[0] or ""),
+            jabatan.location[1],
+            jabatan.location_of("atasan")[1],
+            jabatan.location_of("iki")[1],
             _sidik_iki([(s.sasaran.lower(), row.uraian.lower()) for s, row in rows]),
             tuple(row.kode for _, row in rows if row.kode),
             tuple(
-                (row.mendukung, row.lokasi_dari("mendukung")[1]) for _, row in rows if row.mendukung
+                (row.mendukung, row.location_of("mendukung")[1]) for _, row in rows if row.mendukung
             ),
         )
 

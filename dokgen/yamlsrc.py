@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml import MappingNode, MarkedYAMLError, Node, ScalarNode, SequenceNode, YAMLError
 
-from dokgen.errors import DataError, Lokasi, Masalah
+from dokgen.errors import DataError, Location, Problem
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -81,21 +81,21 @@ def read_yaml(file: Path) -> YamlSource:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DataError([Masalah(Lokasi(file), "berkas bukan teks UTF-8")]) from None
+        raise DataError([Problem(Location(file), "berkas bukan teks UTF-8")]) from None
     except OSError as exc:
         raise DataError(
-            [Masalah(Lokasi(file), f"berkas tidak dapat dibaca: {exc.strerror}")]
+            [Problem(Location(file), f"berkas tidak dapat dibaca: {exc.strerror}")]
         ) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataError([Masalah(Lokasi(file, line), _problem_message(exc, text))]) from None
+        raise DataError([Problem(Location(file, line), _problem_message(exc, text))]) from None
     except YAMLError as exc:
-        raise DataError([Masalah(Lokasi(file), f"YAML tidak sah: {exc}")]) from None
+        raise DataError([Problem(Location(file), f"YAML tidak sah: {exc}")]) from None
     source = YamlSource(file, None)
-    problems: list[Masalah] = []
+    problems: list[Problem] = []
     if node is not None:
         source.data = _walk(node, (), source, problems)
     if problems:
@@ -103,7 +103,7 @@ def read_yaml(file: Path) -> YamlSource:
     return source
 
 
-def _walk(node: Node, path: Path_, source: YamlSource, problems: list[Masalah]) -> Any:
+def _walk(node: Node, path: Path_, source: YamlSource, problems: list[Problem]) -> Any:
     source.lines[path] = node.start_mark.line + 1
     if isinstance(node, ScalarNode):
         if not node.style and node.value in _NULLS:  # plain, unquoted
@@ -116,14 +116,14 @@ def _walk(node: Node, path: Path_, source: YamlSource, problems: list[Masalah]) 
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 problems.append(
-                    Masalah(Lokasi(source.file, key_node.start_mark.line + 1), "kunci harus teks")
+                    Problem(Location(source.file, key_node.start_mark.line + 1), "kunci harus teks")
                 )
                 continue
             key = key_node.value
             if key in result:
                 problems.append(
-                    Masalah(
-                        Lokasi(source.file, key_node.start_mark.line + 1),
+                    Problem(
+                        Location(source.file, key_node.start_mark.line + 1),
                         f"kunci '{key}' ditulis dua kali",
                     )
                 )

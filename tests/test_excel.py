@@ -141,7 +141,7 @@ def test_broken_workbook_names_sheet_and_cell_and_changes_nothing(
     book.save(path)
     with pytest.raises(DataError) as caught:
         impor(path, folder)
-    found = {str(m.lokasi): m.pesan for m in caught.value.masalah}
+    found = {str(m.location): m.message for m in caught.value.problems}
     assert words in found[f"buku.xlsx {sheet_name}!{cell.coordinate}"]
     assert snapshot(folder) == before
 

@@ -167,9 +167,9 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
     dinas.write_text(dinas.read_text().replace("logo: logo.png", "logo: tidak-ada.png"))
     with pytest.raises(DataError) as caught:
         load(folder)
-    (problem,) = caught.value.masalah
-    assert problem.pesan == "berkas logo 'tidak-ada.png' tidak ditemukan"
-    assert problem.lokasi.line == len(dinas.read_text().splitlines())
+    (problem,) = caught.value.problems
+    assert problem.message == "berkas logo 'tidak-ada.png' tidak ditemukan"
+    assert problem.location.line == len(dinas.read_text().splitlines())
 
 
 def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):

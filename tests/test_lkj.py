@@ -159,7 +159,7 @@ def test_realisasi_with_unknown_kode_is_located(tmp_path):
     (folder / "realisasi" / "2019-2b.yaml").write_text("tahun: 2019\ntriwulan: 2\n")
     with pytest.raises(DataError) as caught:
         load(folder)
-    messages = [(m.lokasi.file.name, m.pesan) for m in caught.value.masalah]
+    messages = [(m.location.file.name, m.message) for m in caught.value.problems]
     assert messages == [
         ("2019-2.yaml", "indikator 'IKU-33' tidak ada di renstra — maksud Anda 'IKU-3'?"),
         ("2019-2b.yaml", "triwulan 2 tahun 2019 sudah ada di 2019-2.yaml"),

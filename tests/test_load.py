@@ -8,7 +8,7 @@ from tests.conftest import DINAS_YAML, JABATAN_YAML
 def problems(folder):
     with pytest.raises(DataError) as caught:
         load(folder)
-    return [(m.lokasi.file.name, m.lokasi.line, m.pesan) for m in caught.value.masalah]
+    return [(m.location.file.name, m.location.line, m.message) for m in caught.value.problems]
 
 
 def test_loads_a_valid_folder_with_locations(make_data):
@@ -17,9 +17,9 @@ def test_loads_a_valid_folder_with_locations(make_data):
     assert jabatan.kode == "sekretaris"
     row = jabatan.iki[0].indikator[1]
     assert row.formula.teks == "Jumlah laporan yang disusun"
-    assert row.lokasi[0].name == "01-sekretaris.yaml"
-    assert row.lokasi[1] == 15
-    assert data.dinas.kepala.lokasi[1] == 6
+    assert row.location[0].name == "01-sekretaris.yaml"
+    assert row.location[1] == 15
+    assert data.dinas.kepala.location[1] == 6
 
 
 def test_misspelt_key_gets_a_suggestion_and_its_line(make_data):

@@ -42,10 +42,10 @@ def test_malformed_yaml_names_file_and_line_in_indonesian(tmp_path, text, line, 
     path = write(tmp_path, text)
     with pytest.raises(DataError) as caught:
         read_yaml(path)
-    (problem,) = caught.value.masalah
-    assert problem.lokasi.file == path
-    assert problem.lokasi.line == line
-    assert words in problem.pesan
+    (problem,) = caught.value.problems
+    assert problem.location.file == path
+    assert problem.location.line == line
+    assert words in problem.message
 
 
 def test_folded_text_is_one_line(tmp_path):

@@ -716,9 +716,9 @@ def lkj_triwulan() -> None:
         "permasalahan",
         [
             ("No", "no", 1.0, True),
-            ("Masalah Pokok", "pokok", 4.5, False),
-            ("Masalah", "masalah", 5.5, False),
-            ("Akar Masalah", "akar", 5.5, False),
+            ("Problem Pokok", "pokok", 4.5, False),
+            ("Problem", "masalah", 5.5, False),
+            ("Akar Problem", "akar", 5.5, False),
         ],
     )
     paragraph(doc, "{%p endif %}")

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from dokgen.errors import DataError, Lokasi, Masalah, saran
+from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.load import DataDinas
 from dokgen.model import Jabatan, Model
 
@@ -32,18 +32,18 @@ SEVERITIES: tuple[Severity, ...] = ("galat", "peringatan", "info")
 
 
 @dataclass(frozen=True)
-class Tempat:
+class FieldRef:
     """Where a value sits inside a model, resolved to file and line only if a finding needs it."""
 
     obj: Model
     keys: tuple[str | int, ...]
 
     @property
-    def lokasi(self) -> tuple[Path | None, int | None]:
-        return self.obj.lokasi_dari(*self.keys)
+    def location(self) -> tuple[Path | None, int | None]:
+        return self.obj.location_of(*self.keys)
 
 
-Where = Model | Tempat | tuple[Path | None, int | None]
+Where = Model | FieldRef | tuple[Path | None, int | None]
 RuleFn = Callable[[DataDinas], Iterable[tuple[Where, str]]]
 
 
@@ -107,8 +107,8 @@ def levels(data: DataDinas) -> dict[str, Severity | None]:
     problems = []
     for code, level in settings.aturan.items():
         if code not in RULES:
-            where = Lokasi(*settings.lokasi_dari("aturan", code))
-            problems.append(Masalah(where, f"aturan '{code}' tidak dikenal{saran(code, RULES)}"))
+            where = Location(*settings.location_of("aturan", code))
+            problems.append(Problem(where, f"aturan '{code}' tidak dikenal{saran(code, RULES)}"))
         else:
             result[code] = None if level == "mati" else level
     if problems:
@@ -127,7 +127,7 @@ def temuan_jabatan(data: DataDinas, jabatan: Jabatan) -> tuple[Temuan, ...]:
     for rule in RULES.values():
         if rule.lingkup == "jabatan":
             for where, message in rule.check(view):
-                line = (where.lokasi if isinstance(where, Model | Tempat) else where)[1]
+                line = (where.location if isinstance(where, Model | FieldRef) else where)[1]
                 found.append((rule.code, line, message))
     return tuple(found)
 
@@ -137,7 +137,7 @@ def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Fin
 
     ``hanya`` limits the result to those levels (a build only needs the galat).
     """
-    per_jabatan = [(j.lokasi[0], temuan_jabatan(data, j)) for j in data.jabatan]
+    per_jabatan = [(j.location[0], temuan_jabatan(data, j)) for j in data.jabatan]
     return periksa_bagian(data, per_jabatan, hanya)
 
 
@@ -154,7 +154,7 @@ def periksa_bagian(
     findings = []
     for code, level in level_of.items():
         for where, message in RULES[code].check(dinas):
-            file, line = where.lokasi if isinstance(where, Model | Tempat) else where
+            file, line = where.location if isinstance(where, Model | FieldRef) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
     for file, temuan in per_jabatan:
         if not temuan:
@@ -199,7 +199,7 @@ def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for obj, fields in owners:
         for field in fields:
             for i, text in enumerate(getattr(obj, field)):
-                yield Tempat(obj, (field, i)), text
+                yield FieldRef(obj, (field, i)), text
 
 
 def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:

@@ -102,7 +102,7 @@ def iku_tanpa_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
             yield ind, f"IKU {ind.kode} belum mempunyai target tahun {', '.join(missing)}"
         extra = [str(y) for y in ind.target if y not in renstra.periode.tahun]
         if extra:
-            where = ind.lokasi_dari("target", extra[0])
+            where = ind.location_of("target", extra[0])
             yield (
                 where,
                 f"IKU {ind.kode} mempunyai target di luar periode Renstra: {', '.join(extra)}",

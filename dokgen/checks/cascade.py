@@ -25,7 +25,7 @@ def program_tanpa_induk(data: DataDinas) -> Iterator[tuple[Where, str]]:
         if program.sasaran and program.sasaran not in sasaran:
             hint = saran(program.sasaran, sasaran)
             yield (
-                program.lokasi_dari("sasaran"),
+                program.location_of("sasaran"),
                 (
                     f"program '{program.nama}' menunjuk sasaran '{program.sasaran}'"
                     f" yang tidak ada{hint}"
@@ -34,7 +34,7 @@ def program_tanpa_induk(data: DataDinas) -> Iterator[tuple[Where, str]]:
         for i, kode in enumerate(program.iku):
             if kode not in kodes:
                 yield (
-                    program.lokasi_dari("iku", i),
+                    program.location_of("iku", i),
                     (
                         f"program '{program.nama}' menunjuk IKU '{kode}'"
                         f" yang tidak ada{saran(kode, kodes)}"
@@ -76,7 +76,7 @@ def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
         for mendukung, line in jabatan.mendukung:
             if mendukung not in allowed:
                 yield (
-                    jabatan.lokasi(line),
+                    jabatan.location(line),
                     (
                         f"'{mendukung}' bukan IKU maupun indikator atasan"
                         f" ({jabatan.atasan or 'Kepala Dinas'}){saran(mendukung, allowed)}"
@@ -97,7 +97,7 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
             continue
         if jabatan.iki in seen:
             yield (
-                jabatan.lokasi(jabatan.baris_iki),
+                jabatan.location(jabatan.baris_iki),
                 (f"IKI jabatan '{jabatan.nama}' sama persis dengan IKI '{seen[jabatan.iki]}'"),
             )
         else:

@@ -87,7 +87,7 @@ def realisasi_melebihi_pagu(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 )
                 if serapan.realisasi is not None and serapan.realisasi > serapan.pagu:
                     yield (
-                        laporan.lokasi_dari("anggaran", kegiatan.kode),
+                        laporan.location_of("anggaran", kegiatan.kode),
                         (
                             f"realisasi kegiatan {kegiatan.kode} sampai triwulan {laporan.triwulan}"
                             f" ({serapan.realisasi:,}) melebihi pagu ({serapan.pagu:,})".replace(
@@ -108,7 +108,7 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
         for kode, nilai in laporan.indikator.items():
             if kode in indikator and nilai > 100:
                 yield (
-                    laporan.lokasi_dari("indikator", kode),
+                    laporan.location_of("indikator", kode),
                     (
                         f"realisasi {kode} = {nilai} %, padahal bagian dari keseluruhan tidak dapat"
                         " melebihi 100 %"
@@ -119,7 +119,7 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
             for tahun, nilai in ind.realisasi.items():
                 if nilai > 100:
                     yield (
-                        ind.lokasi_dari("realisasi", str(tahun)),
+                        ind.location_of("realisasi", str(tahun)),
                         (f"realisasi {ind.kode} tahun {tahun} = {nilai} % melebihi 100 %"),
                     )
 
@@ -135,14 +135,14 @@ def nol_mungkin_belum_diukur(data: DataDinas) -> Iterator[tuple[Where, str]]:
         for kode, nilai in laporan.indikator.items():
             if nilai == 0:
                 yield (
-                    laporan.lokasi_dari("indikator", kode),
+                    laporan.location_of("indikator", kode),
                     (f"realisasi {kode} = 0: bila belum diukur, hapus barisnya (dicetak '–')"),
                 )
     for ind in _indikator(data).values():
         for tahun, nilai in ind.realisasi.items():
             if nilai == 0:
                 yield (
-                    ind.lokasi_dari("realisasi", str(tahun)),
+                    ind.location_of("realisasi", str(tahun)),
                     (f"realisasi {ind.kode} tahun {tahun} = 0: bila belum diukur, hapus barisnya"),
                 )
 

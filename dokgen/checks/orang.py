@@ -58,7 +58,7 @@ def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
         if person.nip:
             problem = masalah_nip(person.nip, person.jenis_pegawai == "pppk")
             if problem:
-                yield person.lokasi_dari("nip"), problem
+                yield person.location_of("nip"), problem
 
 
 @aturan("ORG002", "galat", "orang", lingkup="jabatan")
@@ -71,7 +71,7 @@ def nama_bercacat(data: DataDinas) -> Iterator[tuple[Where, str]]:
         if not _NAMA.match(person.nama) or "  " in person.nama:
             stray = "".join(sorted(set(re.sub(r"[A-Za-zÀ-ÿ.,'’()\- ]", "", person.nama))))
             detail = f" ({stray})" if stray else " (spasi ganda)"
-            yield person.lokasi_dari("nama"), f"nama '{person.nama}' memuat karakter asing{detail}"
+            yield person.location_of("nama"), f"nama '{person.nama}' memuat karakter asing{detail}"
 
 
 @aturan("ORG003", "galat", "orang")
@@ -85,7 +85,7 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for jabatan in data.ringkasan:
         if jabatan.atasan and jabatan.atasan not in kodes:
             yield (
-                jabatan.lokasi(jabatan.baris_atasan),
+                jabatan.location(jabatan.baris_atasan),
                 f"atasan '{jabatan.atasan}' tidak ada{saran(jabatan.atasan, kodes)}",
             )
             continue
@@ -93,7 +93,7 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
         current = kodes.get(jabatan.atasan or "")
         while current is not None and current.kode not in bebas:
             if current.kode in chain:
-                where = jabatan.lokasi(jabatan.baris_atasan)
+                where = jabatan.location(jabatan.baris_atasan)
                 yield where, f"rantai atasan '{jabatan.kode}' berputar"
                 break
             chain.append(current.kode)

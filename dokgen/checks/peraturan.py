@@ -38,7 +38,7 @@ def mengingat_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
         if key not in data.peraturan:
             hint = saran(key, data.peraturan) or " (tambahkan ke peraturan.yaml)"
             yield (
-                data.keputusan.lokasi_dari("mengingat", i),
+                data.keputusan.location_of("mengingat", i),
                 (f"peraturan '{key}' tidak ada di katalog{hint}"),
             )
 
@@ -54,7 +54,7 @@ def mengingat_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
     seen: set[str] = set()
     for i, key in enumerate(data.keputusan.mengingat):
         if key in seen:
-            yield data.keputusan.lokasi_dari("mengingat", i), f"'{key}' sudah ada di Mengingat"
+            yield data.keputusan.location_of("mengingat", i), f"'{key}' sudah ada di Mengingat"
         seen.add(key)
 
 

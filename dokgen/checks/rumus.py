@@ -37,7 +37,7 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for obj, uraian, _, satuan in indikator_berformula(data):
         if PERSEN.match(uraian) and satuan and satuan.strip() != "%":
             yield (
-                obj.lokasi_dari("satuan"),
+                obj.location_of("satuan"),
                 f"'{uraian}' adalah persentase tetapi satuannya '{satuan}'",
             )
 
@@ -52,7 +52,7 @@ def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for obj, uraian, formula, _ in indikator_berformula(data):
         if PERSEN.match(uraian) and formula is not None and not formula.pecahan:
             yield (
-                obj.lokasi_dari("formula"),
+                obj.location_of("formula"),
                 (f"'{uraian}' adalah persentase: tulis formula sebagai pembilang dan penyebut"),
             )
 
@@ -69,7 +69,7 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
             continue
         if _SELURUH.search(formula.pembilang or "") and not _SELURUH.search(formula.penyebut or ""):
             yield (
-                obj.lokasi_dari("formula"),
+                obj.location_of("formula"),
                 (
                     f"formula '{uraian}' terbalik: pembilang '{formula.pembilang}' adalah"
                     " keseluruhan, tukar pembilang dan penyebut"
@@ -86,7 +86,7 @@ def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if formula is not None and formula.teks and _same(formula.teks, uraian):
-            yield obj.lokasi_dari("formula"), f"formula hanya mengulang nama indikator '{uraian}'"
+            yield obj.location_of("formula"), f"formula hanya mengulang nama indikator '{uraian}'"
 
 
 @aturan("RUM005", "peringatan", "rumus", lingkup="jabatan")
@@ -103,7 +103,7 @@ def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
         numbers = [n for n in numbers if n not in _ANGKA.findall(uraian)]
         if numbers:
             yield (
-                obj.lokasi_dari("formula"),
+                obj.location_of("formula"),
                 (
                     f"formula '{formula.teks}' memuat angka {', '.join(numbers)}: tulis target di"
                     " 'target', bukan di formula"

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
-from dokgen.errors import DataError, Lokasi, Masalah, saran
+from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.excel import lembar
 from dokgen.load import load
 from dokgen.model import (
@@ -63,12 +63,12 @@ class Buku:
 
     path: Path
     rows: dict[str, list[Baris]] = field(default_factory=dict)
-    problems: list[Masalah] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def galat(self, row: Baris | None, column: str, message: str, sheet: str = "") -> None:
         cell = row.cells.get(column, "A1") if row else "A1"
         where = f"{self.path.name} {row.sheet if row else sheet}!{cell}"
-        self.problems.append(Masalah(Lokasi(Path(where)), message))
+        self.problems.append(Problem(Location(Path(where)), message))
 
 
 def _text(value: Any, column: str) -> str | None:
@@ -94,7 +94,9 @@ def baca(path: Path) -> Buku:
     try:
         book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataError([Masalah(Lokasi(path), f"bukan buku kerja Excel (.xlsx): {exc}")]) from None
+        raise DataError(
+            [Problem(Location(path), f"bukan buku kerja Excel (.xlsx): {exc}")]
+        ) from None
     for name in lembar.LEMBAR:
         if name not in book.sheetnames:
             buku.galat(None, "", f"lembar '{name}' tidak ada", sheet=name)
@@ -553,7 +555,7 @@ def impor(xlsx: Path, folder: Path) -> HasilImpor:
             load(work)
         except DataError as exc:  # should not happen after the row checks; say where anyway
             raise DataError(
-                [Masalah(Lokasi(xlsx), f"data hasil impor tidak sah: {m}") for m in exc.masalah]
+                [Problem(Location(xlsx), f"data hasil impor tidak sah: {m}") for m in exc.problems]
             ) from None
         result = HasilImpor()
         for name in changed:
