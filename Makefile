@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup sistem demo test lint templates preview bench clean
+.PHONY: setup sistem demo test lint preview bench clean
 
 setup: $(STAMP)
 
@@ -49,9 +49,6 @@ preview: $(STAMP) sistem demo
 bench: $(STAMP) sistem
 	$(BIN)/python bench/bulk_iki.py
 	$(BIN)/python bench/pdf_proses.py
-
-templates: $(STAMP)
-	$(BIN)/python tools/make_templates.py
 
 clean:
 	rm -rf build
