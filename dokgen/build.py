@@ -23,9 +23,9 @@ from dokgen.gabungan import Susunan
 from dokgen.load import DataDinas
 from dokgen.manifest import Manifest, sha, sidik
 from dokgen.render import Halaman, Template
+from dokgen.resources import TEMPLATES as TEMPLATES
 from dokgen.workers import gc_frozen, peta
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STAGING = ".dokgen-sementara"
 """Folder inside the output folder where a build stages its files before moving them."""
 

@@ -32,11 +32,10 @@ from dokgen.model import (
     Renstra,
     RingkasanJabatan,
 )
+from dokgen.resources import KATALOG as KATALOG
 from dokgen.yamlsrc import YamlSource, read_yaml
 
 M = TypeVar("M", bound=Model)
-
-KATALOG = Path(__file__).resolve().parent / "katalog" / "peraturan.yaml"
 
 
 @dataclass
