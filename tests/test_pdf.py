@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from docx.shared import Emu
 
-from dokgen.build import build
-from dokgen.pdf import PdfError, ke_pdf
+from dokgen.pdf import PdfError, cara_pasang, ke_pdf, soffice
 from tests.conftest import DATA
 from tests.docxread import open_docx
 
@@ -21,6 +20,8 @@ F4 = (609.4, 935.4)  # 215 × 330 mm in points
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, list[Path]]:
+    from dokgen.build import build  # here: the lookup tests below need no pipeline
+
     result = {}
     for folder in sorted(DATA.iterdir()):
         out = tmp_path_factory.mktemp(folder.name)
@@ -75,6 +76,8 @@ def test_landscape_sections_survive(pdfs):
 
 @pytest.mark.parametrize("folder", sorted(DATA.iterdir()), ids=lambda p: p.name)
 def test_wide_tables_fit_the_page_width(folder, tmp_path):
+    from dokgen.build import build
+
     W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for docx in build(folder, tmp_path).berkas:
         doc = open_docx(docx)
@@ -90,7 +93,86 @@ def test_wide_tables_fit_the_page_width(folder, tmp_path):
                 section = next(sections)
 
 
-def test_missing_libreoffice_is_named(monkeypatch, tmp_path):
+@pytest.fixture
+def nowhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No LibreOffice anywhere: not on PATH, no variable, every usual folder empty."""
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(PdfError, match="apt-get install libreoffice-writer"):
-        ke_pdf([tmp_path / "x.docx"])
+    for variable in ("DOKGEN_SOFFICE", "ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr("dokgen.pdf.APLIKASI_MAC", (tmp_path / "Applications",))
+    monkeypatch.setattr("dokgen.pdf.OPT", tmp_path / "opt")
+    return tmp_path
+
+
+def program(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_missing_libreoffice_says_how_to_install_it(nowhere: Path) -> None:
+    with pytest.raises(PdfError) as caught:
+        ke_pdf([nowhere / "x.docx"])
+    message = str(caught.value)
+    assert message.startswith("LibreOffice tidak ditemukan: PDF tidak dapat dibuat.")
+    assert cara_pasang() in message
+    assert "variabel lingkungan DOKGEN_SOFFICE" in message
+
+
+def test_install_hint_names_each_platforms_installer() -> None:
+    assert cara_pasang("linux") == (
+        "Pasang paket 'libreoffice-writer': sudo apt-get install libreoffice-writer."
+    )
+    windows = cara_pasang("win32")
+    assert "https://www.libreoffice.org/download/" in windows
+    assert "winget install TheDocumentFoundation.LibreOffice" in windows
+    assert "brew install --cask libreoffice" in cara_pasang("darwin")
+
+
+def test_path_is_searched_for_soffice_then_libreoffice(
+    nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", {"libreoffice": "/usr/bin/libreoffice"}.get)
+    assert soffice() == "/usr/bin/libreoffice"
+    monkeypatch.setattr(
+        shutil, "which", {"soffice": "/usr/bin/soffice", "libreoffice": "/x/lo"}.get
+    )
+    assert soffice() == "/usr/bin/soffice"
+
+
+def test_dokgen_soffice_wins_over_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    chosen = program(tmp_path / "lo" / "soffice")
+    monkeypatch.setenv("DOKGEN_SOFFICE", str(chosen))
+    monkeypatch.setenv("PATH", str(program(tmp_path / "bin" / "soffice").parent))
+    assert soffice() == str(chosen)
+
+
+def test_dokgen_soffice_naming_nothing_is_an_error(
+    nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOKGEN_SOFFICE", str(nowhere / "tidak-ada" / "soffice"))
+    with pytest.raises(
+        PdfError, match=r"DOKGEN_SOFFICE=.*tidak-ada.*: program itu tidak ditemukan"
+    ):
+        soffice()
+
+
+def test_windows_program_files(nowhere: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x86 = program(nowhere / "x86" / "LibreOffice" / "program" / "soffice.exe")
+    monkeypatch.setenv("ProgramFiles", str(nowhere / "pf"))
+    monkeypatch.setenv("ProgramFiles(x86)", str(nowhere / "x86"))
+    assert soffice() == str(x86)
+    native = program(nowhere / "pf" / "LibreOffice" / "program" / "soffice.exe")
+    assert soffice() == str(native)
+
+
+def test_macos_application(nowhere: Path) -> None:
+    app = program(nowhere / "Applications/LibreOffice.app/Contents/MacOS/soffice")
+    assert soffice() == str(app)
+
+
+def test_libreoffice_org_package_in_opt_newest_first(nowhere: Path) -> None:
+    program(nowhere / "opt/libreoffice7.6/program/soffice")
+    newest = program(nowhere / "opt/libreoffice24.8/program/soffice")
+    assert soffice() == str(newest)
