@@ -24,6 +24,29 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DataArg = Annotated[Path, typer.Argument(help="Folder data dinas, mis. data/malang-diskopum")]
 
 
+def _versi(value: bool) -> None:
+    if value:
+        from dokgen import __version__
+
+        out.print(f"dokgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _opsi_umum(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_versi,
+            is_eager=True,
+            help="Tampilkan versi dokgen, lalu keluar",
+        ),
+    ] = False,
+) -> None:
+    """Options before any command (``dokgen --version``); the help text is the app's."""
+
+
 def _fail(exc: DokgenError) -> typer.Exit:
     for line in exc.lines():
         err.print(f"[bold red]galat[/] {line}")
@@ -200,9 +223,9 @@ def diff(
     if format == "json":
         typer.echo(json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2))
     elif format == "docx":
-        from dokgen.build import TEMPLATES
         from dokgen.output import write_atomic
         from dokgen.render import Template
+        from dokgen.resources import TEMPLATES
 
         target = keluar or Path("build") / new.nama_folder / "matriks-perubahan.docx"
         context = {
