@@ -1,30 +1,33 @@
-"""The build pipeline: load → check → render → write, for every document of a dinas.
+"""The build: load → check → plan → render → combine → commit, read in :func:`build`.
 
-Builds are incremental and reproducible. Each output's inputs are fingerprinted
-(:mod:`dokgen.manifest`); an output whose inputs did not change is not rendered again, and a
-rendered output whose bytes equal the file on disk is not rewritten, so its mtime stays.
+Builds are incremental and reproducible. Each document's inputs — its context (exactly the data
+it shows), its template file, its pictures, the paper and dokgen's own code — are hashed into a
+fingerprint; a document whose fingerprint and file did not change since the last build
+(:mod:`dokgen.manifest`) is not rendered again, and one rendered to the very bytes on disk is not
+rewritten, so its time stays. Equal inputs always give equal bytes.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+from typing import Any
 
-from dokgen import gabungan, massal
-from dokgen.checks import Finding, periksa_bagian
-from dokgen.documents import dokumen_iku, iki, keputusan, lkj
-from dokgen.documents.umum import Dokumen
+from dokgen import combine as combined
+from dokgen.cache import Cache, code_fingerprint, sha
+from dokgen.checks import Finding, periksa
+from dokgen.documents import kinds
+from dokgen.documents.common import Dokumen, Kind
 from dokgen.errors import DataError, Location, Problem
-from dokgen.gabungan import Susunan
-from dokgen.load import DataDinas
-from dokgen.manifest import Manifest, sha, sidik
+from dokgen.jabatan import card_context, encode
+from dokgen.load import DataDinas, load
+from dokgen.manifest import Manifest
+from dokgen.parallel import imap
 from dokgen.render import Halaman, Template
-from dokgen.resources import TEMPLATES as TEMPLATES
-from dokgen.workers import gc_frozen, peta
+from dokgen.resources import TEMPLATES
 
 STAGING = ".dokgen-sementara"
 """Folder inside the output folder where a build stages its files before moving them."""
@@ -34,15 +37,19 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
-class Opsi:
-    """How to build: which templates, whom to tell about progress, which quarter, all or changed."""
+class BuildOptions:
+    """How to build."""
 
     templates: Path = TEMPLATES
     progress: Progress | None = None
+    kind: str | None = None
+    """Build one kind of document only (a name of :data:`~dokgen.documents.MODULES`)."""
     triwulan: tuple[int, int] | None = None
     """(tahun, triwulan) of the one Laporan Kinerja to build; None: every quarter with data."""
-    semua: bool = False
-    """Render and rewrite everything, ignoring the manifest."""
+    rebuild: bool = False
+    """Render and rewrite everything, whatever the manifest says."""
+    force: bool = False
+    """Build even when the check finds galat."""
     jobs: int | None = None
     """Worker processes for rendering; None: every core."""
 
@@ -51,7 +58,7 @@ class Opsi:
             self.progress(what, done, total)
 
 
-class Ditolak(Exception):
+class Refused(Exception):
     """The check found galat: nothing was built."""
 
     def __init__(self, galat: list[Finding]) -> None:
@@ -60,282 +67,292 @@ class Ditolak(Exception):
 
 
 @dataclass
-class Hasil:
+class BuildResult:
     """What a build did, by output path."""
 
     folder: Path
-    ditulis: list[Path] = field(default_factory=list)
-    tetap: list[str] = field(default_factory=list)
-    """Names (inside ``folder``) of the outputs left as they were: thousands of cards, so
-    made into paths only when asked for (:attr:`tidak_berubah`)."""
-    dihapus: list[Path] = field(default_factory=list)
-    dilewati: dict[str, str] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
     """Kinds not built, with the reason."""
 
     @property
-    def tidak_berubah(self) -> list[Path]:
-        return [self.folder / name for name in self.tetap]
-
-    @property
-    def berkas(self) -> list[Path]:
+    def outputs(self) -> list[Path]:
         """Every output of this build, written or unchanged."""
-        return self.ditulis + self.tidak_berubah
+        return self.written + self.unchanged
 
     @property
-    def ringkasan(self) -> str:
+    def summary(self) -> str:
         return (
-            f"ditulis {len(self.ditulis)}, tidak berubah {len(self.tetap)},"
-            f" dihapus {len(self.dihapus)}"
+            f"ditulis {len(self.written)}, tidak berubah {len(self.unchanged)},"
+            f" dihapus {len(self.deleted)}"
         )
 
 
-@dataclass(frozen=True)
-class Jenis:
-    """A document kind: its documents for a dinas, why it may not apply, its label."""
+@dataclass
+class Planned:
+    """A document of this build, with the fingerprint of its inputs."""
 
-    label: str
-    dokumen: Callable[[DataDinas, Opsi], list[Dokumen]]
-    kurang: Callable[[DataDinas], str | None]
-    gabungan: str | None = None
-    """Name of one document combining all of this kind's documents, each on a new page."""
-
-
-def _lkj(data: DataDinas, opsi: Opsi) -> list[Dokumen]:
-    return [
-        lkj.dokumen(data, r)
-        for r in data.realisasi
-        if opsi.triwulan in (None, (r.tahun, r.triwulan))
-    ]
-
-
-JENIS: dict[str, Jenis] = {
-    "keputusan": Jenis(
-        "Keputusan IKU",
-        lambda d, o: [keputusan.dokumen(d)],
-        lambda d: None if d.keputusan else "tidak ada keputusan-iku.yaml",
-    ),
-    "dokumen-iku": Jenis(
-        "Dokumen IKU",
-        lambda d, o: [dokumen_iku.dokumen(d)],
-        lambda d: None if d.dokumen_iku and d.renstra else "tidak ada dokumen-iku.yaml",
-    ),
-    "lkj": Jenis(
-        "Laporan Kinerja",
-        _lkj,
-        lambda d: None if d.realisasi else "tidak ada realisasi/*.yaml",
-    ),
-    "iki": Jenis(
-        "Kartu IKI",
-        lambda d, o: [],  # rendered in bulk while the jabatan are read (dokgen.massal)
-        lambda d: None if d.ringkasan else "tidak ada jabatan/*.yaml",
-        gabungan=iki.GABUNGAN,
-    ),
-}
-"""Every document kind dokgen builds, in build order."""
-
-
-class _Templates:
-    """Templates compiled on first use, with the fingerprint of each file."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._compiled: dict[str, Template] = {}
-        self._sha: dict[str, str] = {}
-
-    def sidik(self, name: str) -> str:
-        if name not in self._sha:
-            path = self.folder / name
-            try:
-                self._sha[name] = sha(path.read_bytes())
-            except OSError:
-                self._sha[name] = ""  # Template() reports the missing file when it is needed
-        return self._sha[name]
-
-    def get(self, name: str) -> Template:
-        if name not in self._compiled:
-            self._compiled[name] = Template.muat(self.folder / name)
-        return self._compiled[name]
-
-
-@dataclass(frozen=True)
-class _Tugas:
-    """One document to render: where to stage it and what to render."""
-
-    nama_berkas: str
-    template: str
-    context: dict
-    gambar: dict
-    staged: Path
-
-
-def _render_all(
-    tasks: list[_Tugas], templates: _Templates, halaman: Halaman, opsi: Opsi, label: str
-) -> dict[str, str]:
-    """Render ``tasks`` across ``opsi.jobs`` processes, streaming each result to disk."""
-
-    def render(index: int) -> tuple[str, str]:
-        tugas = tasks[index]
-        blob = templates.get(tugas.template).render(tugas.context, halaman, tugas.gambar)
-        tugas.staged.parent.mkdir(parents=True, exist_ok=True)
-        tugas.staged.write_bytes(blob)
-        return tugas.nama_berkas, sha(blob)
-
-    shas: dict[str, str] = {}
-    for done, (name, digest) in enumerate(peta(render, len(tasks), opsi.jobs), start=1):
-        shas[name] = digest
-        opsi.tell(label, done, len(tasks))
-    return shas
+    kind: Kind
+    doc: Dokumen
+    key: str
+    stale: bool
+    sha: str = ""
+    """SHA-256 of its bytes, once rendered (or as the manifest knows them)."""
+    piece: bytes | None = None
 
 
 def build(
-    folder: Path,
-    keluar: Path | None = None,
-    opsi: Opsi | None = None,
-    hanya: str | None = None,
-    paksa: bool = False,
-) -> Hasil:
-    """Build every document of the dinas in ``folder`` into ``keluar`` (default build/<folder>).
+    folder: Path, out: Path | None = None, options: BuildOptions | None = None
+) -> BuildResult:
+    """Build every document of the dinas in ``folder`` into ``out`` (default build/<folder>).
 
-    The check runs on everything: on galat nothing is built (:class:`Ditolak`) unless ``paksa``.
-    Documents are rendered into a staging folder first (in parallel, streaming — memory does not
-    grow with their number) and moved into place only when all succeeded and the check passed,
-    each file atomically: a failed build leaves the previous outputs as they were.
+    On galat nothing is built (:class:`Refused`) unless ``options.force``. Documents are rendered
+    into a staging folder and moved into place only when all of them succeeded: a failed build
+    leaves the previous outputs as they were.
     """
-    with gc_frozen():
-        return _build_folder(Path(folder), keluar, opsi or Opsi(), hanya, paksa)
+    options = options or BuildOptions()
+    cache = Cache.open()
+    try:
+        data = load(Path(folder), cache)
+        check(data, options)
+        out = out or Path("build") / data.nama_folder
+        manifest = Manifest.read(out)
+        result = BuildResult(out)
+        planned = plan(data, manifest, options, result)
+        staging = out / STAGING
+        made = _made_folders(staging)
+        try:
+            render(planned, data, cache, staging, options)
+            combine(planned, cache, staging, manifest, options)
+            commit(planned, data, staging, manifest, options, result)
+        except BaseException:  # nothing half-written is left behind, nor folders made for it
+            shutil.rmtree(made or staging, ignore_errors=True)
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+        return result
+    finally:
+        cache.close()
 
 
-def _build_folder(
-    folder: Path, keluar: Path | None, opsi: Opsi, hanya: str | None, paksa: bool
-) -> Hasil:
-    data = massal.bersama(folder)
-    if opsi.triwulan and opsi.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
-        tahun, tw = opsi.triwulan
+def check(data: DataDinas, options: BuildOptions) -> None:
+    """Refuse to build on galat (:class:`Refused`) unless forced; a quarter asked for must exist."""
+    galat = periksa(data, [f for r in data.records for f in r.findings], hanya=["galat"])
+    if galat and not options.force:
+        raise Refused(galat)
+    if options.triwulan and options.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
+        tahun, tw = options.triwulan
         where = Location(data.folder / "realisasi")
         raise DataError([Problem(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
 
-    keluar = keluar or Path("build") / data.nama_folder
-    staging = keluar / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    baru = next((p for p in reversed([staging, *staging.parents]) if not p.exists()), None)
+
+def check_folder(folder: Path) -> list[Finding]:
+    """``dokgen check``: every finding of the data folder (jabatan files read before and not
+    changed since are not read again)."""
+    cache = Cache.open()
     try:
-        hasil = _build(data, keluar, staging, opsi, hanya, paksa)
-    except BaseException:
-        # Nothing half-written: folders this build made for its staging go too.
-        shutil.rmtree(baru or staging, ignore_errors=True)
-        raise
-    shutil.rmtree(staging, ignore_errors=True)
-    return hasil
+        data = load(Path(folder), cache)
+    finally:
+        cache.close()
+    return periksa(data, [f for r in data.records for f in r.findings])
 
 
-def _build(
-    data: DataDinas, keluar: Path, staging: Path, opsi: Opsi, hanya: str | None, paksa: bool
-) -> Hasil:
-    hasil = Hasil(keluar)
-    lama = Manifest.baca(keluar)
-    baru = lama.salin(kosong=opsi.semua)
-    templates = _Templates(opsi.templates)
+def fingerprint(doc: Dokumen, template: str, halaman: Halaman, shared: dict[int, str]) -> str:
+    """The hash of everything ``doc`` is made from; ``template`` is its template file's hash.
+
+    ``shared`` remembers the hash of contexts shared by many documents (the cards'), by id.
+    """
+    context = shared.get(id(doc.context))
+    if context is None:
+        context = shared[id(doc.context)] = sha(encode(doc.context))
+    pictures = [(name, sha(g.data), g.tinggi_cm) for name, g in sorted(doc.gambar.items())]
+    parts = [code_fingerprint(), template, repr(halaman), context, doc.cached or "", pictures]
+    parts.append(repr(doc.properties))
+    return sha(encode(parts))
+
+
+def plan(
+    data: DataDinas, manifest: Manifest, options: BuildOptions, result: BuildResult
+) -> list[Planned]:
+    """Every document of the kinds that apply, and whether it must be rendered."""
     halaman = data.dinas.pengaturan.halaman
-
-    cetak = None
-    if hanya in (None, "iki"):
-        kunci = sidik(iki.bersama(data), templates.sidik(iki.TEMPLATE), halaman)
-        template = partial(templates.get, iki.TEMPLATE)
-        cetak = massal.Cetak(template, kunci, halaman, staging, lama, opsi.semua)
-    label = JENIS["iki"].label
-    olahan = massal.olah(data, cetak, opsi.jobs, lambda done, total: opsi.tell(label, done, total))
-    galat = periksa_bagian(data, olahan.temuan(hanya_galat=True), hanya=["galat"])
-    if galat and not paksa:
-        raise Ditolak(galat)
-
-    dibuat: list[str] = []
-    staged: dict[str, str] = {}  # name → sha of the newly rendered bytes
-    for kind, jenis in JENIS.items():
-        if hanya and kind != hanya:
+    template_hash: dict[str, str] = {}
+    shared: dict[int, str] = {}
+    planned = []
+    for name, kind in kinds().items():
+        if options.kind not in (None, name):
             continue
-        reason = jenis.kurang(data)
+        reason = kind.missing(data)
         if reason:
-            hasil.dilewati[kind] = reason
+            result.skipped[name] = reason
             continue
-        if kind == "iki" and cetak:
-            keys, rendered = olahan.kartu, olahan.dirender
+        if kind.template not in template_hash:
+            template_hash[kind.template] = _file_hash(options.templates / kind.template)
+        for doc in kind.documents(data):
+            if options.triwulan and doc.triwulan not in (None, options.triwulan):
+                continue
+            key = fingerprint(doc, template_hash[kind.template], halaman, shared)
+            stale = options.rebuild or not manifest.fresh(doc.nama_berkas, key)
+            entry = manifest.entries.get(doc.nama_berkas)
+            planned.append(Planned(kind, doc, key, stale, "" if stale or not entry else entry.sha))
+    return planned
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return sha(path.read_bytes())
+    except OSError:
+        return ""  # the template reports the missing file when it is compiled
+
+
+# --- render -----------------------------------------------------------------------------------
+
+_TEMPLATES: dict[str, Template] = {}
+_SETUP: dict[str, Any] = {}
+
+
+def _setup(templates: Path, halaman: Halaman) -> None:
+    """Runs once in every rendering process."""
+    _TEMPLATES.clear()
+    _SETUP.update(templates=templates, halaman=halaman)
+
+
+def _render_one(task: tuple[str, str, dict[str, Any], Dokumen, bool]) -> tuple[str, str, bytes]:
+    """Render one document to its staged file: (name, SHA-256 of its bytes, its piece)."""
+    name, staged, context, doc, with_piece = task
+    template = _TEMPLATES.get(doc.template)
+    if template is None:
+        template = _TEMPLATES[doc.template] = Template(_SETUP["templates"] / doc.template)
+    extra = {"properties": doc.properties} if doc.properties else {}  # TODO(render)
+    blob, document = template.render_dokumen(context, _SETUP["halaman"], doc.gambar, **extra)
+    with open(staged, "wb") as fh:
+        fh.write(blob)
+    return name, sha(blob), combined.piece(document) if with_piece else b""
+
+
+def render(
+    planned: list[Planned], data: DataDinas, cache: Cache, staging: Path, options: BuildOptions
+) -> None:
+    """Render every stale document into ``staging``, across processes when there are many."""
+    stale = [p for p in planned if p.stale]
+    if not stale:
+        return
+    for template in {p.doc.template for p in stale}:
+        Template(options.templates / template)  # a template error surfaces here, once
+    for folder in {(staging / p.doc.nama_berkas).parent for p in stale}:
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def tasks() -> Iterator[tuple[str, str, dict[str, Any], Dokumen, bool]]:
+        for p in stale:
+            context = p.doc.context
+            if p.doc.cached:
+                context = {**context, **card_context(data, p.doc.cached, cache)}
+            staged = os.fspath(staging / p.doc.nama_berkas)
+            yield p.doc.nama_berkas, staged, context, p.doc, p.kind.combined is not None
+
+    by_name = {p.doc.nama_berkas: p for p in stale}
+    halaman = data.dinas.pengaturan.halaman
+    results = imap(
+        _render_one, tasks(), len(stale), options.jobs, _setup, (options.templates, halaman)
+    )
+    pieces = []
+    for done, (name, digest, piece) in enumerate(results, start=1):
+        by_name[name].sha = digest
+        if piece:
+            pieces.append((f"piece {digest}", piece))
+        options.tell(by_name[name].kind.label, done, len(stale))
+    cache.put_many(pieces)
+
+
+# --- combine ----------------------------------------------------------------------------------
+
+
+def combine(
+    planned: list[Planned], cache: Cache, staging: Path, manifest: Manifest, options: BuildOptions
+) -> None:
+    """Stage the combined document of every kind that has one, unless it is up to date."""
+    for kind in kinds().values():
+        cards = [p for p in planned if p.kind is kind]
+        if not kind.combined or not cards:
+            continue
+        key = sha(" ".join([code_fingerprint(), *(p.sha for p in cards)]).encode())
+        stale = options.rebuild or not manifest.fresh(kind.combined, key)
+        whole = Planned(kind, Dokumen(kind.combined, kind.template, {}), key, stale)
+        planned.append(whole)
+        if stale:
+            target = staging / kind.combined
+            combined.combine(
+                _where(cards[0], staging, manifest),
+                _pieces(cards, cache, staging, manifest),
+                target,
+            )
+            whole.sha = sha(target.read_bytes())
         else:
-            keys, rendered = _render_kind(data, jenis, templates, halaman, staging, lama, opsi)
-        dibuat += keys
-        for name, digest in rendered.items():
-            baru.catat(name, kind, keys[name], digest)
-        staged.update(rendered)
-        if jenis.gabungan and keys:
-            key = sha("\n".join(keys.values()).encode())  # the cards' keys, in order
-            dibuat.append(jenis.gabungan)
-            if opsi.semua or not lama.segar(jenis.gabungan, key):
-                staged[jenis.gabungan] = _gabung(jenis.gabungan, kind, key, keys, rendered, baru)
-
-    moved = set()
-    for name in [name for name in dibuat if name in staged]:
-        old = lama.entri(name)
-        if opsi.semua or old is None or old.keluaran != staged[name] or not lama.utuh(name):
-            path = keluar / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, path)
-            hasil.ditulis.append(path)
-            moved.add(name)
-        baru.stempel(name)  # also one made again just as it was: its entry was renewed
-    hasil.tetap = [name for name in dibuat if name not in moved]
-    # Outputs of earlier builds that the data no longer supports: jabatan removed, … Only files
-    # in the manifest (made by dokgen) are deleted, and only of the kinds this build covers;
-    # reports of quarters not selected by --triwulan still belong to the data.
-    considered = {kind for kind in JENIS if not hanya or kind == hanya}
-    masih = set(dibuat) | {lkj.nama_berkas(r) for r in data.realisasi}
-    for name in sorted(lama.nama() - masih):
-        if lama.entri(name).jenis in considered:  # type: ignore[union-attr]
-            (keluar / name).unlink(missing_ok=True)
-            baru.hapus(name)
-            hasil.dihapus.append(keluar / name)
-    baru.simpan()
-    return hasil
+            whole.sha = manifest.entries[kind.combined].sha
 
 
-def _gabung(
-    name: str, kind: str, key: str, keys: dict[str, str], rendered: dict[str, str], baru: Manifest
-) -> str:
-    """Stage the combined document of the cards ``keys``; reuse the previous one's pieces."""
-    keluar = baru.folder
-    staging = keluar / STAGING
-    kartu = list(keys)
-    kept = iter(baru.keluaran([n for n in kartu if n not in rendered]))
-    sha = [rendered[n] if n in rendered else next(kept) for n in kartu]
-
-    def berkas(j: int) -> str:
-        return f"{staging if kartu[j] in rendered else keluar}/{kartu[j]}"
-
-    target = staging / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    previous = keluar / name if baru.utuh(name) else None
-    susunan = gabungan.gabung(kartu, sha, berkas, target, previous, Susunan.buka(baru.lain(name)))
-    digest = gabungan.sidik(susunan)
-    baru.catat(name, kind, key, digest, susunan.kemas())
-    return digest
+def _where(p: Planned, staging: Path, manifest: Manifest) -> Path:
+    """The file of a document of this build: staged, or in place from an earlier build."""
+    return (staging if p.stale else manifest.folder) / p.doc.nama_berkas
 
 
-def _render_kind(
+def _pieces(
+    cards: list[Planned], cache: Cache, staging: Path, manifest: Manifest
+) -> Iterator[bytes]:
+    """The pieces of every card but the first, from the cache or else from the card's file."""
+    for start in range(1, len(cards), 512):
+        batch = cards[start : start + 512]
+        found = cache.get_many([f"piece {p.sha}" for p in batch])
+        for p in batch:
+            piece = found.get(f"piece {p.sha}")
+            yield piece or combined.piece(combined.document_xml(_where(p, staging, manifest)))
+
+
+# --- commit -----------------------------------------------------------------------------------
+
+
+def commit(
+    planned: list[Planned],
     data: DataDinas,
-    jenis: Jenis,
-    templates: _Templates,
-    halaman: Halaman,
     staging: Path,
-    lama: Manifest,
-    opsi: Opsi,
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Render the documents of one kind that are not up to date: (keys, shas) by name."""
-    keys = {}
-    tasks = []
-    for doc in jenis.dokumen(data, opsi):
-        key = sidik(doc.context, doc.gambar, templates.sidik(doc.template), halaman)
-        keys[doc.nama_berkas] = key
-        if opsi.semua or not lama.segar(doc.nama_berkas, key):
-            staged = staging / doc.nama_berkas
-            tasks.append(_Tugas(doc.nama_berkas, doc.template, doc.context, doc.gambar, staged))
-    if tasks:
-        templates.get(tasks[0].template)  # a template error surfaces here, before forking
-    return keys, _render_all(tasks, templates, halaman, opsi, jenis.label)
+    manifest: Manifest,
+    options: BuildOptions,
+    result: BuildResult,
+) -> None:
+    """Move the staged documents into place, delete the outputs the data no longer makes, and
+    write the manifest last."""
+    out = manifest.folder
+    for p in planned:
+        name = p.doc.nama_berkas
+        path = out / name
+        if p.stale:
+            old = manifest.entries.get(name)
+            if options.rebuild or old is None or old.sha != p.sha or not manifest.intact(name):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / name, path)
+                result.written.append(path)
+            else:
+                result.unchanged.append(path)
+            manifest.record(name, p.kind.name, p.key, p.sha)
+        else:
+            result.unchanged.append(path)
+    # Outputs of earlier builds that the data no longer makes (a jabatan removed …): only files
+    # in the manifest (made by dokgen), and only of the kinds this build covers; reports of
+    # quarters not selected by --triwulan still belong to the data.
+    kept = {p.doc.nama_berkas for p in planned}
+    if options.triwulan:
+        kept |= {d.nama_berkas for d in kinds()["lkj"].documents(data)} if data.realisasi else set()
+    covered = {name for name in kinds() if options.kind in (None, name)}
+    for name, entry in sorted(manifest.entries.items()):
+        if name not in kept and entry.kind in covered:
+            (out / name).unlink(missing_ok=True)
+            del manifest.entries[name]
+            result.deleted.append(out / name)
+    manifest.write()
+
+
+def _made_folders(staging: Path) -> Path | None:
+    """The outermost folder of ``staging`` and its parents that does not exist yet."""
+    shutil.rmtree(staging, ignore_errors=True)
+    return next((p for p in reversed([staging, *staging.parents]) if not p.exists()), None)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from dokgen.documents import MODULES
 from dokgen.errors import DokgenError
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+_KINDS = ", ".join(MODULES)
 DataArg = Annotated[Path, typer.Argument(help="Folder data dinas, mis. data/malang-diskopum")]
 
 
@@ -64,14 +66,14 @@ def check(
     ] = False,
 ) -> None:
     """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
+    from dokgen.build import check_folder
     from dokgen.checks.laporan import json_text, teks
-    from dokgen.massal import periksa_folder
 
     if format not in ("text", "json"):
         err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json")
         raise typer.Exit(2)
     try:
-        findings = periksa_folder(data)
+        findings = check_folder(data)
     except DokgenError as exc:
         raise _fail(exc) from None
     if format == "json":
@@ -107,9 +109,7 @@ def build(
     ] = None,
     hanya: Annotated[
         str | None,
-        typer.Option(
-            "--hanya", help="Buat satu jenis dokumen saja: keputusan, dokumen-iku, lkj, iki"
-        ),
+        typer.Option("--hanya", help=f"Buat satu jenis dokumen saja: {_KINDS}"),
     ] = None,
     triwulan: Annotated[
         str | None,
@@ -142,15 +142,20 @@ def build(
             bar.update(tasks[what], completed=done)
 
         try:
-            if hanya and hanya not in pipeline.JENIS:
-                err.print(
-                    f"galat --hanya '{hanya}' tidak dikenal; pilihan: {', '.join(pipeline.JENIS)}"
-                )
+            if hanya and hanya not in MODULES:
+                err.print(f"galat --hanya '{hanya}' tidak dikenal; pilihan: {_KINDS}")
                 raise typer.Exit(2)
-            periode = _triwulan(triwulan) if triwulan else None
-            opsi = pipeline.Opsi(templat or pipeline.TEMPLATES, progress, periode, semua, jobs)
-            hasil = pipeline.build(data, keluar, opsi, hanya, paksa)
-        except pipeline.Ditolak as exc:
+            options = pipeline.BuildOptions(
+                templates=templat or pipeline.TEMPLATES,
+                progress=progress,
+                kind=hanya,
+                triwulan=_triwulan(triwulan) if triwulan else None,
+                rebuild=semua,
+                force=paksa,
+                jobs=jobs,
+            )
+            hasil = pipeline.build(data, keluar, options)
+        except pipeline.Refused as exc:
             from dokgen.checks.laporan import teks
 
             teks(exc.galat, err)
@@ -160,12 +165,12 @@ def build(
             raise typer.Exit(1) from None
         except DokgenError as exc:
             raise _fail(exc) from None
-    for kind, reason in hasil.dilewati.items():
+    for kind, reason in hasil.skipped.items():
         out.print(f"Dilewati: {kind} — {reason}")
-    out.print(f"Selesai ({hasil.folder}/): {hasil.ringkasan}")
+    out.print(f"Selesai ({hasil.folder}/): {hasil.summary}")
     if pdf:
         todo = [
-            p for p in hasil.berkas if p in hasil.ditulis or not p.with_suffix(".pdf").is_file()
+            p for p in hasil.outputs if p in hasil.written or not p.with_suffix(".pdf").is_file()
         ]
         _pdf(todo)
 
@@ -215,8 +220,8 @@ def diff(
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory(prefix="dokgen-diff-") as tmp:
         try:
-            old = load(perbandingan.folder_dari(lama, Path(tmp) / "lama"))
-            new = load(perbandingan.folder_dari(baru, Path(tmp) / "baru"))
+            old = load(perbandingan.folder_dari(lama, Path(tmp) / "lama"), pembanding=False)
+            new = load(perbandingan.folder_dari(baru, Path(tmp) / "baru"), pembanding=False)
         except DokgenError as exc:
             raise _fail(exc) from None
     changes = perbandingan.bandingkan(old, new)
@@ -269,7 +274,7 @@ def excel_ekspor(
     from dokgen.output import write_atomic
 
     try:
-        write_atomic(berkas, ekspor(load(data)))
+        write_atomic(berkas, ekspor(load(data, pembanding=False)))
     except DokgenError as exc:
         raise _fail(exc) from None
     out.print(f"Buku kerja ditulis ke {berkas}")

@@ -11,7 +11,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +35,10 @@ from dokgen.model import (
 from dokgen.resources import KATALOG as KATALOG
 from dokgen.yamlsrc import YamlSource, read_yaml
 
+if TYPE_CHECKING:
+    from dokgen.cache import Cache
+    from dokgen.jabatan import JabatanRecord
+
 M = TypeVar("M", bound=Model)
 
 
@@ -56,7 +60,11 @@ class DataDinas:
     """Every quarter's realisasi, ordered by year and quarter."""
     periksa: Periksa | None = None
     ringkasan: list[RingkasanJabatan] = field(default_factory=list)
-    """A summary of every jabatan, also when ``jabatan`` holds only some of them (bulk work)."""
+    """A summary of every jabatan, also when ``jabatan`` holds none of them (a build)."""
+    records: list[JabatanRecord] = field(default_factory=list)
+    """What the check and the build need of every jabatan file, in order."""
+    pembanding: DataDinas | None = None
+    """The data the decree amended by this one was made from (``mengubah.pembanding``)."""
     lingkup_jabatan: bool = False
     """True in the view a jabatan rule gets for one jabatan: helpers that gather items across
     the data (texts, officials, indicators) then give that jabatan's items only."""
@@ -66,21 +74,26 @@ class DataDinas:
         return self.folder.resolve().name
 
 
-def load(folder: Path) -> DataDinas:
-    """Read and validate ``folder``; raise :class:`DataError` listing every problem."""
+def load(folder: Path, cache: Cache | None = None, pembanding: bool = True) -> DataDinas:
+    """Read and validate ``folder``; raise :class:`DataError` listing every problem.
+
+    Every jabatan file gets its record (:mod:`dokgen.jabatan`). Without ``cache`` every file is
+    read and its model kept in ``data.jabatan``; with one, a file read before (same bytes, same
+    shared data) is not read again and no model is kept: what a build needs. ``pembanding``:
+    also load the data an amending decree compares with (what its Lampiran II needs).
+    """
+    from dokgen.cache import Cache
+    from dokgen.jabatan import read_all
+
     data, problems = load_bersama(folder)
-    jabatan: list[Jabatan] = []
-    for name in berkas_jabatan(folder):
-        item, found = load_jabatan(Path(folder, "jabatan", name))
-        problems += found
-        if item is not None:
-            jabatan.append(item)
-    ringkasan = [RingkasanJabatan.dari(j) for j in jabatan]
-    problems += kode_ganda(ringkasan)
     if problems or data is None:
+        for name in berkas_jabatan(folder):
+            problems += load_jabatan(Path(folder, "jabatan", name))[1]
         raise DataError(problems)
-    data.jabatan = jabatan
-    data.ringkasan = ringkasan
+    lama = data.keputusan.mengubah if data.keputusan else None
+    if pembanding and lama is not None and lama.pembanding:
+        data.pembanding = load(Path(folder) / lama.pembanding, pembanding=False)
+    data.records = read_all(data, cache or Cache(), keep_models=cache is None)
     return data
 
 

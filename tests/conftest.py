@@ -51,7 +51,7 @@ MakeData = Callable[..., Path]
 @pytest.fixture(autouse=True, scope="session")
 def _tembolok(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The tests keep their jabatan cache to themselves, not in ~/.cache."""
-    os.environ["DOKGEN_TEMBOLOK"] = str(tmp_path_factory.mktemp("tembolok"))
+    os.environ["DOKGEN_CACHE"] = str(tmp_path_factory.mktemp("tembolok"))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from dokgen.build import Opsi, build
+from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError, TemplateError
 from dokgen.load import load
 from tests.conftest import DATA, TEMPLATES
@@ -26,7 +26,7 @@ def test_one_card_per_jabatan_in_structure_order(malang):
     assert cards[0].name == "01-sekretaris.docx"
     assert cards[5].name == "06-kepala-upt.docx"
     assert cards[-1].name == "54-bagian-kasir.docx"
-    assert len(hasil.berkas) == 55
+    assert len(hasil.outputs) == 55
 
 
 def test_every_card_shows_its_jabatan_tugas_fungsi_and_rows(malang):
@@ -111,7 +111,7 @@ def test_failed_build_leaves_earlier_outputs_intact(make_data, tmp_path):
         "kode: lain\nnama: LAIN\ntugas: [x]\n", encoding="utf-8"
     )
     with pytest.raises(TemplateError):
-        build(folder, out, Opsi(templates), paksa=True)  # past the check, into the template
+        build(folder, out, BuildOptions(templates, force=True))  # past the check, into the template
     assert (card.read_bytes(), card.stat().st_mtime_ns) == before
     assert sorted(p.name for p in (out / "iki").iterdir()) == ["01-sekretaris.docx"]
 
@@ -120,8 +120,8 @@ def test_a_dinas_without_jabatan_needs_no_card_template(tmp_path):
     templates = tmp_path / "templat"
     shutil.copytree(TEMPLATES, templates)
     (templates / "iki.docx").unlink()
-    hasil = build(DATA / "lumajang-diskopum", tmp_path / "out", Opsi(templates))
-    assert hasil.dilewati["iki"] == "tidak ada jabatan/*.yaml"
-    assert sorted(p.name for p in hasil.ditulis)[0] == "dokumen-iku.docx"
+    hasil = build(DATA / "lumajang-diskopum", tmp_path / "out", BuildOptions(templates))
+    assert hasil.skipped["iki"] == "tidak ada jabatan/*.yaml"
+    assert sorted(p.name for p in hasil.written)[0] == "dokumen-iku.docx"
     text = lines(open_docx(tmp_path / "out" / "dokumen-iku.docx"))
     assert "2.1.2 Struktur Organisasi Perangkat Daerah" in text

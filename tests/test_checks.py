@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dokgen.build import Ditolak, build
+from dokgen.build import Refused, build
 from dokgen.checks import RULES, periksa
 from dokgen.checks.orang import masalah_nip
 from dokgen.cli import app
@@ -161,7 +161,7 @@ def test_a_broken_example_is_caught_and_not_built(
     assert [(f.code, Path(f.file).name, f.line) for f in galat][:1] == [
         (code, Path(file).name, expected_line)
     ]
-    with pytest.raises(Ditolak):
+    with pytest.raises(Refused):
         build(folder, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 

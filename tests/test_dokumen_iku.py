@@ -14,7 +14,7 @@ YEARS = ["2019", "2020", "2021", "2022", "2023"]
 def doc(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     hasil = build(LUMAJANG, out)
-    assert set(hasil.dilewati) == {"keputusan", "iki"}
+    assert set(hasil.skipped) == {"keputusan", "iki"}
     return open_docx(out / "dokumen-iku.docx")
 
 

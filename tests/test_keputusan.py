@@ -2,7 +2,7 @@
 
 import pytest
 
-from dokgen.build import build
+from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError
 from dokgen.load import load
 from tests.conftest import DATA
@@ -15,7 +15,7 @@ BANDAR_LAMPUNG = DATA / "bandarlampung-diskopukm"
 def decree(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     hasil = build(BANDAR_LAMPUNG, out)
-    assert set(hasil.dilewati) == {"iki", "lkj"}
+    assert set(hasil.skipped) == {"iki", "lkj"}
     return lines(open_docx(out / "keputusan-iku.docx"))
 
 
@@ -112,7 +112,7 @@ def test_lampiran_iku_table_prints_formulas_right_side_up(tmp_path):
 def test_unknown_mengingat_key_is_a_finding_with_line_and_suggestion(tmp_path):
     import shutil
 
-    from dokgen.build import Ditolak
+    from dokgen.build import Refused
     from dokgen.checks import periksa
 
     folder = tmp_path / "bdl"
@@ -125,7 +125,7 @@ def test_unknown_mengingat_key_is_a_finding_with_line_and_suggestion(tmp_path):
     assert finding.message == (
         "peraturan 'pp-18-2061' tidak ada di katalog — maksud Anda 'pp-18-2016'?"
     )
-    with pytest.raises(Ditolak):
+    with pytest.raises(Refused):
         build(folder, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
@@ -173,9 +173,9 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
 
 
 def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
-    build(BANDAR_LAMPUNG, tmp_path, hanya="dokumen-iku")
+    build(BANDAR_LAMPUNG, tmp_path, BuildOptions(kind="dokumen-iku"))
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".dokgen-manifest",
+        ".dokgen-manifest.json",
         "dokumen-iku.docx",
     ]
     text = lines(open_docx(tmp_path / "dokumen-iku.docx"))

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from dokgen.build import Opsi, build
+from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError
 from tests.conftest import DATA
 from tests.docxread import lines, open_docx, table_after
@@ -15,7 +15,7 @@ LUMAJANG = DATA / "lumajang-diskopum"
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("lkj")
-    build(LUMAJANG, out, Opsi(triwulan=(2019, 2)), hanya="lkj")
+    build(LUMAJANG, out, BuildOptions(triwulan=(2019, 2), kind="lkj"))
     return open_docx(out / "lkj-2019-tw2.docx")
 
 
@@ -143,7 +143,7 @@ def test_names_no_other_agency(report):
 
 def test_unknown_quarter_is_refused(tmp_path):
     with pytest.raises(DataError, match="tidak ada realisasi triwulan 3 tahun 2019"):
-        build(LUMAJANG, tmp_path, Opsi(triwulan=(2019, 3)))
+        build(LUMAJANG, tmp_path, BuildOptions(triwulan=(2019, 3)))
     assert list(tmp_path.iterdir()) == []
 
 

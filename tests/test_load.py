@@ -85,12 +85,12 @@ def test_missing_folder_and_missing_dinas_yaml(tmp_path, make_data):
 
 
 def test_every_example_dataset_loads_and_supports_a_document():
-    from dokgen.build import JENIS
+    from dokgen.documents import kinds
     from tests.conftest import DATA
 
     for folder in sorted(DATA.iterdir()):
         data = load(folder)
-        buildable = [kind for kind, jenis in JENIS.items() if jenis.kurang(data) is None]
+        buildable = [name for name, kind in kinds().items() if kind.missing(data) is None]
         assert buildable, folder
 
 

@@ -26,7 +26,7 @@ def pdfs(tmp_path_factory) -> dict[str, list[Path]]:
     for folder in sorted(DATA.iterdir()):
         out = tmp_path_factory.mktemp(folder.name)
         hasil = build(folder, out)
-        result[folder.name] = ke_pdf(hasil.berkas)
+        result[folder.name] = ke_pdf(hasil.outputs)
     return result
 
 
@@ -79,7 +79,7 @@ def test_wide_tables_fit_the_page_width(folder, tmp_path):
     from dokgen.build import build
 
     W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for docx in build(folder, tmp_path).berkas:
+    for docx in build(folder, tmp_path).outputs:
         doc = open_docx(docx)
         body = doc.element.body
         sections = iter(doc.sections)

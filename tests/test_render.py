@@ -25,11 +25,11 @@ def make_template(tmp_path: Path, *texts: str) -> Path:
 
 
 def render_card(make_data, jabatan_yaml: str = JABATAN_YAML, kertas: str = "F4"):
-    from dokgen.documents.iki import kartu
+    from dokgen.documents import iki
 
     data = load(make_data(jabatan={"01-a.yaml": jabatan_yaml}))
-    (card,) = kartu(data)
-    return open_docx(Template(TEMPLATES / "iki.docx").render(card.context, kertas))
+    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0])}
+    return open_docx(Template(TEMPLATES / "iki.docx").render(context, kertas))
 
 
 def test_markup_and_jinja_in_data_print_literally(make_data):
@@ -153,7 +153,7 @@ def test_compiled_template_from_the_cache_renders_the_same_and_stays_safe(make_d
     path.write_bytes((TEMPLATES / "iki.docx").read_bytes())
     fresh = Template(path).render(card.context)
     assert Template.muat(path).render(card.context) == fresh  # compiled, then cached
-    assert list((Path(os.environ["DOKGEN_TEMBOLOK"]) / "templat").glob("*.marshal"))
+    assert list((Path(os.environ["DOKGEN_CACHE"]) / "templat").glob("*.marshal"))
     cached = Template.muat(path)
     assert cached._compiled is not None and cached.render(card.context) == fresh
     assert f"a.\t{tugas}" in lines(open_docx(fresh))

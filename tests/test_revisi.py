@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dokgen.build import Opsi, build
+from dokgen.build import BuildOptions, build
 from dokgen.cli import app
 from dokgen.diff import bandingkan
 from dokgen.load import load
@@ -46,7 +46,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_one_target_and_one_iki_row_changed(dinas, tmp_path):
     out = tmp_path / "out"
     first = build(dinas, out)
-    assert len(first.ditulis) == 6 and first.tidak_berubah == []
+    assert len(first.written) == 6 and first.unchanged == []
     before = snapshot(out)
     old = tmp_path / "lama"
     shutil.copytree(dinas, old)
@@ -73,12 +73,12 @@ def test_one_target_and_one_iki_row_changed(dinas, tmp_path):
     ]
 
     second = build(dinas, out)
-    written = sorted(str(p.relative_to(out)) for p in second.ditulis)
+    written = sorted(str(p.relative_to(out)) for p in second.written)
     assert written == ["dokumen-iku.docx", "iki-semua-jabatan.docx", "iki/02-kasubag-umum.docx"]
     after = snapshot(out)
     for name in before.keys() - set(written):
         assert after[name] == before[name], name  # same bytes, same mtime
-    assert second.ringkasan == "ditulis 3, tidak berubah 3, dihapus 0"
+    assert second.summary == "ditulis 3, tidak berubah 3, dihapus 0"
 
 
 def test_building_twice_rewrites_nothing_and_removed_jabatan_are_deleted(dinas, tmp_path):
@@ -87,14 +87,14 @@ def test_building_twice_rewrites_nothing_and_removed_jabatan_are_deleted(dinas, 
     (out / "catatan-saya.docx").write_bytes(b"bukan buatan dokgen")
     before = snapshot(out)
     again = build(dinas, out)
-    assert again.ditulis == [] and again.dihapus == []
+    assert again.written == [] and again.deleted == []
     assert snapshot(out) == before
     (dinas / "jabatan" / JABATAN[2]).unlink()
     third = build(dinas, out)
-    assert [p.name for p in third.dihapus] == ["03-pengadministrasi-umum.docx"]
+    assert [p.name for p in third.deleted] == ["03-pengadministrasi-umum.docx"]
     assert (out / "catatan-saya.docx").read_bytes() == b"bukan buatan dokgen"
-    everything = build(dinas, out, Opsi(semua=True))
-    assert len(everything.ditulis) == 5
+    everything = build(dinas, out, BuildOptions(rebuild=True))
+    assert len(everything.written) == 5
 
 
 def test_two_fresh_builds_are_byte_identical(dinas, tmp_path):

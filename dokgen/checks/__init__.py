@@ -7,8 +7,8 @@ failing and a passing example and is printed by ``dokgen rules``.
 
 A rule has a scope. A ``jabatan`` rule judges each jabatan on its own against the dinas's shared
 data: the runner gives it a view holding one jabatan, so its findings for a jabatan depend only on
-that file and the shared files, and can be kept in the cache (:mod:`dokgen.massal`) until one of
-them changes. It also runs once on the dinas without jabatan, for the dinas's own items. A
+that file and the shared files, and can be kept in the cache (:mod:`dokgen.jabatan`) until one
+of them changes. It also runs once on the dinas without jabatan, for the dinas's own items. A
 ``dinas`` rule sees the dinas without jabatan models; rules across jabatan (atasan, cascade,
 duplicates) read ``data.ringkasan``, a small summary of every jabatan.
 """
@@ -116,38 +116,33 @@ def levels(data: DataDinas) -> dict[str, Severity | None]:
     return result
 
 
-Temuan = tuple[str, int | None, str]
-"""A finding about one jabatan before its level is known: (code, line, message)."""
-
-
-def temuan_jabatan(data: DataDinas, jabatan: Jabatan) -> tuple[Temuan, ...]:
-    """What every jabatan rule finds in ``jabatan`` (all rules, at any level)."""
+def jabatan_findings(data: DataDinas, jabatan: Jabatan) -> tuple[Finding, ...]:
+    """What the jabatan rules find in ``jabatan``, every rule at its default level (the dinas's
+    levels are applied by :func:`periksa`)."""
     view = replace(data, jabatan=[jabatan], lingkup_jabatan=True)
     found = []
     for rule in RULES.values():
         if rule.lingkup == "jabatan":
             for where, message in rule.check(view):
-                line = (where.location if isinstance(where, Model | FieldRef) else where)[1]
-                found.append((rule.code, line, message))
+                file, line = where.location if isinstance(where, Model | FieldRef) else where
+                name = _relative(file, data.folder)
+                found.append(Finding(rule.code, rule.severity, name, line, message))
     return tuple(found)
 
 
-def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Finding]:
-    """Run every enabled rule over ``data`` (loaded whole); findings sorted by file and line.
-
-    ``hanya`` limits the result to those levels (a build only needs the galat).
-    """
-    per_jabatan = [(j.location[0], temuan_jabatan(data, j)) for j in data.jabatan]
-    return periksa_bagian(data, per_jabatan, hanya)
-
-
-def periksa_bagian(
+def periksa(
     data: DataDinas,
-    per_jabatan: Iterable[tuple[Path | str | None, Iterable[Temuan]]],
+    per_jabatan: Iterable[Finding] | None = None,
     hanya: Iterable[Severity] = SEVERITIES,
 ) -> list[Finding]:
-    """The findings of the dinas: its rules over ``data`` (``data.jabatan`` is not read; the
-    summaries in ``data.ringkasan`` are) joined with each jabatan file's own findings."""
+    """Every enabled rule over ``data``; findings sorted by file and line.
+
+    The jabatan rules' findings are ``per_jabatan`` (from the jabatan records), or found here in
+    ``data.jabatan``; the other rules read the summaries in ``data.ringkasan``. ``hanya`` limits
+    the result to those levels (a build only needs the galat).
+    """
+    if per_jabatan is None:
+        per_jabatan = [f for j in data.jabatan for f in jabatan_findings(data, j)]
     wanted = set(hanya)
     level_of = {code: level for code, level in levels(data).items() if level in wanted}
     dinas = replace(data, jabatan=[], lingkup_jabatan=False)
@@ -156,13 +151,10 @@ def periksa_bagian(
         for where, message in RULES[code].check(dinas):
             file, line = where.location if isinstance(where, Model | FieldRef) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
-    for file, temuan in per_jabatan:
-        if not temuan:
-            continue  # most files, in a build (only galat is asked for)
-        name = _relative(file, data.folder)
-        for code, line, message in temuan:
-            if code in level_of:
-                findings.append(Finding(code, level_of[code], name, line, message))
+    for finding in per_jabatan:
+        level = level_of.get(finding.code)
+        if level is not None:
+            findings.append(replace(finding, severity=level))
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
 

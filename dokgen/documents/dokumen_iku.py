@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from dokgen.documents.umum import Dokumen, dasar, gambar_kop
+from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
 from dokgen.model import Indikator, Program, Renstra, Unit
@@ -108,7 +108,10 @@ def baris_cascade(renstra: Renstra) -> list[dict[str, Any]]:
                         "_program": program,
                     }
                 )
-    return _merge_equal(rows, ["no", "sasaran", "iku", "program", "indikator_program"])
+    merged = _merge_equal(rows, ["no", "sasaran", "iku", "program", "indikator_program"])
+    for row in merged:
+        del row["_program"]  # for the merging only
+    return merged
 
 
 def _merge_equal(rows: list[dict[str, Any]], keys: list[str]) -> list[dict[str, Any]]:
@@ -137,7 +140,7 @@ def _uraian(indikator: list[Indikator]) -> str:
     return "\n".join(i.uraian for i in indikator)
 
 
-def dokumen(data: DataDinas) -> Dokumen:
+def dokumen(data: DataDinas) -> list[Dokumen]:
     """The Dokumen IKU of ``data`` (which must have renstra, organisasi and dokumen-iku)."""
     renstra, dinas, settings = data.renstra, data.dinas, data.dokumen_iku
     assert renstra is not None and settings is not None
@@ -161,4 +164,15 @@ def dokumen(data: DataDinas) -> Dokumen:
         "cascade": baris_cascade(renstra),
         "rencana_kerja": baris_rencana_kerja(renstra),
     }
-    return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))
+    judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
+    info = properties(data, judul, settings.tahun)
+    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data), info)]
+
+
+KIND = Kind(
+    "dokumen-iku",
+    "Dokumen IKU",
+    TEMPLATE,
+    lambda data: None if data.dokumen_iku and data.renstra else "tidak ada dokumen-iku.yaml",
+    dokumen,
+)

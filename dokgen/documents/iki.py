@@ -1,39 +1,58 @@
-"""Indikator Kinerja Individu: one card per jabatan (seed 004)."""
+"""Indikator Kinerja Individu: one card per jabatan (seed 004), and all cards in one document.
+
+A card's context is the jabatan (:func:`konteks`) beside what every card shares
+(:func:`bersama`). The jabatan part comes from the jabatan records (:mod:`dokgen.jabatan`),
+whose contexts wait in the cache until a card is rendered: thousands are never all in memory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from dokgen.documents.umum import Dokumen, tanda_tangan
+from dokgen.documents.common import Dokumen, Kind, Plain, plain, properties, tanda_tangan
 from dokgen.load import DataDinas
 from dokgen.model import Jabatan
-from dokgen.output import nama_berkas_semua
+from dokgen.output import nama_berkas
 
 TEMPLATE = "iki.docx"
 FOLDER = "iki"
 GABUNGAN = "iki-semua-jabatan.docx"
 
 
-def kartu(data: DataDinas) -> Iterator[Dokumen]:
-    """Every card of the dinas, in the order of the structure (the jabatan files' order)."""
-    for nomor, jabatan in enumerate(data.jabatan, start=1):
-        yield satu(data, nomor, jabatan)
-
-
-def satu(data: DataDinas, nomor: int, jabatan: Jabatan) -> Dokumen:
-    """The card of the ``nomor``-th jabatan."""
-    return Dokumen(nama(nomor, jabatan.kode), TEMPLATE, {"jabatan": jabatan, **bersama(data)})
-
-
 def nama(nomor: int, kode: str) -> str:
-    return nama_semua([(nomor, kode)])[0]
+    """The card's file name: ``iki/07-kasubag-umum.docx`` (ordered as the structure)."""
+    return f"{FOLDER}/{nama_berkas(nomor, kode)}"
 
 
-def nama_semua(items: Iterable[tuple[int, str]]) -> list[str]:
-    """The file name of the card of every (nomor, kode) of ``items``."""
-    return nama_berkas_semua(items, folder=f"{FOLDER}/")
+def konteks(jabatan: Jabatan) -> Plain:
+    """The part of a card's context that is the jabatan's own."""
+    return {"jabatan": plain(jabatan)}
 
 
-def bersama(data: DataDinas) -> dict:
+def bersama(data: DataDinas) -> Plain:
     """The part of every card's context that is the same on every card."""
-    return {"dinas": data.dinas, "ttd": tanda_tangan(data.dinas)}
+    return {"dinas": plain(data.dinas), "ttd": tanda_tangan(data.dinas)}
+
+
+def dokumen(data: DataDinas) -> list[Dokumen]:
+    """Every card, in the order of the structure: its context is read from the cache when it is
+    rendered (``Dokumen.cached``)."""
+    shared = bersama(data)
+    return [
+        Dokumen(
+            nama(nomor, record.ringkasan.kode),
+            TEMPLATE,
+            shared,
+            cached=record.kartu,
+            properties=properties(data, f"Indikator Kinerja Individu {record.ringkasan.nama}"),
+        )
+        for nomor, record in enumerate(data.records, start=1)
+    ]
+
+
+KIND = Kind(
+    "iki",
+    "Kartu IKI",
+    TEMPLATE,
+    lambda data: None if data.records else "tidak ada jabatan/*.yaml",
+    dokumen,
+    combined=GABUNGAN,
+)

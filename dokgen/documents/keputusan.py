@@ -7,7 +7,7 @@ import datetime as dt
 from babel.dates import format_date
 
 from dokgen import derive
-from dokgen.documents.umum import Dokumen, dasar, gambar_kop
+from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
 from dokgen.format import LOCALE, tanggal
 from dokgen.load import DataDinas
 from dokgen.model import Keputusan
@@ -29,17 +29,16 @@ def tanggal_penetapan(keputusan: Keputusan) -> str:
 
 
 def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
-    """Rows of the matriks perubahan against the amended decree's data, when it is named."""
-    lama = data.keputusan.mengubah if data.keputusan else None
-    if lama is None or not lama.pembanding:
+    """Rows of the matriks perubahan against the amended decree's data (loaded by the loader
+    into ``data.pembanding``), when it is named."""
+    if data.pembanding is None:
         return []
     from dokgen.diff import bandingkan, matriks
-    from dokgen.load import load
 
-    return matriks(bandingkan(load(data.folder / lama.pembanding), data))
+    return matriks(bandingkan(data.pembanding, data))
 
 
-def dokumen(data: DataDinas) -> Dokumen:
+def dokumen(data: DataDinas) -> list[Dokumen]:
     """The decree of ``data`` (which must have a keputusan and a renstra)."""
     keputusan, renstra, dinas = data.keputusan, data.renstra, data.dinas
     assert keputusan is not None and renstra is not None
@@ -73,4 +72,18 @@ def dokumen(data: DataDinas) -> Dokumen:
         "sasaran": sasaran,
         "matriks": matriks,
     }
-    return Dokumen(BERKAS, TEMPLATE, context, gambar_kop(data))
+    year = keputusan.tanggal.year if keputusan.tanggal else None
+    if year is None and keputusan.bulan:
+        year = int(keputusan.bulan[:4])
+    judul_lengkap = derive.judul_keputusan(dinas, keputusan, judul)
+    info = properties(data, f"Keputusan {judul_lengkap}", year)
+    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data), info)]
+
+
+KIND = Kind(
+    "keputusan",
+    "Keputusan IKU",
+    TEMPLATE,
+    lambda data: None if data.keputusan else "tidak ada keputusan-iku.yaml",
+    dokumen,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dokgen import capaian as hitung
-from dokgen.documents.umum import Dokumen, dasar, gambar_kop
+from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
 from dokgen.format import angka, bilangan, persen
 from dokgen.load import DataDinas
 from dokgen.model import RealisasiTriwulan, TeksLkj
@@ -19,7 +19,12 @@ def nama_berkas(laporan: RealisasiTriwulan) -> str:
     return f"lkj-{laporan.tahun}-tw{laporan.triwulan}.docx"
 
 
-def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
+def dokumen(data: DataDinas) -> list[Dokumen]:
+    """The report of every quarter with realisasi."""
+    return [satu(data, laporan) for laporan in data.realisasi]
+
+
+def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     """The report of one quarter: every figure computed from the realisasi so far."""
     renstra, dinas = data.renstra, data.dinas
     assert renstra is not None
@@ -59,7 +64,20 @@ def dokumen(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "teks": settings.teks if settings else TeksLkj(),
         "tempat_tanggal": f"{dinas.tempat}, {tahun}",
     }
-    return Dokumen(nama_berkas(laporan), TEMPLATE, context, gambar_kop(data))
+    judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
+    info = properties(data, judul, tahun)
+    return Dokumen(
+        nama_berkas(laporan), TEMPLATE, plain(context), gambar_kop(data), info, triwulan=(tahun, tw)
+    )
+
+
+KIND = Kind(
+    "lkj",
+    "Laporan Kinerja",
+    TEMPLATE,
+    lambda data: None if data.realisasi else "tidak ada realisasi/*.yaml",
+    dokumen,
+)
 
 
 def baris_permasalahan(data: DataDinas) -> list[dict[str, str]]:

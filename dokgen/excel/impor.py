@@ -552,7 +552,7 @@ def impor(xlsx: Path, folder: Path) -> HasilImpor:
             path.unlink()
             removed.append(str(path.relative_to(work)))
         try:
-            load(work)
+            load(work, pembanding=False)
         except DataError as exc:  # should not happen after the row checks; say where anyway
             raise DataError(
                 [Problem(Location(xlsx), f"data hasil impor tidak sah: {m}") for m in exc.problems]

@@ -1,0 +1,154 @@
+"""What every document kind shares: the document to render, plain contexts, kop and signature.
+
+A template sees plain data only — dicts, lists, strings, numbers, booleans, None —
+never a model or a path: a template is something clerks exchange by email, and the sandbox
+cannot stop a template from calling a public method of an object it is given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from dokgen.load import DataDinas
+from dokgen.model import Dinas, Model
+from dokgen.render import Gambar
+
+if TYPE_CHECKING:
+    from dokgen.render import DocumentProperties
+
+Plain = dict[str, Any]
+"""A template context: plain data only (see :func:`plain`)."""
+
+
+@dataclass(frozen=True)
+class Dokumen:
+    """One document to render: its output path (relative to the build folder) and context.
+
+    ``cached`` names a part of the context kept in the cache (an IKI card's jabatan): it is
+    added to ``context`` when the document is rendered, and its name stands for it in the
+    document's fingerprint.
+    """
+
+    nama_berkas: str
+    template: str
+    context: Plain
+    gambar: dict[str, Gambar] = field(default_factory=dict)
+    properties: DocumentProperties | None = None
+    cached: str | None = None
+    triwulan: tuple[int, int] | None = None
+    """(tahun, triwulan) of the quarter a report is about."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A document kind, as the build and the command line know it.
+
+    ``documents`` gives every document of the kind for a dinas; ``missing`` says why the kind
+    does not apply to it (None when it does). A kind with ``combined`` also gets one document
+    holding all of its documents, each on a new page.
+    """
+
+    name: str
+    label: str
+    template: str
+    missing: Callable[[DataDinas], str | None]
+    documents: Callable[[DataDinas], list[Dokumen]]
+    combined: str | None = None
+    """File name of one document holding every document of the kind, each on a new page."""
+
+
+def plain(value: Any) -> Any:
+    """``value`` as plain data: a model becomes a dict of its fields and of the properties its
+    class defines (``formula.pecahan``, ``dinas.jabatan_kepala`` …), lists stay lists."""
+    if isinstance(value, str | int | float | Decimal | bool | None):
+        return value
+    if isinstance(value, BaseModel):
+        result = {name: plain(getattr(value, name)) for name in type(value).model_fields}
+        for name in _properties(type(value)):
+            result[name] = plain(getattr(value, name))
+        return result
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"not plain data: {type(value).__name__}")
+
+
+@cache
+def _properties(cls: type) -> tuple[str, ...]:
+    """The properties a model class adds to :class:`Model` (computed values a template reads)."""
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if klass in (Model, BaseModel) or not issubclass(klass, Model):
+            continue
+        names += [n for n, v in vars(klass).items() if isinstance(v, property) and n not in names]
+    return tuple(names)
+
+
+def gambar_kop(data: DataDinas) -> dict[str, Gambar]:
+    """The dinas's logo for the kop surat, when the data names one."""
+    if not data.dinas.logo:
+        return {}
+    return {"logo": Gambar((data.folder / data.dinas.logo).read_bytes(), tinggi_cm=2.5)}
+
+
+def dasar(data: DataDinas) -> Plain:
+    """What every document's context starts with: the dinas, its full name, kop, signature."""
+    dinas = data.dinas
+    return {
+        "dinas": plain(dinas),
+        "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
+        "kop": kop(dinas),
+        "ttd": tanda_tangan(dinas),
+    }
+
+
+def properties(data: DataDinas, title: str, year: int | None = None) -> DocumentProperties | None:
+    """The document properties Word shows (title, subject, author): from the data."""
+    try:
+        from dokgen.render import DocumentProperties
+    except ImportError:  # TODO(render): until render.py has them
+        return None
+
+    dinas = data.dinas
+    created = dt.date(year, 1, 1) if year else None
+    return DocumentProperties(
+        title=title,
+        subject=f"{dinas.nama} {dinas.pemda.sebutan}",
+        creator=f"{dinas.nama} {dinas.pemda.sebutan}",
+        created=created,
+    )
+
+
+def kop(dinas: Dinas) -> dict[str, str]:
+    """The letterhead: PEMERINTAH …, the dinas, its address; and the head's title in one line."""
+    return {
+        "pemerintah": f"PEMERINTAH {dinas.pemda.sebutan.upper()}",
+        "dinas": dinas.nama.upper(),
+        "alamat": dinas.alamat or "",
+        "jabatan": f"KEPALA {dinas.nama.upper()} {dinas.pemda.sebutan.upper()}",
+    }
+
+
+def tanda_tangan(dinas: Dinas) -> dict[str, str]:
+    """The Kepala Dinas signature block: title lines, name, pangkat, NIP."""
+    kepala = dinas.kepala
+    return {
+        "jabatan": "\n".join(dinas.jabatan_kepala),
+        "nama": kepala.nama,
+        "pangkat": kepala.pangkat or "",
+        "golongan": kepala.golongan or "",
+        "nip": kepala.nip or "",
+    }
