@@ -19,8 +19,20 @@ def iku(data: DataDinas) -> Iterator[Indikator]:
 def jabatan_tanpa_iki(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap jabatan mempunyai sedikitnya satu baris IKI.
 
-    Gagal: ``iki: []`` pada jabatan/07-kasubag-umum.yaml.
-    Lolos: ``iki:`` dengan satu sasaran dan satu indikator.
+    Kartu IKI tanpa baris tidak dapat dibuat. Temuan ditunjukkan di baris pertama berkas jabatan.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        kode: kasubag-umum  # ← temuan
+        iki: []
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        kode: kasubag-umum
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
     """
     for jabatan in data.jabatan:
         if not jabatan.iki:
@@ -31,8 +43,29 @@ def jabatan_tanpa_iki(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iki_tanpa_formula(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI mempunyai formula (penjelasan/formulasi penghitungan).
 
-    Gagal: baris ``- uraian: Jumlah laporan`` tanpa ``formula``.
-    Lolos: ``formula: Jumlah laporan yang disusun`` atau ``formula: {pembilang, penyebut}``.
+    Formula berupa teks, atau pecahan dengan ``pembilang`` dan ``penyebut``.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah laporan  # ← temuan
+                sumber_data: Arsip laporan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah laporan
+                formula: Jumlah laporan kegiatan yang disusun dalam satu tahun
+                sumber_data: Arsip laporan
+              - uraian: Persentase surat masuk yang diagendakan
+                formula:
+                  pembilang: Jumlah surat masuk yang diagendakan
+                  penyebut: Jumlah seluruh surat masuk
+                sumber_data: Buku agenda
     """
     for jabatan in data.jabatan:
         for sasaran in jabatan.iki:
@@ -45,7 +78,22 @@ def iki_tanpa_formula(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iki_tanpa_sumber_data(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI menyebut sumber datanya.
 
-    Gagal: baris IKI tanpa ``sumber_data``. Lolos: ``sumber_data: Dokumen kepegawaian``.
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan  # ← temuan
+                formula: Jumlah berkas pegawai yang diperbarui dalam satu tahun
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+                formula: Jumlah berkas pegawai yang diperbarui dalam satu tahun
+                sumber_data: Dokumen kepegawaian
     """
     for jabatan in data.jabatan:
         for sasaran in jabatan.iki:
@@ -58,7 +106,21 @@ def iki_tanpa_sumber_data(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def sasaran_tanpa_iku(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap sasaran Renstra mempunyai sedikitnya satu IKU.
 
-    Gagal: sasaran dengan ``indikator: []``. Lolos: sasaran dengan satu indikator.
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1  # ← temuan
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator: []
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
     """
     for sasaran in data.renstra.semua_sasaran if data.renstra else []:
         if not sasaran.indikator:
@@ -69,7 +131,32 @@ def sasaran_tanpa_iku(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iku_tidak_lengkap(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap IKU mempunyai satuan, formula dan sumber data.
 
-    Gagal: IKU tanpa ``satuan``. Lolos: ``satuan: "%"``, ``formula: …``, ``sumber_data: …``.
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1  # ← temuan
+                uraian: Persentase koperasi sehat dan cukup sehat
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                sumber_data: Bidang Kelembagaan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                sumber_data: Bidang Kelembagaan
     """
     for ind in iku(data):
         missing = [
@@ -89,8 +176,43 @@ def iku_tidak_lengkap(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iku_tanpa_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap IKU mempunyai target untuk setiap tahun periode Renstra (selain tahun dasar).
 
-    Gagal: periode 2018–2023, tahun dasar 2018, target hanya 2019–2022.
-    Lolos: target 2019, 2020, 2021, 2022 dan 2023.
+    Target untuk tahun di luar periode Renstra juga dilaporkan.
+
+    Gagal: renstra.yaml ::
+
+        periode: {awal: 2018, akhir: 2023}
+        tahun_dasar: 2018
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1  # ← temuan
+                uraian: Jumlah koperasi yang dinilai kesehatannya
+                target: {2019: 40, 2020: 45, 2021: 50, 2022: 55}
+
+    Gagal: renstra.yaml ::
+
+        periode: {awal: 2018, akhir: 2023}
+        tahun_dasar: 2018
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah koperasi yang dinilai kesehatannya
+                target: {2019: 40, 2020: 45, 2021: 50, 2022: 55, 2023: 60, 2024: 65}  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        periode: {awal: 2018, akhir: 2023}
+        tahun_dasar: 2018
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah koperasi yang dinilai kesehatannya
+                target: {2019: 40, 2020: 45, 2021: 50, 2022: 55, 2023: 60}
     """
     if data.renstra is None:
         return
