@@ -14,8 +14,24 @@ from dokgen.load import DataDinas
 def program_tanpa_induk(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap program menunjuk sasaran dan IKU yang ada di Renstra.
 
-    Gagal: ``sasaran: S9`` padahal sasaran S9 tidak ada. Lolos: ``sasaran: S1``, ``iku: IKU-1``.
-    (Kegiatan selalu berada di dalam programnya, jadi induknya pasti ada.)
+    Kegiatan selalu berada di dalam programnya, jadi induknya pasti ada. Untuk Renstra yang
+    hanya mempunyai sasaran S1 dengan IKU-1:
+
+    Gagal: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S9  # ← temuan
+            iku: IKU-9  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
     """
     if data.renstra is None:
         return
@@ -46,7 +62,23 @@ def program_tanpa_induk(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iki_yatim(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap baris IKI menyebut indikator atasan atau IKU yang didukungnya (``mendukung``).
 
-    Gagal: baris IKI tanpa ``mendukung``. Lolos: ``mendukung: IKU-1`` atau kode baris IKI atasan.
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - kode: UM-1  # ← temuan
+                uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        atasan: sekretaris
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - kode: UM-1
+                uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+                mendukung: SEK-1  # kode baris IKI atasan (sekretaris) atau kode IKU
     """
     for jabatan in data.jabatan:
         for sasaran in jabatan.iki:
@@ -65,8 +97,51 @@ def iki_yatim(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """``mendukung`` menunjuk kode baris IKI milik atasan atau kode IKU yang ada.
 
-    Gagal: ``mendukung: IKU-9`` padahal IKU-9 tidak ada, atau kode baris IKI jabatan lain yang
-    bukan atasannya. Lolos: ``mendukung: IKU-1``.
+    Untuk Renstra dengan IKU-1 saja, jabatan sekretaris dengan baris SEK-1 dan jabatan
+    kasubag-umum (atasannya sekretaris) dengan baris UM-1:
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+                mendukung: IKU-9  # ← temuan
+
+    Kode baris IKI jabatan lain yang bukan atasannya juga salah:
+
+    Gagal: jabatan/03-bendahara.yaml ::
+
+        kode: bendahara
+        nama: BENDAHARA PENGELUARAN
+        atasan: sekretaris
+        iki:
+          - sasaran: Meningkatnya tertib penatausahaan keuangan
+            indikator:
+              - uraian: Jumlah SPJ yang disusun tepat waktu
+                mendukung: UM-1  # ← temuan
+
+    Lolos: jabatan/03-bendahara.yaml ::
+
+        kode: bendahara
+        nama: BENDAHARA PENGELUARAN
+        atasan: sekretaris
+        iki:
+          - sasaran: Meningkatnya tertib penatausahaan keuangan
+            indikator:
+              - uraian: Jumlah SPJ yang disusun tepat waktu
+                mendukung: SEK-1
+
+    Lolos: jabatan/03-kabid-kelembagaan.yaml ::
+
+        kode: kabid-kelembagaan
+        nama: KEPALA BIDANG KELEMBAGAAN KOPERASI
+        atasan:  # kosong: langsung di bawah Kepala Dinas
+        iki:
+          - sasaran: Meningkatnya kualitas kelembagaan koperasi
+            indikator:
+              - uraian: Jumlah koperasi yang dinilai kesehatannya
+                mendukung: IKU-1
     """
     kodes = [i.kode for i in iku(data)]
     by_kode = {j.kode: j for j in data.ringkasan}
@@ -88,8 +163,44 @@ def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Dua jabatan tidak mempunyai IKI yang persis sama.
 
-    Gagal: ANALIS KOPERASI dan KEPALA SEKSI PENGENDALIAN DAN PENGAWASAN dengan baris IKI yang
-    sama (seed 004). Lolos: setiap jabatan dengan indikator hasil kerjanya sendiri.
+    Seed 004 memberi ANALIS KOPERASI dan KEPALA SEKSI PENGENDALIAN DAN PENGAWASAN baris IKI yang
+    sama. Temuan ditunjukkan pada jabatan yang kedua.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah surat masuk yang diagendakan
+
+    dan jabatan/03-pengadministrasi-umum.yaml ::
+
+        kode: pengadministrasi-umum
+        nama: PENGADMINISTRASI UMUM
+        atasan: kasubag-umum
+        iki:  # ← temuan
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah surat masuk yang diagendakan
+
+    Yang benar: setiap jabatan mempunyai indikator hasil kerjanya sendiri.
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah surat masuk yang diagendakan
+
+    dan jabatan/03-pengadministrasi-umum.yaml ::
+
+        kode: pengadministrasi-umum
+        nama: PENGADMINISTRASI UMUM
+        atasan: kasubag-umum
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah arsip surat yang ditata
     """
     seen: dict[bytes, str] = {}
     for jabatan in data.ringkasan:
