@@ -22,9 +22,33 @@ _PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Teks bebas tidak menyebut instansi atau daerah lain sebagai dinas ini.
 
-    Gagal: "… perlu ditetapkan Perubahan IKU Bappeda Kota Bandar Lampung" di Menimbang dinas
-    koperasi (seed 001); "Dinas Pendidikan" di laporan Dinas Koperasi (seed 002).
-    Lolos: "… Dinas Koperasi dan UKM Kota Bandar Lampung".
+    Untuk Dinas Koperasi dan UKM Kota Bandar Lampung: seed 001 menyebut Bappeda di Menimbang,
+    seed 002 menyebut Dinas Pendidikan di laporan dinas koperasi.
+
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - perlu ditetapkan Perubahan IKU Bappeda Kota Bandar Lampung  # ← temuan
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Melaksanakan tugas lain yang diberikan oleh Kepala Dinas Pendidikan  # ← temuan
+
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - perlu ditetapkan IKU Dinas Koperasi dan UKM Kabupaten Lumajang  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        menimbang:
+          - perlu ditetapkan Perubahan IKU Dinas Koperasi dan UKM Kota Bandar Lampung
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Melaksanakan tugas lain yang diberikan oleh Kepala Dinas
     """
     own = data.dinas.nama.split(" ", 1)[1].lower() if " " in data.dinas.nama else ""
     singkatan = (data.dinas.singkatan or "").lower()
@@ -50,8 +74,19 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Periode yang disebut di teks adalah periode Renstra (kecuali di dalam judul peraturan).
 
-    Gagal: "… Perubahan IKU Perangkat Daerah Tahun 2016-2021" di keputusan 2021–2026 (seed 001).
-    Lolos: "Tahun 2021–2026", atau "Peraturan Walikota … tentang … Tahun 2016-2021".
+    Untuk Renstra 2021–2026 (seed 001 menyebut periode yang lalu):
+
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - menetapkan Perubahan IKU Perangkat Daerah Tahun 2016-2021  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        menimbang:
+          - menetapkan Perubahan IKU Perangkat Daerah Tahun 2021–2026
+          - dengan telah ditetapkannya Peraturan Walikota Bandar Lampung Nomor 40 Tahun 2018
+            tentang Perubahan IKU Pemerintah Kota Bandar Lampung Tahun 2016-2021
     """
     if data.renstra is None:
         return
@@ -75,7 +110,43 @@ def _dalam_judul_peraturan(text: str, position: int) -> bool:
 def realisasi_melebihi_pagu(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Realisasi anggaran sampai suatu triwulan tidak melebihi pagu kegiatan.
 
-    Gagal: pagu 2.500.000 dan realisasi 3.000.000. Lolos: realisasi 2.500.000.
+    Realisasi dijumlahkan dari triwulan I sampai triwulan itu. Untuk kegiatan 2.17.05.2.01 dengan
+    pagu 2.500.000 pada tahun 2024:
+
+    Gagal: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        anggaran:
+          "2.17.05.2.01": 3.000.000  # ← temuan
+
+    Gagal: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        anggaran:
+          "2.17.05.2.01": 1.500.000
+
+    dan realisasi/2024-2.yaml ::
+
+        tahun: 2024
+        triwulan: 2
+        anggaran:
+          "2.17.05.2.01": 1.500.000  # ← temuan
+
+    Lolos: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        anggaran:
+          "2.17.05.2.01": 1.000.000
+
+    dan realisasi/2024-2.yaml ::
+
+        tahun: 2024
+        triwulan: 2
+        anggaran:
+          "2.17.05.2.01": 1.500.000
     """
     for program in data.renstra.program if data.renstra else []:
         for kegiatan in program.kegiatan:
@@ -101,7 +172,50 @@ def realisasi_melebihi_pagu(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Realisasi indikator persentase berbentuk bagian (pembilang/penyebut) tidak lebih dari 100.
 
-    Gagal: "Persentase koperasi sehat" dengan realisasi 120. Lolos: realisasi 88,0.
+    Untuk IKU-1 "Persentase koperasi sehat dan cukup sehat" dengan pembilang dan penyebut:
+
+    Gagal: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        indikator:
+          IKU-1: 120  # ← temuan
+
+    Lolos: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        indikator:
+          IKU-1: 88,0
+
+    Realisasi tahunan di Renstra juga diperiksa; persentase yang bukan bagian dari keseluruhan
+    (pertumbuhan, dengan formula teks) boleh melebihi 100:
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                realisasi: {2023: 120}  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya usaha mikro
+            indikator:
+              - kode: IKU-1
+                uraian: Pertumbuhan omzet usaha mikro
+                satuan: "%"
+                formula: Selisih omzet tahun ini dan tahun lalu dibagi omzet tahun lalu × 100%
+                realisasi: {2023: 120}
     """
     indikator = {k: i for k, i in _indikator(data).items() if _bagian(i)}
     for laporan in data.realisasi:
@@ -128,8 +242,43 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def nol_mungkin_belum_diukur(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Realisasi indikator 0 kemungkinan berarti "belum diukur": hapus nilainya bila begitu.
 
-    Gagal: ``IKU-2: 0`` untuk koperasi sehat di triwulan II (seed 002). Lolos: baris tidak ditulis
-    (dicetak "–"), atau nilai yang benar-benar terukur.
+    Seed 002 menulis 0 untuk koperasi sehat (IKU-2) di triwulan II, padahal penilaiannya belum
+    dilakukan. Realisasi yang tidak ditulis dicetak "–".
+
+    Gagal: realisasi/2019-2.yaml di data/lumajang-diskopum ::
+
+        indikator:
+          IKU-1: 74,68
+          IKU-2: 0  # ← temuan
+          IKU-3: 5,45
+
+    Lolos: realisasi/2019-2.yaml di data/lumajang-diskopum ::
+
+        indikator:
+          IKU-1: 74,68
+          IKU-3: 5,45
+
+    Realisasi tahunan di Renstra juga diperiksa:
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah koperasi yang dinilai kesehatannya
+                realisasi: {2022: 38, 2023: 0}  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah koperasi yang dinilai kesehatannya
+                realisasi: {2022: 38}
     """
     for laporan in data.realisasi:
         for kode, nilai in laporan.indikator.items():
