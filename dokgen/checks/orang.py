@@ -50,9 +50,31 @@ def masalah_nip(nip: str, pppk: bool = False) -> str | None:
 def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """NIP sah: 18 angka, tanggal lahir, bulan TMT, TMT sesudah usia 18, jenis kelamin 1 atau 2.
 
-    Gagal: ``nip: "1196204121983031015"`` (19 angka, seed 001).
-    Lolos: ``nip: "19620412 198303 1 015"``.
-    Untuk PPPK (``jenis_pegawai: pppk``) aturan bulan TMT tidak berlaku.
+    Seed 001 menulis NIP Kepala Dinas dengan 19 angka:
+
+    Gagal: dinas.yaml ::
+
+        kepala:
+          nip: "1196204121983031015"  # ← temuan
+
+    Lolos: dinas.yaml ::
+
+        kepala:
+          nip: "19620412 198303 1 015"
+
+    Untuk PPPK (``jenis_pegawai: pppk``) aturan bulan TMT tidak berlaku: angka ke-9 sampai ke-14
+    adalah tahun dan urutan kontrak.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        pemangku:
+          nip: "19900101 202113 1 001"  # ← temuan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        pemangku:
+          nip: "19900101 202113 1 001"
+          jenis_pegawai: pppk
     """
     for person in pejabat(data):
         if person.nip:
@@ -65,7 +87,22 @@ def nip_tidak_sah(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def nama_bercacat(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Nama pejabat hanya memuat huruf, spasi, titik, koma, tanda kutip dan tanda hubung.
 
-    Gagal: ``Drs. @BDUL MAJID, S.P.A.`` (seed 003). Lolos: ``Drs. ABDUL MAJID, S.P.A.``.
+    Spasi ganda juga dilaporkan.
+
+    Gagal: dinas.yaml ::
+
+        kepala:
+          nama: Drs. @BDUL MAJID, S.P.A.  # ← temuan
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        pemangku:
+          nama: SITI  AMINAH, S.E.  # ← temuan
+
+    Lolos: dinas.yaml ::
+
+        kepala:
+          nama: Drs. ABDUL MAJID, S.P.A.
     """
     for person in pejabat(data):
         if not _NAMA.match(person.nama) or "  " in person.nama:
@@ -78,7 +115,25 @@ def nama_bercacat(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Atasan setiap jabatan ada, dan rantai atasan tidak berputar.
 
-    Gagal: ``atasan: kasubag-umm``. Lolos: ``atasan: kasubag-umum`` (atau kosong: Kepala Dinas).
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        atasan: sekretariss  # ← temuan
+
+    Gagal: jabatan/01-sekretaris.yaml ::
+
+        atasan: kasubag-umum  # ← temuan
+
+    dan jabatan/02-kasubag-umum.yaml ::
+
+        atasan: sekretaris  # ← temuan
+
+    Lolos: jabatan/01-sekretaris.yaml ::
+
+        atasan:  # kosong: langsung di bawah Kepala Dinas
+
+    dan jabatan/02-kasubag-umum.yaml ::
+
+        atasan: sekretaris
     """
     kodes = {j.kode: j for j in data.ringkasan}
     bebas: set[str] = set()  # kode whose chain of atasan is known to end at the Kepala Dinas
