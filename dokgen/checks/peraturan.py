@@ -30,7 +30,35 @@ _KUTIPAN = re.compile(
 def mengingat_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap kunci Mengingat ada di katalog dokgen atau di peraturan.yaml dinas.
 
-    Gagal: ``- pp-18-2061``. Lolos: ``- pp-18-2016``.
+    Gagal: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - pp-18-2061  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - pp-18-2016
+
+    Peraturan daerah yang tidak ada di katalog dokgen ditulis di peraturan.yaml dinas:
+
+    Lolos: peraturan.yaml ::
+
+        peraturan:
+          perwali-bdl-40-2018:
+            jenis: perwali
+            penerbit: Bandar Lampung
+            nomor: "40"
+            tahun: 2018
+            tentang: Perubahan Indikator Kinerja Utama Pemerintah Kota Bandar Lampung
+
+    dan keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - perwali-bdl-40-2018
     """
     if data.keputusan is None:
         return
@@ -47,7 +75,18 @@ def mengingat_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def mengingat_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Setiap peraturan dikutip sekali dalam Mengingat.
 
-    Gagal: ``uu-23-2014`` ditulis dua kali. Lolos: setiap kunci sekali.
+    Gagal: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - pp-18-2016
+          - uu-23-2014  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - pp-18-2016
     """
     if data.keputusan is None:
         return
@@ -62,8 +101,18 @@ def mengingat_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def kutipan_bertentangan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Peraturan yang dikutip di teks memakai tahun yang sama dengan katalog.
 
-    Gagal: "Peraturan Presiden Nomor 29 Tahun 2004 tentang Sistem Akuntabilitas …" (seed 002;
-    katalog: Tahun 2014). Lolos: "Peraturan Presiden Nomor 29 Tahun 2014".
+    Katalog mencatat Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja
+    Instansi Pemerintah; seed 002 menulis "Tahun 2004" di satu tempat.
+
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - sesuai Peraturan Presiden Nomor 29 Tahun 2004 tentang SAKIP  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        menimbang:
+          - sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP
     """
     for where, text in texts(data):
         if "nomor" not in text.lower():  # cheap guard: most texts cite nothing
