@@ -31,8 +31,25 @@ def indikator_berformula(
 def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Indikator "Persentase …" bersatuan "%".
 
-    Gagal: ``uraian: Persentase Peningkatan Usaha Mikro`` dengan ``satuan: Unit``.
-    Lolos: ``satuan: "%"``.
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya usaha mikro
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase Peningkatan Usaha Mikro
+                satuan: Unit  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya usaha mikro
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase Peningkatan Usaha Mikro
+                satuan: "%"
     """
     for obj, uraian, _, satuan in indikator_berformula(data):
         if PERSEN.match(uraian) and satuan and satuan.strip() != "%":
@@ -46,8 +63,37 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Indikator "Persentase …" dirumuskan sebagai pecahan: pembilang, penyebut, × 100%.
 
-    Gagal: ``formula: Jumlah koperasi sehat dibagi jumlah koperasi``.
-    Lolos: ``formula: {pembilang: Jumlah koperasi sehat, penyebut: Jumlah koperasi yang dinilai}``.
+    Berlaku untuk IKU dan baris IKI.
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat
+                formula: Jumlah koperasi sehat dibagi jumlah koperasi  # ← temuan
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya pelayanan kepegawaian
+            indikator:
+              - uraian: Persentase PNS yang mendapat pelayanan tepat waktu
+                formula: PNS yang dilayani tepat waktu per PNS yang mengajukan  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat
+                formula:
+                  pembilang: Jumlah koperasi sehat
+                  penyebut: Jumlah koperasi yang dinilai
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if PERSEN.match(uraian) and formula is not None and not formula.pecahan:
@@ -61,8 +107,31 @@ def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Pembilang adalah bagian dari penyebut, bukan sebaliknya.
 
-    Gagal: ``pembilang: Jumlah seluruh koperasi``, ``penyebut: Jumlah koperasi sehat``
-    (seed 001). Lolos: ``pembilang: Jumlah koperasi sehat``, ``penyebut: Jumlah seluruh koperasi``.
+    Seed 001 mencetak pecahan ini terbalik:
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat
+                formula:  # ← temuan
+                  pembilang: Jumlah seluruh koperasi
+                  penyebut: Jumlah koperasi sehat
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat
+                formula:
+                  pembilang: Jumlah koperasi sehat
+                  penyebut: Jumlah seluruh koperasi
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if formula is None or not formula.pecahan:
@@ -81,8 +150,21 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula menjelaskan cara menghitung, bukan mengulang nama indikator.
 
-    Gagal: ``uraian: Jumlah laporan yang disusun``, ``formula: Jumlah laporan yang disusun``.
-    Lolos: ``formula: Jumlah dokumen laporan kinerja yang ditetapkan dalam satu tahun``.
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah laporan yang disusun
+                formula: Jumlah laporan yang disusun  # ← temuan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah laporan yang disusun
+                formula: Jumlah dokumen laporan kinerja yang ditetapkan dalam satu tahun
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if formula is not None and formula.teks and _same(formula.teks, uraian):
@@ -93,8 +175,28 @@ def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula tidak memuat angka target; target ditulis di ``target``.
 
-    Gagal: ``formula: Jumlah cek yang dikeluarkan sebanyak 125 cek``.
-    Lolos: ``formula: Jumlah cek yang dikeluarkan`` dan ``target: {2024: 125}``.
+    Angka yang juga ada di nama indikator, 1 dan 100 tidak dihitung.
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya layanan pembiayaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah cek yang dikeluarkan
+                formula: Jumlah cek yang dikeluarkan sebanyak 125 cek  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya layanan pembiayaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Jumlah cek yang dikeluarkan
+                formula: Jumlah cek yang dikeluarkan dalam satu tahun
+                target: {2022: 100, 2023: 110, 2024: 125, 2025: 130, 2026: 140}
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if formula is None or not formula.teks:
