@@ -229,13 +229,12 @@ def persen_di_atas_seratus(data: DataDinas) -> Iterator[tuple[Where, str]]:
                     ),
                 )
     for ind in indikator.values():
-        if True:
-            for tahun, nilai in ind.realisasi.items():
-                if nilai > 100:
-                    yield (
-                        ind.location_of("realisasi", str(tahun)),
-                        (f"realisasi {ind.kode} tahun {tahun} = {nilai} % melebihi 100 %"),
-                    )
+        for tahun, nilai in ind.realisasi.items():
+            if nilai > 100:
+                yield (
+                    ind.location_of("realisasi", str(tahun)),
+                    f"realisasi {ind.kode} tahun {tahun} = {nilai} % melebihi 100 %",
+                )
 
 
 @aturan("KON005", "peringatan", "konsistensi")
