@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup sistem demo test lint preview bench clean
+.PHONY: setup wheel sistem demo test lint preview bench clean
 
 setup: $(STAMP)
 
@@ -13,6 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.terpasang-* && touch $@
+
+# dist/dokgen-<version>-py3-none-any.whl, templates inside, for `pip install` on another computer.
+# Built from a copy: setuptools' own build/ folder would land among the documents in build/.
+wheel: $(STAMP)
+	@tmp=$$(mktemp -d) && cp -R pyproject.toml README.md dokgen templates "$$tmp" && \
+	$(BIN)/python -m pip wheel -q --no-deps --no-build-isolation -w dist "$$tmp"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
+	@ls dist/dokgen-*.whl
 
 demo: $(STAMP)
 	@for d in data/*/; do $(BIN)/dokgen check "$$d" && $(BIN)/dokgen build "$$d" || exit 1; done
