@@ -9,9 +9,6 @@ part is copied as it is.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import marshal
 import re
 import zipfile
 from collections.abc import Mapping
@@ -20,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import docxtpl
 import jinja2
 from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
@@ -30,10 +26,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from dokgen.cachedir import folder_tembolok, sidik_kode
 from dokgen.errors import TemplateError
 from dokgen.format import FILTERS
-from dokgen.output import write_atomic
 from dokgen.paket import Bagian, baca, bagian, paket
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -110,57 +104,11 @@ class Gambar:
 class Template:
     """A .docx template compiled once, rendered many times."""
 
-    @classmethod
-    def muat(cls, path: Path) -> Template:
-        """The template at ``path``, compiled — taken from the cache of compiled templates
-        (:mod:`dokgen.cachedir`) when this very file was compiled before by this dokgen."""
-        try:
-            blob = Path(path).read_bytes()
-        except OSError:
-            return cls(path)  # reports the file in Indonesian
-        root = folder_tembolok()
-        engines = f"{sidik_kode()} jinja2 {jinja2.__version__} docxtpl {docxtpl.__version__}"
-        key = hashlib.sha256(blob + engines.encode()).hexdigest()[:32]
-        cached = root / "templat" / f"{key}.marshal" if root else None
-        if cached is not None:
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
-                return cls(path, blob, marshal.loads(cached.read_bytes()))
-        template = cls(path, blob)
-        if cached is not None:
-            with contextlib.suppress(OSError, ValueError):
-                write_atomic(cached, marshal.dumps(template._state()))
-        return template
-
-    def _state(self) -> dict[str, Any]:
-        """What compiling the template produced, for the cache (marshal, like a .pyc: the cache
-        folder is trusted as Python trusts its __pycache__)."""
-        return {
-            "parts": self._parts,
-            "compressed": {n: (b.crc, b.size, b.data) for n, b in self._compressed.items()},
-            "column_loops": self._column_loops,
-            "source": self._source,
-            "code": self._code,
-            "prefix": self._prefix,
-            "suffix": self._suffix,
-        }
-
-    def __init__(self, path: Path, blob: bytes | None = None, state: dict | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read here
-        if state is not None:
-            self._parts = state["parts"]
-            self._compressed = {n: Bagian(n, *v) for n, v in state["compressed"].items()}
-            self._column_loops = state["column_loops"]
-            self._source = state["source"]
-            self._code = state["code"]
-            env = environment()
-            self._compiled = env.template_class.from_code(
-                env, self._code, env.make_globals(None), None
-            )
-            self._prefix, self._suffix = state["prefix"], state["suffix"]
-            return
         try:
-            blob = self.path.read_bytes() if blob is None else blob
+            blob = self.path.read_bytes()
             self._parts = baca(blob)
             self._compressed = bagian(blob)
             root = etree.fromstring(self._parts["word/document.xml"])
@@ -170,12 +118,10 @@ class Template:
         self._column_loops = "{%tc" in re.sub(r"<[^>]+>", "", body)
         source = self._docx.patch_xml(body)
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-        env = environment()
         try:
-            self._code = env.compile(self._source)
+            self._compiled = environment().from_string(self._source)
         except jinja2.TemplateSyntaxError as exc:
             raise self._error(exc) from None
-        self._compiled = env.template_class.from_code(env, self._code, env.make_globals(None), None)
         document = self._parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")

@@ -1,6 +1,5 @@
 """The template engine: escaping, strictness, error locations, paper size, fractions."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -143,23 +142,10 @@ def test_page_setup_from_data_margins_font_and_size(make_data, tmp_path):
     assert normal.font.name == "Liberation Serif" and normal.font.size == Pt(13)
 
 
-def test_compiled_template_from_the_cache_renders_the_same_and_stays_safe(make_data, tmp_path):
-    from dokgen.documents.iki import kartu
-
-    tugas = "Koperasi & UMKM <b> {{ 7*7 }}"
-    yaml = JABATAN_YAML.replace("Melaksanakan pengelolaan administrasi umum", f"'{tugas}'")
-    (card,) = kartu(load(make_data(jabatan={"01-a.yaml": yaml})))
-    path = tmp_path / "iki.docx"
-    path.write_bytes((TEMPLATES / "iki.docx").read_bytes())
-    fresh = Template(path).render(card.context)
-    assert Template.muat(path).render(card.context) == fresh  # compiled, then cached
-    assert list((Path(os.environ["DOKGEN_CACHE"]) / "templat").glob("*.marshal"))
-    cached = Template.muat(path)
-    assert cached._compiled is not None and cached.render(card.context) == fresh
-    assert f"a.\t{tugas}" in lines(open_docx(fresh))
-
-    changed = make_template(tmp_path, "Kartu {{ jabatan.nama }}")
-    path.write_bytes(changed.read_bytes())  # same name, other template: not the cached one
-    assert lines(open_docx(Template.muat(path).render(card.context))) == ["Kartu SEKRETARIS DINAS"]
-    with pytest.raises(TemplateError, match="tidak dapat dibuka"):
-        Template.muat(tmp_path / "tidak-ada.docx")
+def test_missing_or_broken_template_is_reported(tmp_path):
+    with pytest.raises(TemplateError, match=r"tidak-ada\.docx: templat \.docx tidak dapat dibuka"):
+        Template(tmp_path / "tidak-ada.docx")
+    broken = tmp_path / "rusak.docx"
+    broken.write_bytes(b"bukan zip")
+    with pytest.raises(TemplateError, match=r"rusak\.docx: templat \.docx tidak dapat dibuka"):
+        Template(broken)
