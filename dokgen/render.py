@@ -22,13 +22,14 @@ from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
 from dokgen.errors import TemplateError
-from dokgen.format import FILTERS
 from dokgen.paket import Bagian, baca, bagian, paket
+from dokgen.sandbox import LimitExceeded, environment, limited, message_of
+
+__all__ = ["LANJUT", "UKURAN_KERTAS", "Gambar", "Halaman", "Template", "environment"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -42,14 +43,6 @@ flatten their rows in Python and put ``LANJUT`` where a cell continues; see ``_m
 
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres (width, height, portrait)."""
-
-
-@cache
-def environment() -> SandboxedEnvironment:
-    """The one Jinja environment of dokgen: sandboxed, autoescaping, strict."""
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(FILTERS)
-    return env
 
 
 def _twips(mm: float) -> str:
@@ -72,15 +65,6 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _indonesian(message: str) -> str:
-    match = re.match(r"'([^']+)' is undefined", message) or re.search(
-        r"has no attribute '([^']+)'", message
-    )
-    if match:
-        return f"variabel atau atribut '{match.group(1)}' tidak dikenal"
-    return message
-
-
 @dataclass(frozen=True)
 class Halaman:
     """Page setup applied to every document: paper, and optionally margins and base font."""
@@ -99,6 +83,20 @@ class Gambar:
 
     data: bytes
     tinggi_cm: float = 2.5
+
+
+_RENDER_ERRORS = (
+    jinja2.TemplateError,
+    LimitExceeded,
+    RecursionError,
+    MemoryError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
+"""What evaluating a template's expressions can raise: the template's doing, reported as such."""
 
 
 class Template:
@@ -120,22 +118,21 @@ class Template:
         self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         try:
             self._compiled = environment().from_string(self._source)
-        except jinja2.TemplateSyntaxError as exc:
+        except (jinja2.TemplateError, RecursionError) as exc:
             raise self._error(exc) from None
         document = self._parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")
         self._prefix, self._suffix = document[:start], document[end:]
 
-    def _error(self, exc: Exception) -> TemplateError:
+    def _error(self, exc: BaseException) -> TemplateError:
         line = _template_line(exc)
         where = ""
         if line:
             lines = self._source.splitlines()
             if 0 < line <= len(lines):
                 where = f" pada tag di paragraf «{_visible_text(lines[line - 1])}»"
-        message = _indonesian(getattr(exc, "message", None) or str(exc))
-        return TemplateError(f"{self.path}: kesalahan templat{where}: {message}")
+        return TemplateError(f"{self.path}: kesalahan templat{where}: {message_of(exc)}")
 
     def render(
         self,
@@ -164,11 +161,16 @@ class Template:
         replaced: dict[str, bytes] = {}
         pictures = self._add_pictures(gambar, replaced)
         context = {**context, "gambar": pictures}
+        chunks: list[str] = []
         try:
-            xml = self._compiled.render(context)
-        except jinja2.TemplateError as exc:
+            with limited() as limits:  # time and size of this document (dokgen.sandbox)
+                for chunk in self._compiled.generate(context):
+                    limits.write(len(chunk))
+                    limits.check_time()
+                    chunks.append(chunk)
+        except _RENDER_ERRORS as exc:
             raise self._error(exc) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(chunks))
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )

@@ -66,7 +66,7 @@ def test_syntax_error_names_template_and_tag(tmp_path):
 
 def test_sandbox_blocks_unsafe_attributes(tmp_path):
     path = make_template(tmp_path, "{{ x.__class__.__mro__ }}")
-    with pytest.raises(TemplateError, match="unsafe"):
+    with pytest.raises(TemplateError, match="'__class__' dari str, yang tidak diizinkan"):
         Template(path).render({"x": "a"})
 
 
