@@ -2,13 +2,15 @@
 
 docxtpl is used for what it is good at — turning tags that Word split across runs back into
 Jinja (``patch_xml``) and resolving line breaks (``resolve_listing``) — while dokgen owns the
-Jinja environment and the package writing. A template is read and compiled once and can then
-render many contexts: the body is spliced into the template's ``document.xml`` and every other
-part is copied as it is.
+Jinja environment (:mod:`dokgen.sandbox`) and the package writing. A template is read and
+compiled once and can then render many contexts: the body, and every header and footer that
+holds a tag, are rendered with the same context; every other part is copied as it is, except
+the document properties (``docProps/core.xml``), which come from the data.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Mapping
@@ -16,23 +18,40 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import jinja2
 from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
+from jinja2 import meta
 from lxml import etree
 from markupsafe import Markup
 
 from dokgen.errors import TemplateError
 from dokgen.paket import Bagian, baca, bagian, paket
-from dokgen.sandbox import LimitExceeded, environment, limited, message_of
+from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
 
-__all__ = ["LANJUT", "UKURAN_KERTAS", "Gambar", "Halaman", "Template", "environment"]
+__all__ = [
+    "LANJUT",
+    "UKURAN_KERTAS",
+    "DocumentProperties",
+    "Gambar",
+    "Halaman",
+    "Template",
+    "environment",
+    "template_variables",
+]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 LANJUT = "\ue000"
 """Cell content meaning 'continues the cell above': the cell is merged vertically into it.
@@ -43,6 +62,63 @@ flatten their rows in Python and put ``LANJUT`` where a cell continues; see ``_m
 
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres (width, height, portrait)."""
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """What Word shows under File → Info: written into ``docProps/core.xml`` from the data.
+
+    ``created`` is a date of the data (the decree's date, the report's year), never the clock,
+    so that building twice gives the same bytes.
+    """
+
+    title: str
+    subject: str = ""
+    creator: str = ""
+    """The dinas."""
+    keywords: str = ""
+    created: dt.date | None = None
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def core_xml(properties: DocumentProperties | None) -> bytes:
+    """``docProps/core.xml`` holding ``properties`` (None: no property at all)."""
+    fields: list[str] = []
+    if properties is not None:
+        for tag, value in (
+            ("dc:title", properties.title),
+            ("dc:subject", properties.subject),
+            ("dc:creator", properties.creator),
+            ("cp:keywords", properties.keywords),
+        ):
+            if value:
+                fields.append(f"<{tag}>{escape(_NOT_XML.sub('', value))}</{tag}>")
+        if properties.created is not None:
+            day = properties.created
+            stamp = f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
+            for tag in ("dcterms:created", "dcterms:modified"):
+                fields.append(f'<{tag} xsi:type="dcterms:W3CDTF">{stamp}</{tag}>')
+    return (
+        _XML_DECLARATION + "<cp:coreProperties"
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        + "".join(fields)
+        + "</cp:coreProperties>"
+    ).encode("utf-8")
+
+
+APP_XML = (
+    _XML_DECLARATION + "<Properties"
+    ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>dokgen</Application></Properties>"
+).encode("utf-8")
+"""``docProps/app.xml`` of every document: the template's (page and word counts of the
+template, the program that saved it) would describe another file."""
 
 
 def _twips(mm: float) -> str:
@@ -98,6 +174,24 @@ _RENDER_ERRORS = (
 )
 """What evaluating a template's expressions can raise: the template's doing, reported as such."""
 
+_EMPTY_RELS = f'{_XML_DECLARATION}<Relationships xmlns="{PACKAGE_RELS}"></Relationships>'.encode()
+_PROVIDED = {"gambar", "loop", "self", "caller", "varargs", "kwargs"}
+"""Names a template reads that no document context gives: dokgen's pictures, Jinja's own."""
+_HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml")
+_JINJA = re.compile(r"\{[{%#]")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """An XML part of the template rendered with Jinja: the body, a header or a footer."""
+
+    name: str
+    label: str
+    """How the part is named in messages ('' for the body)."""
+    source: str
+    """The Jinja source: the part's XML after docxtpl's patch, one paragraph per line."""
+    template: jinja2.Template
+
 
 class Template:
     """A .docx template compiled once, rendered many times."""
@@ -109,73 +203,128 @@ class Template:
             blob = self.path.read_bytes()
             self._parts = baca(blob)
             self._compressed = bagian(blob)
-            root = etree.fromstring(self._parts["word/document.xml"])
-            body = etree.tostring(root.find(f"{{{W}}}body"), encoding="unicode")
+            body_element = etree.fromstring(self._parts["word/document.xml"]).find(f"{{{W}}}body")
+            if body_element is None:
+                raise KeyError("w:body")
+            body = etree.tostring(body_element, encoding="unicode")
+            headers = {
+                name: etree.tostring(etree.fromstring(data), encoding="unicode")
+                for name, data in self._parts.items()
+                if _HEADER_FOOTER.fullmatch(name)
+            }
         except (OSError, zipfile.BadZipFile, KeyError, TypeError, etree.XMLSyntaxError) as exc:
             raise TemplateError(f"{self.path}: templat .docx tidak dapat dibuka ({exc})") from None
         self._column_loops = "{%tc" in re.sub(r"<[^>]+>", "", body)
-        source = self._docx.patch_xml(body)
-        self._source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-        try:
-            self._compiled = environment().from_string(self._source)
-        except (jinja2.TemplateError, RecursionError) as exc:
-            raise self._error(exc) from None
+        self._body = self._compile("word/document.xml", "", body)
+        self._headers: list[_Part] = []
+        for name, xml in sorted(headers.items()):
+            kind = "kepala halaman" if "header" in name else "kaki halaman"
+            part = self._compile(name, f"{kind} ({name})", xml)
+            if _JINJA.search(part.source):
+                self._headers.append(part)
         document = self._parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")
         self._prefix, self._suffix = document[:start], document[end:]
+        self._core = self._property_part(CORE_REL, "docProps/core.xml", CORE_TYPE, core_xml(None))
+        self._property_part(APP_REL, "docProps/app.xml", APP_TYPE, APP_XML)
 
-    def _error(self, exc: BaseException) -> TemplateError:
+    def _compile(self, name: str, label: str, xml: str) -> _Part:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docx.patch_xml(xml))
+        try:
+            template = environment().from_string(source)
+        except (jinja2.TemplateError, RecursionError) as exc:
+            raise self._error(exc, source, label) from None
+        return _Part(name, label, source, template)
+
+    def _property_part(self, rel_type: str, default: str, content_type: str, xml: bytes) -> str:
+        """Put ``xml`` in the package as its core or app properties part (adding the part, its
+        relationship and content type when the template has none); the part's name."""
+        rels = self._parts["_rels/.rels"].decode("utf-8")
+        types = self._parts["[Content_Types].xml"].decode("utf-8")
+        target = next(
+            (
+                rel.get("Target", "").lstrip("/")
+                for rel in etree.fromstring(rels.encode("utf-8"))
+                if rel.get("Type") == rel_type
+            ),
+            None,
+        )
+        if target is None:
+            target = default
+            number = len(re.findall(r"<Relationship\b", rels)) + 1
+            rels = rels.replace(
+                "</Relationships>",
+                f'<Relationship Id="rIdDokgenProps{number}" Type="{rel_type}" Target="{target}"/>'
+                "</Relationships>",
+            )
+            self._set("_rels/.rels", rels.encode("utf-8"))
+        if f'PartName="/{target}"' not in types:
+            override = f'<Override PartName="/{target}" ContentType="{content_type}"/>'
+            self._set("[Content_Types].xml", types.replace("</Types>", f"{override}</Types>"))
+        self._set(target, xml)
+        return target
+
+    def _set(self, name: str, data: bytes | str) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        self._parts[name] = raw
+        self._compressed[name] = Bagian.dari(name, raw)
+
+    def _error(self, exc: BaseException, source: str, label: str) -> TemplateError:
         line = _template_line(exc)
         where = ""
         if line:
-            lines = self._source.splitlines()
+            lines = source.splitlines()
             if 0 < line <= len(lines):
                 where = f" pada tag di paragraf «{_visible_text(lines[line - 1])}»"
-        return TemplateError(f"{self.path}: kesalahan templat{where}: {message_of(exc)}")
+        place = f"{self.path}, {label}" if label else str(self.path)
+        return TemplateError(f"{place}: kesalahan templat{where}: {message_of(exc)}")
+
+    def variables(self) -> set[str]:
+        """The top-level names the template reads from its context (see
+        :func:`template_variables`)."""
+        env = environment()
+        names: set[str] = set()
+        for part in (self._body, *self._headers):
+            names |= meta.find_undeclared_variables(env.parse(part.source))
+        return names - set(env.globals) - _PROVIDED
 
     def render(
         self,
         context: Mapping[str, Any],
         halaman: Halaman | str = "F4",
         gambar: Mapping[str, Gambar] | None = None,
+        *,
+        properties: DocumentProperties | None = None,
     ) -> bytes:
         """Render ``context`` into a complete .docx package (bytes).
 
-        Each entry of ``gambar`` is added to the package and its name in the context becomes the
-        picture, printed where the template says ``{{ name }}`` (e.g. ``{{ kop.logo }}``).
+        Each entry of ``gambar`` is added to the package and printed where the template says
+        ``{{ gambar.<name> }}`` (e.g. ``{{ gambar.logo }}``), in the body, a header or a footer.
+        ``properties`` become the document properties; None leaves them empty.
         """
-        return self.render_dokumen(context, halaman, gambar)[0]
+        return self.render_dokumen(context, halaman, gambar, properties=properties)[0]
 
     def render_dokumen(
         self,
         context: Mapping[str, Any],
         halaman: Halaman | str = "F4",
         gambar: Mapping[str, Gambar] | None = None,
+        *,
+        properties: DocumentProperties | None = None,
     ) -> tuple[bytes, bytes]:
         """:meth:`render`, and the package's ``word/document.xml`` as well."""
         if isinstance(halaman, str):
             halaman = Halaman(halaman)
         kertas = halaman.kertas
-        gambar = gambar or {}
         replaced: dict[str, bytes] = {}
-        pictures = self._add_pictures(gambar, replaced)
+        pictures = self._add_pictures(gambar or {}, replaced)
         context = {**context, "gambar": pictures}
-        chunks: list[str] = []
-        try:
-            with limited() as limits:  # time and size of this document (dokgen.sandbox)
-                for chunk in self._compiled.generate(context):
-                    limits.write(len(chunk))
-                    limits.check_time()
-                    chunks.append(chunk)
-        except _RENDER_ERRORS as exc:
-            raise self._error(exc) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(chunks))
-        xml = (
-            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
-        if _LISTING.search(xml):  # line breaks or tabs in data: only those paragraphs
-            xml = _PARAGRAPH.sub(self._listing, xml)
+        with limited() as limits:
+            xml = self._render_part(self._body, context, limits)
+            for part in self._headers:
+                rendered = self._render_part(part, context, limits)
+                replaced[part.name] = (_XML_DECLARATION + rendered).encode("utf-8")
         if self._column_loops or LANJUT in xml:  # only then is a tree needed
             body = etree.fromstring(xml.encode("utf-8"))
             _fix_grid(body, kertas)
@@ -188,9 +337,29 @@ class Template:
         replaced["word/document.xml"] = document.encode("utf-8")
         if halaman.huruf or halaman.ukuran_pt:
             replaced["word/styles.xml"] = self._styles(halaman.huruf, halaman.ukuran_pt)
+        if properties is not None:
+            replaced[self._core] = core_xml(properties)
         return self._package(replaced), replaced["word/document.xml"]
 
-    def _listing(self, paragraph: re.Match) -> str:
+    def _render_part(self, part: _Part, context: Mapping[str, Any], limits: Limits) -> str:
+        """One part, rendered within the document's ``limits``."""
+        chunks: list[str] = []
+        try:
+            for chunk in part.template.generate(context):
+                limits.write(len(chunk))
+                limits.check_time()
+                chunks.append(chunk)
+        except _RENDER_ERRORS as exc:
+            raise self._error(exc, part.source, part.label) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(chunks))
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        if _LISTING.search(xml):  # line breaks or tabs in data: only those paragraphs
+            xml = _PARAGRAPH.sub(self._listing, xml)
+        return xml
+
+    def _listing(self, paragraph: re.Match[str]) -> str:
         """docxtpl's line breaks and tabs for one paragraph (it works paragraph by paragraph;
         running it over the whole body costs more than rendering)."""
         xml = paragraph.group(0)
@@ -210,7 +379,7 @@ class Template:
         if ukuran_pt:
             half_points = str(round(ukuran_pt * 2))
 
-            def size(match: re.Match) -> str:
+            def size(match: re.Match[str]) -> str:
                 return re.sub(
                     r'(<w:sz(?:Cs)? w:val=")\d+(")', rf"\g<1>{half_points}\2", match.group(0)
                 )
@@ -220,22 +389,22 @@ class Template:
             )
         return styles.encode("utf-8")
 
-    def _add_pictures(self, gambar: Mapping[str, Gambar], replaced: dict[str, bytes]) -> dict:
-        """Put each picture into the package (media, relationship, content type)."""
+    def _add_pictures(
+        self, gambar: Mapping[str, Gambar], replaced: dict[str, bytes]
+    ) -> dict[str, Markup]:
+        """Put each picture into the package (media, content type, and a relationship from the
+        body and from every header and footer that is rendered, so that each may show it)."""
         if not gambar:
             return {}
-        rels = self._parts["word/_rels/document.xml.rels"].decode("utf-8")
         types = self._parts["[Content_Types].xml"].decode("utf-8")
-        pictures = {}
+        relationships: list[str] = []
+        pictures: dict[str, Markup] = {}
         for number, (name, picture) in enumerate(gambar.items(), start=1):
             image = Image.from_blob(picture.data)
             rid = f"rIdDokgen{number}"
             target = f"media/dokgen-{number}.{image.ext}"
             replaced[f"word/{target}"] = picture.data
-            rels = rels.replace(
-                "</Relationships>",
-                f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{target}"/></Relationships>',
-            )
+            relationships.append(f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{target}"/>')
             if f'Extension="{image.ext}"' not in types:
                 default = f'<Default Extension="{image.ext}" ContentType="{image.content_type}"/>'
                 types = types.replace("</Types>", f"{default}</Types>")
@@ -246,7 +415,12 @@ class Template:
             pictures[name] = Markup(
                 f"</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t>"
             )
-        replaced["word/_rels/document.xml.rels"] = rels.encode("utf-8")
+        for part in ("word/document.xml", *(p.name for p in self._headers)):
+            folder, _, file = part.rpartition("/")
+            rels_name = f"{folder}/_rels/{file}.rels"
+            rels = self._parts.get(rels_name, _EMPTY_RELS).decode("utf-8")
+            rels = rels.replace("</Relationships>", "".join(relationships) + "</Relationships>")
+            replaced[rels_name] = rels.encode("utf-8")
         replaced["[Content_Types].xml"] = types.encode("utf-8")
         return pictures
 
@@ -269,7 +443,7 @@ def _set_paper(xml: str, kertas: str) -> str:
     """Give every section the paper size of the setting, keeping its orientation."""
     width, height = UKURAN_KERTAS[kertas]
 
-    def size(match: re.Match) -> str:
+    def size(match: re.Match[str]) -> str:
         attributes = match.group(1)
         landscape = 'w:orient="landscape"' in attributes
         w, h = (height, width) if landscape else (width, height)
@@ -285,7 +459,7 @@ _PAGE_MARGIN = re.compile(r"<w:pgMar\b([^>]*?)/>")
 def _set_margins(xml: str, margin_cm: tuple[float, float, float, float]) -> str:
     """Set the four page margins of every section (header, footer and gutter stay)."""
 
-    def margins(match: re.Match) -> str:
+    def margins(match: re.Match[str]) -> str:
         attributes = match.group(1)
         for side, cm in zip(("top", "right", "bottom", "left"), margin_cm, strict=True):
             attributes = re.sub(rf'w:{side}="-?\d+"', f'w:{side}="{_twips(cm * 10)}"', attributes)
@@ -309,9 +483,9 @@ def _fix_grid(body: etree._Element, kertas: str) -> None:
         widths: list[int] = []
         for cell in widest.findall(f"{{{W}}}tc"):
             span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
-            count = int(span.get(f"{{{W}}}val")) if span is not None else 1
-            width = cell.find(f"{{{W}}}tcPr/{{{W}}}tcW")
-            each = int(width.get(f"{{{W}}}w")) // count if width is not None else 0
+            count = max(_number(span, "val"), 1) if span is not None else 1
+            cell_width = cell.find(f"{{{W}}}tcPr/{{{W}}}tcW")
+            each = _number(cell_width, "w") // count if cell_width is not None else 0
             widths.extend([each] * count)
         if len(widths) == len(grid) or 0 in widths:
             continue
@@ -321,8 +495,13 @@ def _fix_grid(body: etree._Element, kertas: str) -> None:
         for width in widths:
             etree.SubElement(grid, f"{{{W}}}gridCol").set(f"{{{W}}}w", str(int(width * scale)))
         if scale < 1:
-            for width in table.iter(f"{{{W}}}tcW"):
-                width.set(f"{{{W}}}w", str(int(int(width.get(f"{{{W}}}w")) * scale)))
+            for cell_width in table.iter(f"{{{W}}}tcW"):
+                cell_width.set(f"{{{W}}}w", str(int(_number(cell_width, "w") * scale)))
+
+
+def _number(element: etree._Element, attribute: str) -> int:
+    """An integer attribute of a WordprocessingML element (0 when it is missing)."""
+    return int(element.get(f"{{{W}}}{attribute}") or 0)
 
 
 def _usable_width(table: etree._Element, kertas: str) -> float:
@@ -343,7 +522,7 @@ def _usable_width(table: etree._Element, kertas: str) -> float:
     page = int(_twips(height if landscape else width))
     if margins is None:
         return float(page)
-    return float(page - int(margins.get(f"{{{W}}}left")) - int(margins.get(f"{{{W}}}right")))
+    return float(page - _number(margins, "left") - _number(margins, "right"))
 
 
 def _merge_down(body: etree._Element) -> None:
@@ -377,3 +556,9 @@ def _set_vmerge(cell: etree._Element, value: str | None) -> None:
         anchors[-1].addnext(merge)
     else:
         tc_pr.insert(0, merge)
+
+
+def template_variables(path: Path) -> set[str]:
+    """The top-level names the template at ``path`` reads from its context, in the body and in
+    headers and footers — not ``range``, ``gambar`` nor Jinja's own (``loop`` …)."""
+    return Template(path).variables()
