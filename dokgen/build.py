@@ -224,8 +224,9 @@ def _render_one(task: tuple[str, str, dict[str, Any], Dokumen, bool]) -> tuple[s
     template = _TEMPLATES.get(doc.template)
     if template is None:
         template = _TEMPLATES[doc.template] = Template(_SETUP["templates"] / doc.template)
-    extra = {"properties": doc.properties} if doc.properties else {}  # TODO(render)
-    blob, document = template.render_dokumen(context, _SETUP["halaman"], doc.gambar, **extra)
+    blob, document = template.render_dokumen(
+        context, _SETUP["halaman"], doc.gambar, properties=doc.properties
+    )
     with open(staged, "wb") as fh:
         fh.write(blob)
     return name, sha(blob), combined.piece(document) if with_piece else b""

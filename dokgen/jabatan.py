@@ -23,8 +23,16 @@ from dokgen.checks import Finding, jabatan_findings
 from dokgen.documents import iki
 from dokgen.documents.common import Plain
 from dokgen.errors import DataError, Location, Problem
-from dokgen.load import KATALOG, DataDinas, berkas_jabatan, kode_ganda, load_jabatan
+from dokgen.load import (
+    KATALOG,
+    DataDinas,
+    berkas_jabatan,
+    kode_ganda,
+    load_bersama,
+    load_jabatan,
+)
 from dokgen.model import RingkasanJabatan
+from dokgen.parallel import imap
 
 
 @dataclass(frozen=True)
@@ -91,33 +99,63 @@ def read_all(data: DataDinas, cache: Cache, keep_models: bool = False) -> list[J
         for path, content in zip(paths, contents, strict=True)
     ]
     found = {} if keep_models else cache.get_many([k for k in keys if k])
-    records: list[JabatanRecord] = []
-    new: list[tuple[str, bytes]] = []
-    for path, key in zip(paths, keys, strict=True):
+    records: list[JabatanRecord | None] = [None] * len(paths)
+    misses = []
+    for i, key in enumerate(keys):
         record = _unpack(found[key]) if key in found else None
-        if record is not None:
-            records.append(record)
-            continue
-        jabatan, file_problems = load_jabatan(path)
-        problems += file_problems
-        if jabatan is None:
-            continue
-        if keep_models:
-            data.jabatan.append(jabatan)
-        context = encode(iki.konteks(jabatan))
-        record = JabatanRecord(
-            RingkasanJabatan.dari(jabatan), jabatan_findings(data, jabatan), sha(context)
-        )
-        records.append(record)
-        new += [(record.kartu, context), *([(key, _pack(record))] if key else [])]
+        if record is None:
+            misses.append(i)
+        records[i] = record
+    _READER.update(data=data, keep_models=keep_models)
+    new: list[tuple[str, bytes]] = []
+    jobs = 1 if keep_models else None
+    work = ((i, os.fspath(paths[i])) for i in misses)
+    for i, packed, context, found_problems in imap(
+        _read_one, work, len(misses), jobs, _setup_reader, (os.fspath(folder),)
+    ):
+        problems += found_problems
+        if packed is not None and context is not None:
+            records[i] = record = _unpack(packed)
+            new += [(record.kartu, context), *([(keys[i], packed)] if keys[i] else [])]
+    if keep_models:
+        data.jabatan = _READER.pop("models", [])
     if new:
         cache.put_many(new)
+    records = [r for r in records if r is not None]
     ringkasan = [r.ringkasan for r in records]
     problems += kode_ganda(ringkasan)
     if problems:
         raise DataError(problems)
     data.ringkasan = ringkasan
     return records
+
+
+_READER: dict[str, Any] = {}
+"""What :func:`_read_one` reads with, in every process: the shared data of the dinas."""
+
+
+def _setup_reader(folder: str) -> None:
+    """Runs once in every process that reads jabatan files (a worker loads the shared data)."""
+    data = _READER.get("data")
+    if data is None or os.fspath(data.folder) != folder:
+        loaded, _ = load_bersama(Path(folder))  # valid: the main process loaded it first
+        _READER.update(data=loaded, keep_models=False)
+
+
+def _read_one(item: tuple[int, str]) -> tuple[int, bytes | None, bytes | None, list[Problem]]:
+    """Read and check one jabatan file: (index, packed record, card context, problems)."""
+    i, path = item
+    data: DataDinas = _READER["data"]
+    jabatan, problems = load_jabatan(Path(path))
+    if jabatan is None:
+        return i, None, None, problems
+    if _READER.get("keep_models"):
+        _READER.setdefault("models", []).append(jabatan)
+    context = encode(iki.konteks(jabatan))
+    record = JabatanRecord(
+        RingkasanJabatan.dari(jabatan), jabatan_findings(data, jabatan), sha(context)
+    )
+    return i, _pack(record), context, problems
 
 
 def _pack(record: JabatanRecord) -> bytes:

@@ -19,15 +19,28 @@ def ringkasan(findings: list[Finding]) -> str:
 
 
 def teks(findings: list[Finding], console: Console) -> None:
-    """Findings grouped by file; colour only when the console is a terminal."""
+    """Findings grouped by file; colour only when the console is a terminal.
+
+    Written in one piece: a kabupaten's check prints tens of thousands of lines, and printing
+    them one call at a time took longer than the check itself.
+    """
+    colour = console.is_terminal
+    lines = []
     for file, group in groupby(findings, key=lambda f: f.file):
-        console.print(f"[bold]{escape(file)}[/]")
+        lines.append(f"[bold]{escape(file)}[/]" if colour else file)
         for f in group:
             line = f"{f.line}" if f.line else "-"
-            level = f"[{WARNA[f.severity]}]{f.severity:<10}[/]"
-            console.print(f"  {line:>5}  {level} {f.code}  {escape(f.message)}")
-        console.print()
-    console.print(ringkasan(findings))
+            if colour:
+                level = f"[{WARNA[f.severity]}]{f.severity:<10}[/]"
+                lines.append(f"  {line:>5}  {level} {f.code}  {escape(f.message)}")
+            else:
+                lines.append(f"  {line:>5}  {f.severity:<10} {f.code}  {f.message}")
+        lines.append("")
+    lines.append(ringkasan(findings))
+    if colour:
+        console.print("\n".join(lines))
+    else:
+        console.file.write("\n".join(lines) + "\n")
 
 
 def json_text(findings: list[Finding]) -> str:

@@ -13,16 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
 from dokgen.load import DataDinas
 from dokgen.model import Dinas, Model
-from dokgen.render import Gambar
-
-if TYPE_CHECKING:
-    from dokgen.render import DocumentProperties
+from dokgen.render import DocumentProperties, Gambar
 
 Plain = dict[str, Any]
 """A template context: plain data only (see :func:`plain`)."""
@@ -115,12 +112,8 @@ def dasar(data: DataDinas) -> Plain:
     }
 
 
-def properties(data: DataDinas, title: str, year: int | None = None) -> DocumentProperties | None:
+def properties(data: DataDinas, title: str, year: int | None = None) -> DocumentProperties:
     """The document properties Word shows (title, subject, author): from the data."""
-    try:
-        from dokgen.render import DocumentProperties
-    except ImportError:  # TODO(render): until render.py has them
-        return None
 
     dinas = data.dinas
     created = dt.date(year, 1, 1) if year else None
