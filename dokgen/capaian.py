@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import overload
 
 from dokgen.model import Indikator, Kegiatan, Predikat, Program, RealisasiTriwulan
 
@@ -25,6 +26,10 @@ RUMUS = {
 """The capaian rules dokgen knows, with the sentence the report prints about them."""
 
 
+@overload
+def bulat(value: Decimal) -> Decimal: ...
+@overload
+def bulat(value: Decimal | None) -> Decimal | None: ...
 def bulat(value: Decimal | None) -> Decimal | None:
     """Round half up to two decimals, as printed."""
     return None if value is None else value.quantize(SEN, rounding=ROUND_HALF_UP)

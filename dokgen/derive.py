@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from dokgen.format import huruf
@@ -57,7 +58,7 @@ def urutan_peraturan(keys: list[str], katalog: Mapping[str, Peraturan]) -> list[
     Keys missing from the catalogue (check rule PER001) are left out.
     """
 
-    def key(k: str) -> tuple:
+    def key(k: str) -> tuple[int, int, dt.date | str, int]:
         p = katalog[k]
         number = int(p.nomor) if p.nomor.isdigit() else 0
         return (p.tingkat, p.tahun, p.tanggal or "", number)

@@ -56,7 +56,8 @@ def tanggal(value: dt.date | None) -> str:
 
 def terbilang(value: int) -> str:
     """19 → 'sembilan belas'."""
-    return num2words(value, lang="id")
+    words: str = num2words(value, lang="id")  # num2words has no type hints
+    return words
 
 
 def bilangan(value: int) -> str:

@@ -119,7 +119,8 @@ def stat_semua(folder: Path | str, names: list[str]) -> list[Stat | None]:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return [None] * len(names)
-    stat, stats = os.stat, []
+    stat = os.stat
+    stats: list[Stat | None] = []
     try:
         for name in names:  # stat_of, inlined: thousands
             try:
