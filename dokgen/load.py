@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.model import (
@@ -33,7 +34,7 @@ from dokgen.model import (
     RingkasanJabatan,
 )
 from dokgen.resources import KATALOG as KATALOG
-from dokgen.yamlsrc import YamlSource, read_yaml
+from dokgen.yamlsrc import Path_, YamlSource, read_yaml
 
 if TYPE_CHECKING:
     from dokgen.cache import Cache
@@ -199,6 +200,7 @@ def _load_realisasi(
         if key in result:
             where = Location(file, source.line(("triwulan",)))
             other = result[key].location[0]
+            assert other is not None  # read by _read above, which stamps the file
             problems.append(
                 Problem(
                     where, f"triwulan {item.triwulan} tahun {item.tahun} sudah ada di {other.name}"
@@ -258,10 +260,14 @@ def _load_peraturan(local: Path, problems: list[Problem]) -> dict[str, Peraturan
                 problems.append(Problem(where, f"kunci '{key}' sudah ada di katalog dokgen"))
             result[key] = item
     for item in result.values():
-        key = item.diubah_dengan
-        if key and key not in result:
-            where = Location(*item.location_of("diubah_dengan"))
-            problems.append(Problem(where, f"peraturan '{key}' tidak ada{saran(key, result)}"))
+        diubah = item.diubah_dengan
+        if diubah and diubah not in result:
+            file, line = item.location_of("diubah_dengan")
+            assert file is not None  # every item was read from a catalogue file
+            where = Location(file, line)
+            problems.append(
+                Problem(where, f"peraturan '{diubah}' tidak ada{saran(diubah, result)}")
+            )
     return result
 
 
@@ -293,7 +299,7 @@ def _read(
     return obj, source
 
 
-def _attach_locations(obj: Any, path: tuple, source: YamlSource) -> None:
+def _attach_locations(obj: Any, path: Path_, source: YamlSource) -> None:
     """Stamp every model object with the file and line it came from."""
     if isinstance(obj, Model):
         obj._file = source.file
@@ -322,7 +328,7 @@ def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel])
     return result
 
 
-def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
     kind = error["type"]
     where = ".".join(str(p) for p in loc)
     value = error.get("input")
@@ -364,7 +370,7 @@ def _message(error: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
     return f"{where}: nilai tidak sah ({error['msg']})"
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
     """Field names of the model found by following ``loc`` through ``model``'s annotations."""
     annotation: Any = model
     for part in loc:

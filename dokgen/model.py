@@ -18,6 +18,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from dokgen.format import LOCALE, angka
+from dokgen.yamlsrc import Path_, YamlSource
 
 
 def _parse_angka(value: Any) -> Any:
@@ -67,8 +68,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     _file: Path | None = PrivateAttr(default=None)
     _line: int | None = PrivateAttr(default=None)
-    _source: Any = PrivateAttr(default=None)
-    _path: tuple = PrivateAttr(default=())
+    _source: YamlSource | None = PrivateAttr(default=None)
+    _path: Path_ = PrivateAttr(default=())
 
     @property
     def location(self) -> tuple[Path | None, int | None]:
