@@ -57,7 +57,7 @@ class Finding:
     line: int | None
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int | None]:
         return asdict(self)
 
 
@@ -107,7 +107,9 @@ def levels(data: DataDinas) -> dict[str, Severity | None]:
     problems = []
     for code, level in settings.aturan.items():
         if code not in RULES:
-            where = Location(*settings.location_of("aturan", code))
+            file, line = settings.location_of("aturan", code)
+            assert file is not None  # read from periksa.yaml by the loader
+            where = Location(file, line)
             problems.append(Problem(where, f"aturan '{code}' tidak dikenal{saran(code, RULES)}"))
         else:
             result[code] = None if level == "mati" else level
@@ -152,9 +154,9 @@ def periksa(
             file, line = where.location if isinstance(where, Model | FieldRef) else where
             findings.append(Finding(code, level, _relative(file, data.folder), line, message))
     for finding in per_jabatan:
-        level = level_of.get(finding.code)
-        if level is not None:
-            findings.append(replace(finding, severity=level))
+        severity = level_of.get(finding.code)
+        if severity is not None:
+            findings.append(replace(finding, severity=severity))
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.code, f.message))
 
 
