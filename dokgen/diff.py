@@ -127,7 +127,9 @@ def _jabatan(objek: str, old: Jabatan, new: Jabatan) -> Iterator[Perubahan]:
     )
     old_rows, new_rows = _iki_rows(old), _iki_rows(new)
 
-    def row_changes(row_objek: str, a: tuple, b: tuple) -> Iterator[Perubahan]:
+    def row_changes(
+        row_objek: str, a: tuple[str, IndikatorIKI], b: tuple[str, IndikatorIKI]
+    ) -> Iterator[Perubahan]:
         yield from _fields(
             row_objek,
             a,

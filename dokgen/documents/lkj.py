@@ -8,7 +8,7 @@ from dokgen import capaian as hitung
 from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
 from dokgen.format import angka, bilangan, persen
 from dokgen.load import DataDinas
-from dokgen.model import RealisasiTriwulan, TeksLkj
+from dokgen.model import Program, RealisasiTriwulan, TeksLkj
 from dokgen.render import LANJUT
 
 TEMPLATE = "lkj-triwulan.docx"
@@ -140,7 +140,7 @@ def baris_capaian(data: DataDinas, laporan: RealisasiTriwulan) -> list[dict[str,
 
 
 def baris_anggaran(
-    data: DataDinas, laporan: RealisasiTriwulan, programs: list
+    data: DataDinas, laporan: RealisasiTriwulan, programs: list[Program]
 ) -> list[dict[str, Any]]:
     """Kegiatan rows, a subtotal row per program and a grand total row."""
     tahun, tw = laporan.tahun, laporan.triwulan
