@@ -45,7 +45,7 @@ def _value(data: Any, dotted: str) -> Any:
 def _sheet(
     book: Workbook, title: str, columns: list[str], rows: Iterable[dict[str, Any]]
 ) -> Worksheet:
-    sheet = book.create_sheet(title)
+    sheet: Worksheet = book.create_sheet(title)  # stubs: Any (write-only books differ)
     sheet.append(columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -89,7 +89,9 @@ def _pilihan(book: Workbook, sheet: Worksheet, column: str, name: str, values: l
 def ekspor(data: DataDinas) -> bytes:
     """The workbook of ``data``, as bytes of an .xlsx file."""
     book = Workbook()
-    book.remove(book.active)
+    first = book.active  # the empty sheet every new workbook has
+    assert first is not None
+    book.remove(first)
     renstra = data.renstra
     years = lembar.tahun(data)
     _sheet(

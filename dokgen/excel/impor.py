@@ -21,6 +21,7 @@ from typing import Any
 from babel.numbers import NumberFormatError, parse_decimal
 from openpyxl import load_workbook
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 
 from dokgen.errors import DataError, Location, Problem, saran
@@ -132,7 +133,7 @@ def _nested(pairs: Iterator[tuple[str, str]]) -> dict[str, Any]:
 
 def _kv(buku: Buku, sheet: str) -> tuple[dict[str, Any], dict[str, Baris]]:
     rows = {r.get("kunci") or "": r for r in buku.rows.get(sheet, [])}
-    pairs = ((k, r.get("nilai")) for k, r in rows.items() if k and r.get("nilai") is not None)
+    pairs = ((k, v) for k, r in rows.items() if k and (v := r.get("nilai")) is not None)
     return _nested(pairs), rows
 
 
@@ -170,7 +171,7 @@ def _validate(
             buku.galat(row, column, _pesan(error, column))
 
 
-def _pesan(error: dict[str, Any], column: str) -> str:
+def _pesan(error: ErrorDetails, column: str) -> str:
     kind = error["type"]
     if kind == "missing":
         return f"kolom '{column}' wajib diisi"
@@ -225,14 +226,14 @@ def _unique(buku: Buku, sheet: str, column: str = "kode") -> dict[str, Baris]:
 
 def _renstra(buku: Buku) -> dict[str, Any] | None:
     kv, _ = _kv(buku, "Renstra")
-    tujuan = {}
+    tujuan: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Tujuan").items():
         tujuan[kode] = {"kode": kode, "uraian": row.get("uraian")}
         _validate(buku, row, Tujuan, tujuan[kode])
-    lepas: dict[str, dict] = {}
-    sasaran: dict[str, dict] = {}
+    lepas: dict[str, dict[str, Any]] = {}
+    sasaran: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Sasaran").items():
-        item = {"kode": kode, "uraian": row.get("uraian")}
+        item: dict[str, Any] = {"kode": kode, "uraian": row.get("uraian")}
         _validate(buku, row, Sasaran, item)
         sasaran[kode] = item
         parent = row.get("tujuan")
@@ -246,7 +247,7 @@ def _renstra(buku: Buku) -> dict[str, Any] | None:
                 "tujuan",
                 f"tujuan '{parent}' tidak ada di lembar Tujuan{saran(parent, tujuan)}",
             )
-    programs: dict[str, dict] = {}
+    programs: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Program").items():
         iku = [k.strip() for k in (row.get("iku") or "").split(",") if k.strip()]
         item = {
@@ -257,7 +258,7 @@ def _renstra(buku: Buku) -> dict[str, Any] | None:
         }
         programs[kode] = {k: v for k, v in item.items() if v is not None}
         _validate(buku, row, Program, programs[kode])
-    kegiatan: dict[str, dict] = {}
+    kegiatan: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Kegiatan").items():
         item = {"kode": kode, "nama": row.get("nama")}
         if _years(row, "pagu"):
@@ -355,15 +356,15 @@ def _realisasi(buku: Buku) -> dict[tuple[str, str], dict[str, Any]]:
     result: dict[tuple[str, str], dict[str, Any]] = {}
     for row in buku.rows.get("Realisasi", []):
         tahun, tw, jenis, kode = (row.get(k) for k in ("tahun", "triwulan", "jenis", "kode"))
-        missing = [
-            k
-            for k, v in zip(
-                ("tahun", "triwulan", "jenis", "kode"), (tahun, tw, jenis, kode), strict=True
+        if tahun is None or tw is None or jenis is None or kode is None:
+            missing = next(
+                k
+                for k, v in zip(
+                    ("tahun", "triwulan", "jenis", "kode"), (tahun, tw, jenis, kode), strict=True
+                )
+                if v is None
             )
-            if v is None
-        ]
-        if missing:
-            buku.galat(row, missing[0], f"kolom '{missing[0]}' wajib diisi")
+            buku.galat(row, missing, f"kolom '{missing}' wajib diisi")
             continue
         if jenis not in ("indikator", "anggaran"):
             buku.galat(row, "jenis", f"'{jenis}' tidak sah; pilihan: indikator, anggaran")

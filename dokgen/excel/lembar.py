@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from dokgen.format import angka, angka_tertulis
+from dokgen.format import Number, angka, angka_tertulis
 from dokgen.load import DataDinas
 from dokgen.model import Formula, Indikator, IndikatorIKI
 
@@ -100,7 +100,7 @@ def teks(value: Any) -> str | None:
     return str(value)
 
 
-def rupiah(value: int | None) -> str | None:
+def rupiah(value: Number | None) -> str | None:
     return None if value is None else angka(value)
 
 
