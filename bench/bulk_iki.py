@@ -1,19 +1,24 @@
-"""Benchmark: IKI cards in bulk, dokgen against the naive docxtpl loop.
+"""Benchmark: dokgen as a clerk runs it — whole commands — against plain docxtpl.
 
-    .venv/bin/python bench/bulk_iki.py            # N = 54, 1000, 5000 (several minutes)
-    .venv/bin/python bench/bulk_iki.py --n 54 1000
+    .venv/bin/python bench/bulk_iki.py                 # N = 54, 2400, 5000 (several minutes)
+    .venv/bin/python bench/bulk_iki.py --n 54 1000     # other sizes
+    .venv/bin/python bench/bulk_iki.py --tanpa-naif    # skip the docxtpl baselines
 
-For every N it generates a synthetic dinas (text sampled from data/malang-diskopum: 5–10 tugas,
-0–5 fungsi, 1–4 IKI rows per jabatan), then, each step in a fresh process so peak memory is its
-own: builds the IKI cards with dokgen; renders the same contexts with the naive loop (open the
-template, render, save — once per card) on the same template with the same Jinja environment;
-checks that every card carries the same text both ways; times ``dokgen check`` (with the cache
-the build left, and without any cache); edits one jabatan and times the rebuild. Prints wall
-time, cards/s, peak memory and the ratios. dokgen's steps are run three times each (median).
+For every N it generates a dinas shaped like the Malang example: each jabatan is one of Malang's
+54 (its tugas, fungsi and IKI rows as they are), under a new kode and name, in a tree of atasan.
+Then, each command in a fresh process (interpreter start, imports and printed output included;
+peak memory is that of the largest process the command started):
 
-The data files are dated an hour back, as data prepared earlier would be (a file changed in the
-last two seconds is never cached, see dokgen/tembolok.py). The cache goes to a folder of its own
-inside the temporary folder, so every N starts cold.
+- ``dokgen build`` with an empty cache and no earlier outputs (median of three),
+- the naive docxtpl loop (open the template, render, save — once per card) and the same loop in
+  a process pool over every core, on the same template with the same contexts (once each; text
+  compared with dokgen's cards),
+- ``dokgen check`` with its text output (median of three),
+- ``dokgen build`` after editing one jabatan (median of three edits),
+- ``dokgen --help``,
+- and whether two builds into two folders give byte-identical files.
+
+Prints the figures and the ratios the issue asks for.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ import json
 import os
 import random
 import re
-import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,115 +40,111 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "malang-diskopum"
-sys.path.insert(0, str(ROOT))
+DOKGEN = [sys.executable, "-m", "dokgen"]
+REPEAT = 3
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> None:
-    """A dinas with ``n`` jabatan, text drawn from the Malang example."""
+    """A dinas with ``n`` jabatan, each one of Malang's under a new kode and name."""
     rng = random.Random(seed)
     pool = [yaml.safe_load(p.read_text()) for p in sorted((SOURCE / "jabatan").glob("*.yaml"))]
-    tugas = [t for j in pool for t in j["tugas"]]
-    fungsi = [f for j in pool for f in j["fungsi"]]
-    rows = [(s["sasaran"], r) for j in pool for s in j["iki"] for r in s["indikator"]]
     (folder / "jabatan").mkdir(parents=True)
-    (folder / "dinas.yaml").write_text((SOURCE / "dinas.yaml").read_text())
-    (folder / "periksa.yaml").write_text("aturan:\n  KAS002: info\n  KAS004: info\n")
+    shutil.copy(SOURCE / "dinas.yaml", folder / "dinas.yaml")
+    shutil.copy(SOURCE / "periksa.yaml", folder / "periksa.yaml")
     for i in range(1, n + 1):
-        base = pool[rng.randrange(len(pool))]
-        chosen = rng.sample(rows, rng.randint(1, 4))
-        iki: list[dict] = []
-        for sasaran, row in chosen:
-            if iki and iki[-1]["sasaran"] == sasaran:
-                iki[-1]["indikator"].append(row)
-            else:
-                iki.append({"sasaran": sasaran, "indikator": [row]})
-        jabatan = {
-            "kode": f"j{i:05d}",
-            "nama": f"{base['nama']} {i}",
-            **({"atasan": f"j{(i - 2) // 6 + 1:05d}"} if i > 1 else {}),
-            "tugas": rng.sample(tugas, rng.randint(5, 10)),
-            "fungsi": rng.sample(fungsi, rng.randint(0, 5)),
-            "iki": iki,
-        }
+        jabatan = dict(pool[rng.randrange(len(pool))])
+        jabatan.pop("atasan", None)
+        jabatan["kode"] = f"j{i:05d}"
+        jabatan["nama"] = f"{jabatan['nama']} {i}"
+        if i > 1:
+            jabatan["atasan"] = f"j{(i - 2) // 6 + 1:05d}"
         path = folder / "jabatan" / f"{i:05d}-j{i:05d}.yaml"
         path.write_text(yaml.safe_dump(jabatan, allow_unicode=True, sort_keys=False))
-    earlier = time.time() - 3600
-    for path in folder.rglob("*.yaml"):
-        os.utime(path, (earlier, earlier))
 
 
-def peak_mb() -> float:
-    """Peak resident memory of this process and its (finished) workers, in MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+# --- one command, in a fresh process ----------------------------------------------------------
 
 
-def step(name: str, data: Path, out: Path) -> dict:
-    """One measured step, run in this (fresh) process."""
-    from dokgen.build import Opsi, build
-
-    start = time.perf_counter()
-    if name == "build":
-        hasil = build(data, out, Opsi())
-        extra = {"ditulis": len(hasil.ditulis)}
-    elif name == "check":
-        from dokgen.massal import periksa_folder
-
-        extra = {"temuan": len(periksa_folder(data))}
-    elif name == "naive":
-        from docxtpl import DocxTemplate
-
-        from dokgen.documents import iki
-        from dokgen.load import load
-        from dokgen.render import environment
-
-        cards = list(iki.kartu(load(data)))
-        out.mkdir(parents=True, exist_ok=True)
-        for card in cards:
-            template = DocxTemplate(ROOT / "templates" / iki.TEMPLATE)
-            template.render(card.context, jinja_env=environment())
-            template.save(out / Path(card.nama_berkas).name)
-        extra = {"ditulis": len(cards)}
-    else:
-        raise SystemExit(f"unknown step {name}")
-    return {"detik": time.perf_counter() - start, "mb": peak_mb(), **extra}
-
-
-REPEAT = 3
-"""dokgen's steps last seconds or less, so a burst of load on the machine would move them a lot:
-each runs three times and the median is reported (memory: the highest of the three). The naive
-loop runs once — it lasts minutes, long enough to average such bursts out."""
-
-
-def median(results: list[dict]) -> dict:
-    ordered = sorted(results, key=lambda r: r["detik"])
-    return {**ordered[len(ordered) // 2], "mb": max(r["mb"] for r in results)}
-
-
-def fresh_build(data: Path, out: Path, cache: Path) -> dict:
-    """A full build: no earlier outputs, no cache (new folders: deleting thousands of files
-    just before would load the disk during the measurement)."""
-    return run("build", data, out, cache)
-
-
-def edit_and_build(edited: Path, data: Path, out: Path, cache: Path) -> dict:
-    """Add a tugas to one jabatan and build again."""
-    edited.write_text(edited.read_text().replace("tugas:\n", "tugas:\n- Tugas tambahan\n", 1))
-    return run("build", data, out, cache)
-
-
-def run(name: str, data: Path, out: Path, tembolok: Path | str) -> dict:
-    """Run ``step`` in a fresh Python process and return what it measured."""
+def timed(
+    command: list[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
+) -> dict[str, float]:
+    """Wall time and peak memory (MiB, largest process) of ``command`` run to its end."""
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "s = time.perf_counter() - t\n"
+        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(json.dumps({'detik': s, 'mb': m, 'kode': r.returncode,"
+        " 'galat': r.stderr.decode()[-500:]}))\n"
+    )
     os.sync()  # what earlier steps wrote is on disk before this one starts
     result = subprocess.run(
-        [sys.executable, __file__, "--langkah", name, str(data), str(out)],
-        check=True,
+        [sys.executable, "-c", wrapper, *command],
         capture_output=True,
         text=True,
-        env={**os.environ, "DOKGEN_TEMBOLOK": str(tembolok)},
+        check=True,
+        env={**os.environ, **(env or {})},
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    measured = json.loads(result.stdout)
+    if measured["kode"] not in ok:
+        raise SystemExit(f"{command}: exit {measured['kode']}: {measured['galat']}")
+    return measured
+
+
+def median(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "detik": statistics.median(r["detik"] for r in runs),
+        "mb": max(r["mb"] for r in runs),
+    }
+
+
+# --- the docxtpl baselines (run as: bench/bulk_iki.py --naif DATA OUT JOBS) ------------------
+
+_CONTEXTS: list[tuple[str, dict]] = []
+
+
+def contexts(data: Path) -> list[tuple[str, dict]]:
+    """(file name, full context) of every card, as dokgen renders them."""
+    from dokgen.cache import Cache
+    from dokgen.documents import kinds
+    from dokgen.jabatan import card_context
+    from dokgen.load import load
+
+    cache = Cache()
+    loaded = load(data, cache)
+    return [
+        (Path(doc.nama_berkas).name, {**doc.context, **card_context(loaded, doc.cached, cache)})
+        for doc in kinds()["iki"].documents(loaded)
+        if doc.cached
+    ]
+
+
+def _naive_one(item: tuple[str, dict, str]) -> None:
+    from docxtpl import DocxTemplate
+
+    from dokgen.render import environment
+
+    name, context, out = item
+    template = DocxTemplate(ROOT / "templates" / "iki.docx")
+    template.render(context, jinja_env=environment())
+    template.save(Path(out) / name)
+
+
+def naive(data: Path, out: Path, jobs: int) -> None:
+    """The docxtpl loop over every card, in this process (``jobs`` 1) or a pool of ``jobs``."""
+    out.mkdir(parents=True, exist_ok=True)
+    items = [(name, context, str(out)) for name, context in contexts(data)]
+    start = time.perf_counter()
+    if jobs == 1:
+        for item in items:
+            _naive_one(item)
+    else:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            pool.map(_naive_one, items, chunksize=16)
+    print(json.dumps({"render_detik": time.perf_counter() - start}))
 
 
 _TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
@@ -161,48 +163,86 @@ def same_text(dokgen_dir: Path, naive_dir: Path) -> tuple[int, int]:
     return len(cards), differ
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[54, 1000, 5000])
-    parser.add_argument("--langkah", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.langkah:
-        name, data, out = args.langkah
-        print(json.dumps(step(name, Path(data), Path(out))))
-        return
+def identical(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    others = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files == others and all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
 
-    rows = []
+
+# --- the whole run ------------------------------------------------------------------------------
+
+
+def measure(n: int, tmp: Path, with_naive: bool) -> dict[str, dict[str, float] | float | str]:
+    data = tmp / "data"
+    generate(data, n)
+    env = {"DOKGEN_CACHE": str(tmp / "cache-0")}
+    builds = []
+    for k in range(REPEAT):  # each in new folders: no earlier outputs, no cache
+        cache_env = {"DOKGEN_CACHE": str(tmp / f"cache-{k}")}
+        builds.append(timed([*DOKGEN, "build", str(data), "-o", str(tmp / f"out-{k}")], cache_env))
+    build = median(builds)
+    out = tmp / "out-0"
+    row: dict[str, dict[str, float] | float | str] = {"build": build}
+    row["identik"] = "ya" if identical(out, tmp / "out-1") else "TIDAK"
+    check = [timed([*DOKGEN, "check", str(data)], env) for _ in range(REPEAT)]
+    row["check"] = median(check)
+    files = sorted((data / "jabatan").glob("*.yaml"))[n // 2 :][:REPEAT]
+    edits = []
+    for f in files:
+        f.write_text(f.read_text().replace("tugas:\n", "tugas:\n- Tugas tambahan\n", 1))
+        edits.append(timed([*DOKGEN, "build", str(data), "-o", str(out)], env))
+    row["rebuild"] = median(edits)
+    row["help"] = median([timed([*DOKGEN, "--help"]) for _ in range(REPEAT)])
+    if with_naive:
+        for name, jobs in (("naif", 1), ("pool", os.cpu_count() or 1)):
+            target = tmp / name
+            command = [sys.executable, __file__, "--naif", str(data), str(target), str(jobs)]
+            row[name] = timed(command)
+            compared, differ = same_text(out, target)
+            row[f"{name}_teks"] = f"{compared - differ}/{compared}"
+            shutil.rmtree(target)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[54, 2400, 5000])
+    parser.add_argument("--tanpa-naif", action="store_true", help="skip the docxtpl baselines")
+    parser.add_argument("--naif", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.naif:
+        data, out, jobs = args.naif
+        naive(Path(data), Path(out), int(jobs))
+        return
+    sys.path.insert(0, str(ROOT))
+    rows = {}
     for n in args.n:
         with tempfile.TemporaryDirectory(prefix=f"dokgen-bench-{n}-") as tmp:
-            data, naive = Path(tmp) / "data", Path(tmp) / "naive"
-            generate(data, n)
-            builds = [Path(tmp) / f"out{k}" for k in range(REPEAT)]
-            caches = [Path(tmp) / f"tembolok{k}" for k in range(REPEAT)]
-            full = median([fresh_build(data, o, c) for o, c in zip(builds, caches, strict=True)])
-            out, cache = builds[-1], caches[-1]
-            slow = run("naive", data, naive, "mati")
-            compared, differ = same_text(out, naive)
-            check = median([run("check", data, out, cache) for _ in range(REPEAT)])
-            cold = median([run("check", data, out, "mati") for _ in range(REPEAT)])
-            files = sorted((data / "jabatan").glob("*.yaml"))[n // 2 :][:REPEAT]
-            again = median([edit_and_build(f, data, out, cache) for f in files])
-            rows.append((n, full, slow, compared, differ, check, again))
-            print(
-                f"N={n}: dokgen {full['detik']:.2f} s ({n / full['detik']:.0f} kartu/s,"
-                f" {full['mb']:.0f} MiB) | naif {slow['detik']:.2f} s"
-                f" ({n / slow['detik']:.0f} kartu/s) | rasio {slow['detik'] / full['detik']:.1f}×"
-                f" | teks sama {compared - differ}/{compared}"
-                f" | check {check['detik']:.3f} s ({check['detik'] / full['detik']:.1%};"
-                f" tanpa tembolok {cold['detik']:.2f} s = {cold['detik'] / full['detik']:.0%})"
-                f" | rebuild 1 jabatan {again['detik']:.3f} s"
-                f" ({again['detik'] / full['detik']:.1%}, ditulis {again['ditulis']})",
-                flush=True,
-            )
+            rows[n] = row = measure(n, Path(tmp), not args.tanpa_naif)
+        b, c, r, h = row["build"], row["check"], row["rebuild"], row["help"]
+        assert isinstance(b, dict) and isinstance(c, dict)
+        assert isinstance(r, dict) and isinstance(h, dict)
+        line = (
+            f"N={n}: build {b['detik']:.2f} s ({n / b['detik']:.0f} kartu/s, {b['mb']:.0f} MiB)"
+            f" | check {c['detik']:.2f} s = {c['detik'] / b['detik']:.0%} dari build"
+            f" | build setelah 1 jabatan diubah {r['detik']:.2f} s"
+            f" | --help {h['detik']:.2f} s | identik {row['identik']}"
+        )
+        for name in ("naif", "pool"):
+            base = row.get(name)
+            if isinstance(base, dict):
+                line += (
+                    f" | {name} {base['detik']:.1f} s = {base['detik'] / b['detik']:.1f}×"
+                    f" (teks sama {row[f'{name}_teks']})"
+                )
+        print(line, flush=True)
     if len(rows) > 1:
-        (n_small, small, *_), (n_large, large, *_) = rows[0], rows[-1]
+        small, large = min(rows), max(rows)
+        mb_small = rows[small]["build"]["mb"]  # type: ignore[index]
+        mb_large = rows[large]["build"]["mb"]  # type: ignore[index]
         print(
-            f"Memori puncak N={n_large} / N={n_small}: {large['mb']:.0f} / {small['mb']:.0f}"
-            f" MiB = {large['mb'] / small['mb']:.2f}×"
+            f"Memori puncak build N={large} / N={small}: {mb_large:.0f} / {mb_small:.0f} MiB"
+            f" = {mb_large / mb_small:.2f}×"
         )
 
 
