@@ -38,6 +38,7 @@ sistem:
 test: $(STAMP) sistem
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from dokgen.errors import DataError, Location, Problem
 from dokgen.jabatan import card_context, encode
 from dokgen.load import DataDinas, load
 from dokgen.manifest import Manifest
-from dokgen.parallel import imap
+from dokgen.parallel import Workers
 from dokgen.render import Halaman, Template
 from dokgen.resources import TEMPLATES
 
@@ -113,9 +114,8 @@ def build(
     leaves the previous outputs as they were.
     """
     options = options or BuildOptions()
-    cache = Cache.open()
-    try:
-        data = load(Path(folder), cache)
+    with closing(Cache.open()) as cache, Workers(options.jobs) as workers:
+        data = load(Path(folder), cache, workers=workers)
         check(data, options)
         out = out or Path("build") / data.nama_folder
         manifest = Manifest.read(out)
@@ -124,7 +124,7 @@ def build(
         staging = out / STAGING
         made = _made_folders(staging)
         try:
-            render(planned, data, cache, staging, options)
+            render(planned, data, cache, staging, options, workers)
             combine(planned, cache, staging, manifest, options)
             commit(planned, data, staging, manifest, options, result)
         except BaseException:  # nothing half-written is left behind, nor folders made for it
@@ -132,8 +132,6 @@ def build(
             raise
         shutil.rmtree(staging, ignore_errors=True)
         return result
-    finally:
-        cache.close()
 
 
 def check(data: DataDinas, options: BuildOptions) -> None:
@@ -150,11 +148,8 @@ def check(data: DataDinas, options: BuildOptions) -> None:
 def check_folder(folder: Path) -> list[Finding]:
     """``dokgen check``: every finding of the data folder (jabatan files read before and not
     changed since are not read again)."""
-    cache = Cache.open()
-    try:
-        data = load(Path(folder), cache)
-    finally:
-        cache.close()
+    with closing(Cache.open()) as cache, Workers() as workers:
+        data = load(Path(folder), cache, workers=workers)
     return periksa(data, [f for r in data.records for f in r.findings])
 
 
@@ -208,24 +203,23 @@ def _file_hash(path: Path) -> str:
 
 # --- render -----------------------------------------------------------------------------------
 
-_TEMPLATES: dict[str, Template] = {}
-_SETUP: dict[str, Any] = {}
+Task = tuple[Path, Halaman, str, str, dict[str, Any], Dokumen, bool]
+"""What a rendering process needs for one document: templates folder, paper, name, staged
+file, full context, the document, and whether its piece for a combined document is wanted."""
+
+_TEMPLATES: dict[Path, Template] = {}
+"""Templates compiled in this process, by file."""
 
 
-def _setup(templates: Path, halaman: Halaman) -> None:
-    """Runs once in every rendering process."""
-    _TEMPLATES.clear()
-    _SETUP.update(templates=templates, halaman=halaman)
-
-
-def _render_one(task: tuple[str, str, dict[str, Any], Dokumen, bool]) -> tuple[str, str, bytes]:
+def _render_one(task: Task) -> tuple[str, str, bytes]:
     """Render one document to its staged file: (name, SHA-256 of its bytes, its piece)."""
-    name, staged, context, doc, with_piece = task
-    template = _TEMPLATES.get(doc.template)
+    folder, halaman, name, staged, context, doc, with_piece = task
+    path = folder / doc.template
+    template = _TEMPLATES.get(path)
     if template is None:
-        template = _TEMPLATES[doc.template] = Template(_SETUP["templates"] / doc.template)
+        template = _TEMPLATES[path] = Template(path)
     blob, document = template.render_dokumen(
-        context, _SETUP["halaman"], doc.gambar, properties=doc.properties
+        context, halaman, doc.gambar, properties=doc.properties
     )
     with open(staged, "wb") as fh:
         fh.write(blob)
@@ -233,31 +227,37 @@ def _render_one(task: tuple[str, str, dict[str, Any], Dokumen, bool]) -> tuple[s
 
 
 def render(
-    planned: list[Planned], data: DataDinas, cache: Cache, staging: Path, options: BuildOptions
+    planned: list[Planned],
+    data: DataDinas,
+    cache: Cache,
+    staging: Path,
+    options: BuildOptions,
+    workers: Workers,
 ) -> None:
     """Render every stale document into ``staging``, across processes when there are many."""
     stale = [p for p in planned if p.stale]
     if not stale:
         return
+    _TEMPLATES.clear()  # compiled anew: a template may have changed since the last build
     for template in {p.doc.template for p in stale}:
-        Template(options.templates / template)  # a template error surfaces here, once
+        path = options.templates / template
+        _TEMPLATES[path] = Template(path)  # a template error surfaces here, once
     for folder in {(staging / p.doc.nama_berkas).parent for p in stale}:
         folder.mkdir(parents=True, exist_ok=True)
+    halaman = data.dinas.pengaturan.halaman
 
-    def tasks() -> Iterator[tuple[str, str, dict[str, Any], Dokumen, bool]]:
+    def tasks() -> Iterator[Task]:
         for p in stale:
             context = p.doc.context
             if p.doc.cached:
                 context = {**context, **card_context(data, p.doc.cached, cache)}
             staged = os.fspath(staging / p.doc.nama_berkas)
-            yield p.doc.nama_berkas, staged, context, p.doc, p.kind.combined is not None
+            with_piece = p.kind.combined is not None
+            yield options.templates, halaman, p.doc.nama_berkas, staged, context, p.doc, with_piece
 
     by_name = {p.doc.nama_berkas: p for p in stale}
-    halaman = data.dinas.pengaturan.halaman
-    results = imap(
-        _render_one, tasks(), len(stale), options.jobs, _setup, (options.templates, halaman)
-    )
     pieces = []
+    results = workers.imap(_render_one, tasks(), len(stale))
     for done, (name, digest, piece) in enumerate(results, start=1):
         by_name[name].sha = digest
         if piece:

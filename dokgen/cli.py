@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from dokgen.documents import MODULES
 from dokgen.errors import DokgenError
@@ -131,10 +131,11 @@ def build(
 ) -> None:
     """Buat semua dokumen dinas ke folder build/."""
     from dokgen import build as pipeline
+    from dokgen.resources import TEMPLATES
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(what: str, done: int, total: int) -> None:
             if what not in tasks:
@@ -146,7 +147,7 @@ def build(
                 err.print(f"galat --hanya '{hanya}' tidak dikenal; pilihan: {_KINDS}")
                 raise typer.Exit(2)
             options = pipeline.BuildOptions(
-                templates=templat or pipeline.TEMPLATES,
+                templates=templat or TEMPLATES,
                 progress=progress,
                 kind=hanya,
                 triwulan=_triwulan(triwulan) if triwulan else None,

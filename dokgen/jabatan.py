@@ -31,8 +31,8 @@ from dokgen.load import (
     load_bersama,
     load_jabatan,
 )
-from dokgen.model import RingkasanJabatan
-from dokgen.parallel import imap
+from dokgen.model import Jabatan, RingkasanJabatan
+from dokgen.parallel import Workers
 
 
 @dataclass(frozen=True)
@@ -80,81 +80,88 @@ def shared_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def read_all(data: DataDinas, cache: Cache, keep_models: bool = False) -> list[JabatanRecord]:
+def read_all(
+    data: DataDinas, cache: Cache, keep_models: bool = False, workers: Workers | None = None
+) -> list[JabatanRecord]:
     """The record of every jabatan file of ``data.folder``, in order; sets ``data.ringkasan``
-    (and ``data.jabatan`` with ``keep_models``). Raises :class:`DataError` listing every problem
-    of the files."""
+    (and ``data.jabatan`` with ``keep_models``). Files not read before are read by ``workers``
+    when there are many. Raises :class:`DataError` listing every problem of the files."""
     folder = data.folder
     shared = shared_fingerprint(folder)
     paths = [folder / "jabatan" / name for name in berkas_jabatan(folder)]
-    contents: list[bytes | None] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            contents.append(path.read_bytes())
-        except OSError:
-            contents.append(None)  # load_jabatan says why
-    keys = [
-        sha(f"jabatan {shared} {os.fsdecode(path)}\0".encode() + content) if content else ""
-        for path, content in zip(paths, contents, strict=True)
-    ]
+    keys = [_key(shared, path) for path in paths]
     found = {} if keep_models else cache.get_many([k for k in keys if k])
-    records: list[JabatanRecord | None] = [None] * len(paths)
-    misses = []
-    for i, key in enumerate(keys):
-        record = _unpack(found[key]) if key in found else None
-        if record is None:
-            misses.append(i)
-        records[i] = record
-    _READER.update(data=data, keep_models=keep_models)
+    records: list[JabatanRecord | None] = [
+        _unpack(found[key]) if key in found else None for key in keys
+    ]
+    misses = [
+        (os.fspath(folder), i, os.fspath(paths[i])) for i, r in enumerate(records) if r is None
+    ]
+    _SHARED[os.fspath(folder)] = data
+    problems: list[Problem] = []
     new: list[tuple[str, bytes]] = []
-    jobs = 1 if keep_models else None
-    work = ((i, os.fspath(paths[i])) for i in misses)
-    for i, packed, context, found_problems in imap(
-        _read_one, work, len(misses), jobs, _setup_reader, (os.fspath(folder),)
-    ):
-        problems += found_problems
-        if packed is not None and context is not None:
-            records[i] = record = _unpack(packed)
-            new += [(record.kartu, context), *([(keys[i], packed)] if keys[i] else [])]
-    if keep_models:
-        data.jabatan = _READER.pop("models", [])
+    if keep_models:  # a whole load (diff, Excel, tests): every model, in order, in this process
+        for i, path in enumerate(paths):
+            jabatan, found_problems = load_jabatan(path)
+            problems += found_problems
+            if jabatan is not None:
+                data.jabatan.append(jabatan)
+                record, card = _record(data, jabatan)
+                records[i] = record
+                new.append((record.kartu, card))
+    else:
+        results = (workers or Workers(1)).imap(_read_one, misses, len(misses))
+        for i, packed, context, found_problems in results:
+            problems += found_problems
+            unpacked = _unpack(packed) if packed is not None else None
+            if unpacked is not None and packed is not None and context is not None:
+                records[i] = unpacked
+                new.append((unpacked.kartu, context))
+                if keys[i]:
+                    new.append((keys[i], packed))
     if new:
         cache.put_many(new)
-    records = [r for r in records if r is not None]
-    ringkasan = [r.ringkasan for r in records]
+    kept = [r for r in records if r is not None]
+    ringkasan = [r.ringkasan for r in kept]
     problems += kode_ganda(ringkasan)
     if problems:
         raise DataError(problems)
     data.ringkasan = ringkasan
-    return records
+    return kept
 
 
-_READER: dict[str, Any] = {}
-"""What :func:`_read_one` reads with, in every process: the shared data of the dinas."""
+def _key(shared: str, path: Path) -> str:
+    """The cache key of a jabatan file's record: its bytes, its path and the shared data."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return ""  # load_jabatan says why
+    return sha(f"jabatan {shared} {os.fsdecode(path)}\0".encode() + content)
 
 
-def _setup_reader(folder: str) -> None:
-    """Runs once in every process that reads jabatan files (a worker loads the shared data)."""
-    data = _READER.get("data")
-    if data is None or os.fspath(data.folder) != folder:
-        loaded, _ = load_bersama(Path(folder))  # valid: the main process loaded it first
-        _READER.update(data=loaded, keep_models=False)
+_SHARED: dict[str, DataDinas] = {}
+"""The shared data of each dinas whose files this process reads (a worker loads it once)."""
 
 
-def _read_one(item: tuple[int, str]) -> tuple[int, bytes | None, bytes | None, list[Problem]]:
+def _record(data: DataDinas, jabatan: Jabatan) -> tuple[JabatanRecord, bytes]:
+    """The record of a valid jabatan, and its card's context (encoded)."""
+    context = encode(iki.konteks(jabatan))
+    findings = jabatan_findings(data, jabatan)
+    return JabatanRecord(RingkasanJabatan.dari(jabatan), findings, sha(context)), context
+
+
+def _read_one(item: tuple[str, int, str]) -> tuple[int, bytes | None, bytes | None, list[Problem]]:
     """Read and check one jabatan file: (index, packed record, card context, problems)."""
-    i, path = item
-    data: DataDinas = _READER["data"]
+    folder, i, path = item
+    data = _SHARED.get(folder)
+    if data is None:  # a worker: the main process loaded and validated the shared data
+        data, _ = load_bersama(Path(folder))
+        assert data is not None
+        _SHARED[folder] = data
     jabatan, problems = load_jabatan(Path(path))
     if jabatan is None:
         return i, None, None, problems
-    if _READER.get("keep_models"):
-        _READER.setdefault("models", []).append(jabatan)
-    context = encode(iki.konteks(jabatan))
-    record = JabatanRecord(
-        RingkasanJabatan.dari(jabatan), jabatan_findings(data, jabatan), sha(context)
-    )
+    record, context = _record(data, jabatan)
     return i, _pack(record), context, problems
 
 
@@ -169,9 +176,19 @@ def _unpack(blob: bytes) -> JabatanRecord | None:
     """The record packed by :func:`_pack`; None when it is not one (then the file is read)."""
     try:
         summary, findings, kartu = decode(blob)
-        *head, iki_hex, kode_baris, mendukung = summary
+        kode, nama, atasan, berkas, baris, baris_atasan, baris_iki = summary[:7]
+        iki_hex, kode_baris, mendukung = summary[7:]
         ringkasan = RingkasanJabatan(
-            *head, bytes.fromhex(iki_hex), tuple(kode_baris), tuple(tuple(m) for m in mendukung)
+            kode,
+            nama,
+            atasan,
+            berkas,
+            baris,
+            baris_atasan,
+            baris_iki,
+            bytes.fromhex(iki_hex),
+            tuple(kode_baris),
+            tuple((m, line) for m, line in mendukung),
         )
         return JabatanRecord(ringkasan, tuple(Finding(*f) for f in findings), kartu)
     except (ValueError, TypeError):

@@ -39,6 +39,7 @@ from dokgen.yamlsrc import Path_, YamlSource, read_yaml
 if TYPE_CHECKING:
     from dokgen.cache import Cache
     from dokgen.jabatan import JabatanRecord
+    from dokgen.parallel import Workers
 
 M = TypeVar("M", bound=Model)
 
@@ -75,13 +76,19 @@ class DataDinas:
         return self.folder.resolve().name
 
 
-def load(folder: Path, cache: Cache | None = None, pembanding: bool = True) -> DataDinas:
+def load(
+    folder: Path,
+    cache: Cache | None = None,
+    pembanding: bool = True,
+    workers: Workers | None = None,
+) -> DataDinas:
     """Read and validate ``folder``; raise :class:`DataError` listing every problem.
 
     Every jabatan file gets its record (:mod:`dokgen.jabatan`). Without ``cache`` every file is
     read and its model kept in ``data.jabatan``; with one, a file read before (same bytes, same
     shared data) is not read again and no model is kept: what a build needs. ``pembanding``:
     also load the data an amending decree compares with (what its Lampiran II needs).
+    ``workers`` read the jabatan files not read before, when there are many.
     """
     from dokgen.cache import Cache
     from dokgen.jabatan import read_all
@@ -94,7 +101,7 @@ def load(folder: Path, cache: Cache | None = None, pembanding: bool = True) -> D
     lama = data.keputusan.mengubah if data.keputusan else None
     if pembanding and lama is not None and lama.pembanding:
         data.pembanding = load(Path(folder) / lama.pembanding, pembanding=False)
-    data.records = read_all(data, cache or Cache(), keep_models=cache is None)
+    data.records = read_all(data, cache or Cache(), keep_models=cache is None, workers=workers)
     return data
 
 

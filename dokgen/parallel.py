@@ -1,18 +1,22 @@
-"""Work spread over processes, the portable way: a pool started with ``spawn``.
+"""Work spread over processes, the portable way: one pool started with ``spawn``.
 
 ``spawn`` is the only start method on Windows and the default on macOS; it is used everywhere,
 so a build behaves alike on a clerk's PC and in the tests. Each worker starts a fresh Python
 that imports dokgen (about half a second), so the pool is started only when there is enough
-work to pay for it; the items are fed in batches, so memory does not grow with their number.
+work to pay for it, and then kept for every stage of the build. Items are fed in batches, so
+memory does not grow with their number. A worker keeps what it needs between items (the
+dinas's shared data, compiled templates) in module-level caches of the functions it runs.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -22,31 +26,40 @@ MIN_ITEMS = 64
 BATCH = 256
 
 
-def workers(count: int, jobs: int | None) -> int:
-    """How many processes to use for ``count`` items (1: none, work here)."""
-    jobs = jobs or os.cpu_count() or 1
-    return 1 if count < MIN_ITEMS else max(1, min(jobs, count // (MIN_ITEMS // 2)))
+class Workers:
+    """A pool of ``jobs`` processes (default: every core), started on first need."""
 
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self._pool: multiprocessing.pool.Pool | None = None
 
-def imap(
-    fn: Callable[[T], R],
-    items: Iterable[T],
-    count: int,
-    jobs: int | None = None,
-    initializer: Callable[..., Any] | None = None,
-    initargs: tuple[Any, ...] = (),
-) -> Iterator[R]:
-    """``fn(item)`` for every item, in any order. ``fn`` and ``initializer`` must be module-level
-    functions (the workers import them); ``initializer(*initargs)`` runs once in every process
-    that calls ``fn``, this one included when no pool is started."""
-    n = workers(count, jobs)
-    if n <= 1:
-        if initializer:
-            initializer(*initargs)
-        yield from map(fn, items)
-        return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(n, initializer=initializer, initargs=initargs) as pool:
+    def imap(self, fn: Callable[[T], R], items: Iterable[T], count: int) -> Iterator[R]:
+        """``fn(item)`` for every item, in any order; ``fn`` must be a module-level function
+        (the workers import it)."""
+        if count < MIN_ITEMS or self.jobs <= 1:
+            yield from map(fn, items)
+            return
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs)
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, BATCH)):
-            yield from pool.imap_unordered(fn, batch, chunksize=8)
+            yield from self._pool.imap_unordered(fn, batch, chunksize=8)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc is not None and self._pool is not None:
+            self._pool.terminate()  # an error or Ctrl-C: stop the workers now
+        self.close()
