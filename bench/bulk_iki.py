@@ -151,7 +151,7 @@ _TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 
 
 def text_of(path: Path) -> bytes:
-    from dokgen.paket import baca
+    from dokgen.zipwrite import read_parts as baca
 
     return b"".join(_TEXT.findall(baca(path.read_bytes())["word/document.xml"]))
 

@@ -218,12 +218,12 @@ def _render_one(task: Task) -> tuple[str, str, bytes]:
     template = _TEMPLATES.get(path)
     if template is None:
         template = _TEMPLATES[path] = Template(path)
-    blob, document = template.render_dokumen(
-        context, halaman, doc.gambar, properties=doc.properties
+    blob, piece = template.render_dokumen(
+        context, halaman, doc.gambar, properties=doc.properties, piece=with_piece
     )
     with open(staged, "wb") as fh:
         fh.write(blob)
-    return name, sha(blob), combined.piece(document) if with_piece else b""
+    return name, sha(blob), piece
 
 
 def render(
@@ -262,6 +262,9 @@ def render(
         by_name[name].sha = digest
         if piece:
             pieces.append((f"piece {digest}", piece))
+            if len(pieces) >= 512:  # kept in the cache as they come: memory stays flat
+                cache.put_many(pieces)
+                pieces.clear()
         options.tell(by_name[name].kind.label, done, len(stale))
     cache.put_many(pieces)
 
@@ -301,13 +304,13 @@ def _where(p: Planned, staging: Path, manifest: Manifest) -> Path:
 def _pieces(
     cards: list[Planned], cache: Cache, staging: Path, manifest: Manifest
 ) -> Iterator[bytes]:
-    """The pieces of every card but the first, from the cache or else from the card's file."""
-    for start in range(1, len(cards), 512):
+    """The piece of every card, from the cache or else from the card's file."""
+    for start in range(0, len(cards), 512):
         batch = cards[start : start + 512]
         found = cache.get_many([f"piece {p.sha}" for p in batch])
         for p in batch:
             piece = found.get(f"piece {p.sha}")
-            yield piece or combined.piece(combined.document_xml(_where(p, staging, manifest)))
+            yield piece or combined.piece_of(_where(p, staging, manifest))
 
 
 # --- commit -----------------------------------------------------------------------------------

@@ -119,6 +119,9 @@ def read_all(
                 new.append((unpacked.kartu, context))
                 if keys[i]:
                     new.append((keys[i], packed))
+                if len(new) >= 512:  # kept in the cache as they come: memory stays flat
+                    cache.put_many(new)
+                    new.clear()
     if new:
         cache.put_many(new)
     kept = [r for r in records if r is not None]

@@ -29,9 +29,10 @@ from jinja2 import meta
 from lxml import etree
 from markupsafe import Markup
 
+from dokgen.combine import DOCUMENT, new_page, split_body
 from dokgen.errors import TemplateError
-from dokgen.paket import Bagian, baca, bagian, paket
 from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
+from dokgen.zipwrite import Part, package, read_parts, stored_parts
 
 __all__ = [
     "LANJUT",
@@ -201,8 +202,8 @@ class Template:
         self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read here
         try:
             blob = self.path.read_bytes()
-            self._parts = baca(blob)
-            self._compressed = bagian(blob)
+            self._parts = read_parts(blob)
+            self._compressed = stored_parts(blob)
             body_element = etree.fromstring(self._parts["word/document.xml"]).find(f"{{{W}}}body")
             if body_element is None:
                 raise KeyError("w:body")
@@ -268,7 +269,7 @@ class Template:
     def _set(self, name: str, data: bytes | str) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self._parts[name] = raw
-        self._compressed[name] = Bagian.dari(name, raw)
+        self._compressed[name] = Part.compress(name, raw)
 
     def _error(self, exc: BaseException, source: str, label: str) -> TemplateError:
         line = _template_line(exc)
@@ -312,8 +313,16 @@ class Template:
         gambar: Mapping[str, Gambar] | None = None,
         *,
         properties: DocumentProperties | None = None,
+        piece: bool = False,
     ) -> tuple[bytes, bytes]:
-        """:meth:`render`, and the package's ``word/document.xml`` as well."""
+        """:meth:`render`, and — with ``piece`` — the document's body as a piece for a combined
+        document (:mod:`dokgen.combine`), else ``b""``.
+
+        With ``piece``, the body starts on a new page (a page break before the first paragraph
+        of a document prints no blank page, in Word as in LibreOffice), and ``document.xml`` is
+        stored as three deflate fragments — before the body, the body, after it — each
+        compressed on its own: the middle one is the piece, so it costs no second compression.
+        """
         if isinstance(halaman, str):
             halaman = Halaman(halaman)
         kertas = halaman.kertas
@@ -333,13 +342,16 @@ class Template:
         xml = _set_paper(xml, kertas)
         if halaman.margin_cm:
             xml = _set_margins(xml, halaman.margin_cm)
-        document = self._prefix + xml + self._suffix
-        replaced["word/document.xml"] = document.encode("utf-8")
         if halaman.huruf or halaman.ukuran_pt:
             replaced["word/styles.xml"] = self._styles(halaman.huruf, halaman.ukuran_pt)
         if properties is not None:
             replaced[self._core] = core_xml(properties)
-        return self._package(replaced), replaced["word/document.xml"]
+        if not piece:
+            replaced[DOCUMENT] = (self._prefix + xml + self._suffix).encode("utf-8")
+            return self._package(replaced), b""
+        head, content, tail = split_body((self._prefix + xml + self._suffix).encode("utf-8"))
+        document, pieces = Part.of_fragments(DOCUMENT, [head, new_page(content), tail])
+        return self._package(replaced, document), pieces[1]
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], limits: Limits) -> str:
         """One part, rendered within the document's ``limits``."""
@@ -424,13 +436,20 @@ class Template:
         replaced["[Content_Types].xml"] = types.encode("utf-8")
         return pictures
 
-    def _package(self, replaced: Mapping[str, bytes]) -> bytes:
-        """The template's parts, precompressed, with ``replaced`` ones compressed anew."""
-        added = [name for name in replaced if name not in self._parts]
-        return paket(
-            Bagian.dari(name, replaced[name]) if name in replaced else self._compressed[name]
-            for name in [*self._parts, *added]
-        )
+    def _package(self, replaced: Mapping[str, bytes], *ready: Part) -> bytes:
+        """The template's parts, precompressed, with ``replaced`` ones compressed anew and
+        ``ready`` ones as they are."""
+        done = {part.name: part for part in ready}
+        added = [name for name in [*replaced, *done] if name not in self._parts]
+
+        def part(name: str) -> Part:
+            if name in done:
+                return done[name]
+            if name in replaced:
+                return Part.compress(name, replaced[name])
+            return self._compressed[name]
+
+        return package(part(name) for name in [*self._parts, *added])
 
 
 _PAGE_SIZE = re.compile(r"<w:pgSz\b([^>]*?)/>")
