@@ -23,7 +23,7 @@ from dokgen.checks import Finding, periksa
 from dokgen.documents import kinds
 from dokgen.documents.common import Dokumen, Kind
 from dokgen.errors import DataError, Location, Problem
-from dokgen.jabatan import card_context, encode
+from dokgen.jabatan import card_contexts, encode
 from dokgen.load import DataDinas, load
 from dokgen.manifest import Manifest
 from dokgen.parallel import Workers
@@ -145,14 +145,6 @@ def check(data: DataDinas, options: BuildOptions) -> None:
         raise DataError([Problem(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
 
 
-def check_folder(folder: Path) -> list[Finding]:
-    """``dokgen check``: every finding of the data folder (jabatan files read before and not
-    changed since are not read again)."""
-    with closing(Cache.open()) as cache, Workers() as workers:
-        data = load(Path(folder), cache, workers=workers)
-    return periksa(data, [f for r in data.records for f in r.findings])
-
-
 def fingerprint(doc: Dokumen, template: str, halaman: Halaman, shared: dict[int, str]) -> str:
     """The hash of everything ``doc`` is made from; ``template`` is its template file's hash.
 
@@ -247,13 +239,24 @@ def render(
     halaman = data.dinas.pengaturan.halaman
 
     def tasks() -> Iterator[Task]:
-        for p in stale:
-            context = p.doc.context
-            if p.doc.cached:
-                context = {**context, **card_context(data, p.doc.cached, cache)}
-            staged = os.fspath(staging / p.doc.nama_berkas)
-            with_piece = p.kind.combined is not None
-            yield options.templates, halaman, p.doc.nama_berkas, staged, context, p.doc, with_piece
+        for start in range(0, len(stale), 256):
+            batch = stale[start : start + 256]
+            cached = card_contexts(data, [p.doc.cached for p in batch if p.doc.cached], cache)
+            for p in batch:
+                context = p.doc.context
+                if p.doc.cached:
+                    context = {**context, **cached[p.doc.cached]}
+                staged = os.fspath(staging / p.doc.nama_berkas)
+                with_piece = p.kind.combined is not None
+                yield (
+                    options.templates,
+                    halaman,
+                    p.doc.nama_berkas,
+                    staged,
+                    context,
+                    p.doc,
+                    with_piece,
+                )
 
     by_name = {p.doc.nama_berkas: p for p in stale}
     pieces = []

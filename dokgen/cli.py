@@ -1,4 +1,8 @@
-"""The dokgen command line: thin commands over the library."""
+"""The dokgen command line: thin commands over the library.
+
+Every failure ends in :mod:`dokgen.cli_base` (an Indonesian sentence and an exit code, never a
+traceback); a command only says what it did. Texts are printed as they are, without markup.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,25 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.text import Text
 
+from dokgen.cli_base import GALAT, KelompokPerintah, Perintah, err, galat, out
 from dokgen.documents import MODULES
-from dokgen.errors import DokgenError
 
 app = typer.Typer(
+    cls=KelompokPerintah,
     help="dokgen — dokumen kinerja dinas (kartu IKI, Keputusan IKU, LKj) dari data YAML.",
+    epilog="Contoh: dokgen build data/malang-diskopum (bantuan satu perintah: dokgen build --help)",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 _KINDS = ", ".join(MODULES)
-DataArg = Annotated[Path, typer.Argument(help="Folder data dinas, mis. data/malang-diskopum")]
+DataArg = Annotated[
+    Path, typer.Argument(metavar="DATA", help="Folder data dinas, mis. data/malang-diskopum")
+]
 
 
 def _versi(value: bool) -> None:
@@ -49,13 +54,13 @@ def _opsi_umum(
     """Options before any command (``dokgen --version``); the help text is the app's."""
 
 
-def _fail(exc: DokgenError) -> typer.Exit:
-    for line in exc.lines():
-        err.print(f"[bold red]galat[/] {line}")
-    return typer.Exit(2)
+def _refuse(line: str) -> typer.Exit:
+    """Print one error sentence; the command ends with exit code 2."""
+    galat(line)
+    return typer.Exit(GALAT)
 
 
-@app.command()
+@app.command(cls=Perintah, epilog="Contoh: dokgen check data/malang-diskopum")
 def check(
     data: DataArg,
     format: Annotated[
@@ -66,16 +71,12 @@ def check(
     ] = False,
 ) -> None:
     """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
-    from dokgen.build import check_folder
+    from dokgen.check import check_folder
     from dokgen.checks.laporan import json_text, teks
 
     if format not in ("text", "json"):
-        err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json")
-        raise typer.Exit(2)
-    try:
-        findings = check_folder(data)
-    except DokgenError as exc:
-        raise _fail(exc) from None
+        raise _refuse(f"--format '{format}' tidak dikenal; pilihan: text, json")
+    findings = check_folder(data)
     if format == "json":
         typer.echo(json_text(findings))
     else:
@@ -85,19 +86,22 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Perintah, epilog="Contoh: dokgen rules")
 def rules() -> None:
     """Daftar semua aturan pemeriksaan dengan kode dan penjelasannya."""
     from dokgen.checks import RULES
 
     for code, rule in sorted(RULES.items()):
-        out.print(f"[bold]{code}[/]  {rule.severity:<10} {rule.family}")
+        out.print(Text.assemble((code, "bold"), f"  {rule.severity:<10} {rule.family}"))
         for line in rule.penjelasan.splitlines():
-            out.print(f"    {escape(line)}")
+            out.print(f"    {line}")
         out.print()
 
 
-@app.command()
+@app.command(
+    cls=Perintah,
+    epilog="Contoh: dokgen build data/malang-diskopum (dengan PDF: tambahkan --pdf)",
+)
 def build(
     data: DataArg,
     keluar: Annotated[
@@ -133,7 +137,7 @@ def build(
     from dokgen import build as pipeline
     from dokgen.resources import TEMPLATES
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         tasks: dict[str, TaskID] = {}
 
@@ -144,8 +148,7 @@ def build(
 
         try:
             if hanya and hanya not in MODULES:
-                err.print(f"galat --hanya '{hanya}' tidak dikenal; pilihan: {_KINDS}")
-                raise typer.Exit(2)
+                raise _refuse(f"--hanya '{hanya}' tidak dikenal; pilihan: {_KINDS}")
             options = pipeline.BuildOptions(
                 templates=templat or TEMPLATES,
                 progress=progress,
@@ -161,11 +164,12 @@ def build(
 
             teks(exc.galat, err)
             err.print(
-                "[bold red]Dokumen tidak dibuat[/]: perbaiki galat di atas, atau pakai --paksa."
+                Text.assemble(
+                    ("Dokumen tidak dibuat", "bold red"),
+                    ": perbaiki galat di atas, atau pakai --paksa.",
+                )
             )
             raise typer.Exit(1) from None
-        except DokgenError as exc:
-            raise _fail(exc) from None
     for kind, reason in hasil.skipped.items():
         out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai ({hasil.folder}/): {hasil.summary}")
@@ -179,29 +183,40 @@ def build(
 def _pdf(files: list[Path]) -> None:
     from dokgen.pdf import ke_pdf
 
-    try:
-        made = ke_pdf(files)
-    except DokgenError as exc:
-        raise _fail(exc) from None
+    made = ke_pdf(files)
     out.print(f"PDF: {len(made)} berkas dibuat dalam satu proses LibreOffice")
 
 
-@app.command()
+@app.command(cls=Perintah, epilog="Contoh: dokgen pdf build/malang-diskopum")
 def pdf(
-    folder: Annotated[Path, typer.Argument(help="Folder hasil build, mis. build/malang-diskopum")],
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="Folder hasil build, mis. build/malang-diskopum"),
+    ],
 ) -> None:
     """Buat PDF dari setiap .docx di folder hasil build (satu proses LibreOffice)."""
+    if not folder.is_dir():
+        raise _refuse(f"{folder}: folder hasil build tidak ditemukan")
     files = sorted(p for p in folder.rglob("*.docx") if ".dokgen-sementara" not in p.parts)
     if not files:
-        err.print(f"galat {folder}: tidak ada berkas .docx")
-        raise typer.Exit(2)
+        raise _refuse(f"{folder}: tidak ada berkas .docx")
     _pdf(files)
 
 
-@app.command()
+@app.command(
+    cls=Perintah,
+    epilog="Contoh: dokgen diff data/bandarlampung-diskopukm data/bandarlampung-diskopukm-perubahan"
+    " (versi di git: dokgen diff HEAD~1:data/malang-diskopum data/malang-diskopum)",
+)
 def diff(
-    lama: Annotated[str, typer.Argument(help="Data versi lama: folder, atau REVISI:folder (git)")],
-    baru: Annotated[str, typer.Argument(help="Data versi baru: folder, atau REVISI:folder (git)")],
+    lama: Annotated[
+        str,
+        typer.Argument(metavar="LAMA", help="Data versi lama: folder, atau REVISI:folder (git)"),
+    ],
+    baru: Annotated[
+        str,
+        typer.Argument(metavar="BARU", help="Data versi baru: folder, atau REVISI:folder (git)"),
+    ],
     format: Annotated[
         str, typer.Option("--format", help="Bentuk keluaran: text, json, atau docx")
     ] = "text",
@@ -217,19 +232,16 @@ def diff(
     from dokgen.load import load
 
     if format not in ("text", "json", "docx"):
-        err.print(f"galat --format '{format}' tidak dikenal; pilihan: text, json, docx")
-        raise typer.Exit(2)
+        raise _refuse(f"--format '{format}' tidak dikenal; pilihan: text, json, docx")
+    if keluar is not None:
+        _docx_path(keluar, format)
     with tempfile.TemporaryDirectory(prefix="dokgen-diff-") as tmp:
-        try:
-            old = load(perbandingan.folder_dari(lama, Path(tmp) / "lama"), pembanding=False)
-            new = load(perbandingan.folder_dari(baru, Path(tmp) / "baru"), pembanding=False)
-        except DokgenError as exc:
-            raise _fail(exc) from None
+        old = load(perbandingan.folder_dari(lama, Path(tmp) / "lama"), pembanding=False)
+        new = load(perbandingan.folder_dari(baru, Path(tmp) / "baru"), pembanding=False)
     changes = perbandingan.bandingkan(old, new)
     if format == "json":
         typer.echo(json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2))
     elif format == "docx":
-        from dokgen.output import write_atomic
         from dokgen.render import Template
         from dokgen.resources import TEMPLATES
 
@@ -240,59 +252,85 @@ def diff(
             "sesudah": baru,
             "matriks": perbandingan.matriks(changes),
         }
-        try:
-            blob = Template(TEMPLATES / "matriks-perubahan.docx").render(
-                context, new.dinas.pengaturan.kertas
-            )
-        except DokgenError as exc:
-            raise _fail(exc) from None
-        write_atomic(target, blob)
+        blob = Template(TEMPLATES / "matriks-perubahan.docx").render(
+            context, new.dinas.pengaturan.kertas
+        )
+        _write(target, blob, "matriks perubahan")
         out.print(f"Matriks perubahan ({len(changes)} perubahan) ditulis ke {target}")
     else:
         tanda = {"ditambah": "+", "dihapus": "-", "diubah": "~"}
+        lines = []
         for c in changes:
             where = f"{c.objek} {c.bagian}".strip()
-            out.print(
-                f"{tanda[c.jenis]} {escape(where)}: {escape(c.sebelum)} → {escape(c.sesudah)}"
-            )
-        out.print(f"{len(changes)} perubahan")
+            lines.append(f"{tanda[c.jenis]} {where}: {c.sebelum} → {c.sesudah}")
+        lines.append(f"{len(changes)} perubahan")
+        out.print("\n".join(lines))
+
+
+def _docx_path(keluar: Path, format: str) -> None:
+    """``--keluar`` names a .docx file to write, and goes with ``--format docx``."""
+    if format != "docx":
+        raise _refuse(f"--keluar {keluar}: hanya untuk --format docx")
+    if keluar.suffix.lower() != ".docx":
+        raise _refuse(f"--keluar {keluar}: nama berkas matriks harus berakhiran .docx")
+    if keluar.is_dir():
+        raise _refuse(f"--keluar {keluar}: adalah folder; tulis nama berkas .docx di dalamnya")
+
+
+def _write(target: Path, blob: bytes, what: str) -> None:
+    """Write ``blob`` to ``target`` atomically; a failure is one sentence naming ``target``."""
+    from dokgen.cli_errors import os_reason
+    from dokgen.output import write_atomic
+
+    try:
+        write_atomic(target, blob)
+    except OSError as exc:
+        raise _refuse(f"{target}: {what} tidak dapat ditulis — {os_reason(exc)}") from None
 
 
 excel_app = typer.Typer(
-    help="Buku kerja Excel: ekspor data dinas, impor kembali.", no_args_is_help=True
+    cls=KelompokPerintah,
+    help="Buku kerja Excel: ekspor data dinas, impor kembali.",
+    epilog="Contoh: dokgen excel ekspor data/lumajang-diskopum lumajang.xlsx",
+    no_args_is_help=True,
 )
 app.add_typer(excel_app, name="excel")
 
 
-@excel_app.command("ekspor")
+@excel_app.command(
+    "ekspor",
+    cls=Perintah,
+    epilog="Contoh: dokgen excel ekspor data/lumajang-diskopum lumajang.xlsx",
+)
 def excel_ekspor(
     data: DataArg,
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang dibuat")],
+    berkas: Annotated[
+        Path, typer.Argument(metavar="BERKAS", help="Berkas .xlsx yang dibuat, mis. lumajang.xlsx")
+    ],
 ) -> None:
     """Tulis data dinas ke buku kerja Excel (satu lembar per tabel)."""
     from dokgen.excel.ekspor import ekspor
     from dokgen.load import load
-    from dokgen.output import write_atomic
 
-    try:
-        write_atomic(berkas, ekspor(load(data, pembanding=False)))
-    except DokgenError as exc:
-        raise _fail(exc) from None
+    if berkas.is_dir():
+        raise _refuse(f"{berkas}: adalah folder; tulis nama berkas .xlsx")
+    _write(berkas, ekspor(load(data, pembanding=False)), "buku kerja")
     out.print(f"Buku kerja ditulis ke {berkas}")
 
 
-@excel_app.command("impor")
+@excel_app.command(
+    "impor", cls=Perintah, epilog="Contoh: dokgen excel impor lumajang.xlsx data/lumajang-diskopum"
+)
 def excel_impor(
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsx yang dibaca")],
+    berkas: Annotated[
+        Path, typer.Argument(metavar="BERKAS", help="Berkas .xlsx yang dibaca, mis. lumajang.xlsx")
+    ],
     data: DataArg,
 ) -> None:
     """Baca buku kerja Excel kembali ke berkas YAML dinas (semua atau tidak sama sekali)."""
     from dokgen.excel.impor import impor
 
-    try:
-        hasil = impor(berkas, data)
-    except DokgenError as exc:
-        raise _fail(exc) from None
+    hasil = impor(berkas, data)
     for path in hasil.diubah:
         out.print(f"diubah: {path}")
     for path in hasil.dihapus:
@@ -300,17 +338,16 @@ def excel_impor(
     out.print(f"Selesai: {len(hasil.diubah)} berkas diubah, {len(hasil.dihapus)} dihapus")
 
 
-@app.command()
+@app.command(cls=Perintah, epilog="Contoh: dokgen baru data/kediri-diskopum")
 def baru(
-    folder: Annotated[Path, typer.Argument(help="Folder data baru, mis. data/nama-dinas")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Folder data baru, mis. data/nama-dinas")
+    ],
 ) -> None:
     """Buat folder data untuk dinas baru, siap diisi (lalu: dokgen excel ekspor)."""
     from dokgen.baru import buat
 
-    try:
-        buat(folder)
-    except DokgenError as exc:
-        raise _fail(exc) from None
+    buat(folder)
     out.print(f"Folder {folder} dibuat: isi dinas.yaml dan renstra.yaml, atau ekspor ke Excel.")
 
 
@@ -319,8 +356,7 @@ def _triwulan(text: str) -> tuple[int, int]:
 
     match = re.fullmatch(r"(\d{4})-([1-4])", text.strip())
     if not match:
-        err.print(f"galat --triwulan '{text}' tidak sah; tulis TAHUN-TRIWULAN, mis. 2019-2")
-        raise typer.Exit(2)
+        raise _refuse(f"--triwulan '{text}' tidak sah; tulis TAHUN-TRIWULAN, mis. 2019-2")
     return int(match.group(1)), int(match.group(2))
 
 

@@ -198,13 +198,25 @@ def _unpack(blob: bytes) -> JabatanRecord | None:
         return None
 
 
+def card_contexts(data: DataDinas, keys: list[str], cache: Cache) -> dict[str, Plain]:
+    """The jabatan part of the context of cards, by hash: from the cache, or — when the cache
+    lost one — from the jabatan file whose record names it."""
+    found = cache.get_many(keys)
+    contexts: dict[str, Plain] = {
+        key: decode(blob) for key, blob in found.items() if sha(blob) == key
+    }
+    for key in keys:
+        if key not in contexts:
+            contexts[key] = _context_from_file(data, key, cache)
+    return contexts
+
+
 def card_context(data: DataDinas, key: str, cache: Cache) -> Plain:
-    """The jabatan part of a card's context, by its hash: from the cache, or — when the cache
-    lost it — from the jabatan file whose record names it."""
-    blob = cache.get(key)
-    if blob is not None and sha(blob) == key:
-        context: Plain = decode(blob)
-        return context
+    """The jabatan part of one card's context (:func:`card_contexts`)."""
+    return card_contexts(data, [key], cache)[key]
+
+
+def _context_from_file(data: DataDinas, key: str, cache: Cache) -> Plain:
     for record in data.records:
         if record.kartu == key:
             jabatan = load_jabatan(Path(record.ringkasan.berkas))[0]

@@ -10,7 +10,6 @@ the document properties (``docProps/core.xml``), which come from the data.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from collections.abc import Mapping
@@ -18,18 +17,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
-from docx.image.image import Image
-from docx.oxml.shape import CT_Inline
-from docx.shared import Cm, Emu
-from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 from markupsafe import Markup
 
 from dokgen.combine import DOCUMENT, new_page, split_body
+from dokgen.docinfo import APP_XML, DocumentProperties, Gambar, core_xml
 from dokgen.errors import TemplateError
 from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
 from dokgen.zipwrite import Part, package, read_parts, stored_parts
@@ -65,63 +60,6 @@ UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres (width, height, portrait)."""
 
 
-@dataclass(frozen=True)
-class DocumentProperties:
-    """What Word shows under File → Info: written into ``docProps/core.xml`` from the data.
-
-    ``created`` is a date of the data (the decree's date, the report's year), never the clock,
-    so that building twice gives the same bytes.
-    """
-
-    title: str
-    subject: str = ""
-    creator: str = ""
-    """The dinas."""
-    keywords: str = ""
-    created: dt.date | None = None
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def core_xml(properties: DocumentProperties | None) -> bytes:
-    """``docProps/core.xml`` holding ``properties`` (None: no property at all)."""
-    fields: list[str] = []
-    if properties is not None:
-        for tag, value in (
-            ("dc:title", properties.title),
-            ("dc:subject", properties.subject),
-            ("dc:creator", properties.creator),
-            ("cp:keywords", properties.keywords),
-        ):
-            if value:
-                fields.append(f"<{tag}>{escape(_NOT_XML.sub('', value))}</{tag}>")
-        if properties.created is not None:
-            day = properties.created
-            stamp = f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
-            for tag in ("dcterms:created", "dcterms:modified"):
-                fields.append(f'<{tag} xsi:type="dcterms:W3CDTF">{stamp}</{tag}>')
-    return (
-        _XML_DECLARATION + "<cp:coreProperties"
-        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        + "".join(fields)
-        + "</cp:coreProperties>"
-    ).encode("utf-8")
-
-
-APP_XML = (
-    _XML_DECLARATION + "<Properties"
-    ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>dokgen</Application></Properties>"
-).encode("utf-8")
-"""``docProps/app.xml`` of every document: the template's (page and word counts of the
-template, the program that saved it) would describe another file."""
-
-
 def _twips(mm: float) -> str:
     return str(round(mm / 25.4 * 1440))
 
@@ -152,14 +90,6 @@ class Halaman:
     huruf: str | None = None
     ukuran_pt: float | None = None
     """Base font and size of the Normal style; None keeps the template's."""
-
-
-@dataclass(frozen=True)
-class Gambar:
-    """A picture to place in a document: its bytes and printed height."""
-
-    data: bytes
-    tinggi_cm: float = 2.5
 
 
 _RENDER_ERRORS = (
@@ -199,6 +129,8 @@ class Template:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        from docxtpl import DocxTemplate  # imported when a template is compiled: a check needs none
+
         self._docx = DocxTemplate(self.path)  # its text helpers only; the package is read here
         try:
             blob = self.path.read_bytes()
@@ -232,6 +164,8 @@ class Template:
 
     def _compile(self, name: str, label: str, xml: str) -> _Part:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docx.patch_xml(xml))
+        for escaped, literal in _ESCAPES.items():  # docxtpl's way to print a tag as it is
+            source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
         try:
             template = environment().from_string(source)
         except (jinja2.TemplateError, RecursionError) as exc:
@@ -364,18 +298,7 @@ class Template:
         except _RENDER_ERRORS as exc:
             raise self._error(exc, part.source, part.label) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(chunks))
-        xml = (
-            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
-        if _LISTING.search(xml):  # line breaks or tabs in data: only those paragraphs
-            xml = _PARAGRAPH.sub(self._listing, xml)
-        return xml
-
-    def _listing(self, paragraph: re.Match[str]) -> str:
-        """docxtpl's line breaks and tabs for one paragraph (it works paragraph by paragraph;
-        running it over the whole body costs more than rendering)."""
-        xml = paragraph.group(0)
-        return self._docx.resolve_listing(xml) if _LISTING.search(xml) else xml
+        return _BREAKS.sub(_breaks, xml) if "\t" in xml or "\n" in xml else xml
 
     @cache  # noqa: B019  (one Template per file, kept for the whole build)
     def _styles(self, huruf: str | None, ukuran_pt: float | None) -> bytes:
@@ -406,6 +329,10 @@ class Template:
     ) -> dict[str, Markup]:
         """Put each picture into the package (media, content type, and a relationship from the
         body and from every header and footer that is rendered, so that each may show it)."""
+        from docx.image.image import Image
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Cm, Emu
+
         if not gambar:
             return {}
         types = self._parts["[Content_Types].xml"].decode("utf-8")
@@ -453,9 +380,25 @@ class Template:
 
 
 _PAGE_SIZE = re.compile(r"<w:pgSz\b([^>]*?)/>")
-_LISTING = re.compile(r"[\t\n\a\f]")
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-"""A paragraph, as docxtpl's resolve_listing finds it."""
+_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+"""docxtpl's escapes: what a template writes to print a Jinja delimiter as it is. They are
+turned into Jinja string literals when the template is compiled — never replaced in the
+rendered text, where they may be data."""
+
+_BREAKS = re.compile(r"(<w:t(?: [^>]*)?>)([^<]*[\t\n][^<]*)</w:t>")
+"""A text element holding a tab or a line break (from the data or the template)."""
+
+
+def _breaks(match: re.Match[str]) -> str:
+    """The text of ``match`` with its tabs as ``<w:tab/>`` and its line breaks as ``<w:br/>``
+    in the same run (its formatting stays): what Word shows for them."""
+    opening, text = match.groups()
+    segments = re.split(r"([\t\n])", text)
+    out = [opening, segments[0], "</w:t>"]
+    for separator, segment in zip(segments[1::2], segments[2::2], strict=True):
+        out.append("<w:tab/>" if separator == "\t" else "<w:br/>")
+        out.append(f'<w:t xml:space="preserve">{segment}</w:t>')
+    return "".join(out)
 
 
 def _set_paper(xml: str, kertas: str) -> str:

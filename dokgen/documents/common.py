@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from dokgen.docinfo import DocumentProperties, Gambar
 from dokgen.load import DataDinas
 from dokgen.model import Dinas, Model
-from dokgen.render import DocumentProperties, Gambar
 
 Plain = dict[str, Any]
 """A template context: plain data only (see :func:`plain`)."""
