@@ -42,7 +42,7 @@ class JabatanRecord:
     ringkasan: RingkasanJabatan
     findings: tuple[Finding, ...]
     """Of the rules with scope ``jabatan``, at their default level."""
-    kartu: str
+    card_key: str
     """Hash of the card's context (:func:`encode`): its key in the cache."""
 
 
@@ -108,7 +108,7 @@ def read_all(
                 data.jabatan.append(jabatan)
                 record, card = _record(data, jabatan)
                 records[i] = record
-                new.append((record.kartu, card))
+                new.append((record.card_key, card))
     else:
         results = (workers or Workers(1)).imap(_read_one, misses, len(misses))
         for i, packed, context, found_problems in results:
@@ -116,7 +116,7 @@ def read_all(
             unpacked = _unpack(packed) if packed is not None else None
             if unpacked is not None and packed is not None and context is not None:
                 records[i] = unpacked
-                new.append((unpacked.kartu, context))
+                new.append((unpacked.card_key, context))
                 if keys[i]:
                     new.append((keys[i], packed))
                 if len(new) >= 512:  # kept in the cache as they come: memory stays flat
@@ -172,13 +172,13 @@ def _pack(record: JabatanRecord) -> bytes:
     r = record.ringkasan
     summary = [*r[:7], r.iki.hex(), list(r.kode_baris), [list(m) for m in r.mendukung]]
     findings = [[f.code, f.severity, f.file, f.line, f.message] for f in record.findings]
-    return encode([summary, findings, record.kartu])
+    return encode([summary, findings, record.card_key])
 
 
 def _unpack(blob: bytes) -> JabatanRecord | None:
     """The record packed by :func:`_pack`; None when it is not one (then the file is read)."""
     try:
-        summary, findings, kartu = decode(blob)
+        summary, findings, card_key = decode(blob)
         kode, nama, atasan, berkas, baris, baris_atasan, baris_iki = summary[:7]
         iki_hex, kode_baris, mendukung = summary[7:]
         ringkasan = RingkasanJabatan(
@@ -193,7 +193,7 @@ def _unpack(blob: bytes) -> JabatanRecord | None:
             tuple(kode_baris),
             tuple((m, line) for m, line in mendukung),
         )
-        return JabatanRecord(ringkasan, tuple(Finding(*f) for f in findings), kartu)
+        return JabatanRecord(ringkasan, tuple(Finding(*f) for f in findings), card_key)
     except (ValueError, TypeError):
         return None
 
@@ -218,7 +218,7 @@ def card_context(data: DataDinas, key: str, cache: Cache) -> Plain:
 
 def _context_from_file(data: DataDinas, key: str, cache: Cache) -> Plain:
     for record in data.records:
-        if record.kartu == key:
+        if record.card_key == key:
             jabatan = load_jabatan(Path(record.ringkasan.berkas))[0]
             if jabatan is not None:
                 blob = encode(iki.konteks(jabatan))

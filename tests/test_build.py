@@ -125,3 +125,47 @@ def test_a_dinas_without_jabatan_needs_no_card_template(tmp_path):
     assert sorted(p.name for p in hasil.written)[0] == "dokumen-iku.docx"
     text = lines(open_docx(tmp_path / "out" / "dokumen-iku.docx"))
     assert "2.1.2 Struktur Organisasi Perangkat Daerah" in text
+
+
+def test_the_spawn_pool_builds_the_same_bytes(malang, tmp_path, monkeypatch):
+    """The pool that renders many documents starts its workers with ``spawn`` (the only start
+    method on Windows): forced on for 54 cards, it gives the very files of a build in one
+    process, the combined document included."""
+    from dokgen import parallel
+
+    spawned = []
+    real = parallel.multiprocessing.get_context
+
+    def get_context(method: str | None = None):
+        spawned.append(method)
+        return real(method)
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", get_context)
+    monkeypatch.setenv("DOKGEN_CACHE", str(tmp_path / "cache"))  # every jabatan read anew
+    build(MALANG, tmp_path / "out", BuildOptions(jobs=2))
+    assert spawned == ["spawn"]
+    _, _, single = malang
+    files = sorted(p.relative_to(single) for p in single.rglob("*.docx"))
+    assert files == sorted(
+        p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.docx")
+    )
+    assert len(files) == 55
+    for name in files:
+        assert (tmp_path / "out" / name).read_bytes() == (single / name).read_bytes(), name
+
+
+def test_the_combined_document_joins_every_card(malang):
+    """All 54 cards in one package: valid zip, every card's title, a page break before each
+    card but the first."""
+    import zipfile
+
+    _, data, out = malang
+    with zipfile.ZipFile(out / "iki-semua-jabatan.docx") as archive:
+        assert archive.testzip() is None
+        document = archive.read("word/document.xml").decode()
+    assert document.count("INDIKATOR KINERJA INDIVIDU") == 54
+    assert document.count("<w:pageBreakBefore/>") == 54  # the first one prints no blank page
+    text = lines(open_docx(out / "iki-semua-jabatan.docx"))
+    names = [line for line in text if line.startswith("1.\tJABATAN\t: ")]
+    assert names == [f"1.\tJABATAN\t: {j.nama}" for j in data.jabatan]

@@ -3,7 +3,7 @@ import stat
 
 import pytest
 
-from dokgen.output import nama_berkas, nama_berkas_semua, stat_semua, write_atomic
+from dokgen.output import nama_berkas, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -51,25 +51,13 @@ def test_write_atomic_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
 
 
-def test_many_names_at_once_take_the_safe_path_only_where_needed():
-    assert nama_berkas_semua([(1, "a"), (2, "b-c")]) == ["01-a.docx", "02-b-c.docx"]
-    assert nama_berkas_semua([(1, "a"), (2, "b\nc")]) == ["01-a.docx", "02-b-c.docx"]
+def test_unsafe_names_made_safe():
     items = [(1, "kasubag-umum"), (2, "Seksi: Umum"), (3, "con"), (4, "a--b"), (5, "x" * 81)]
-    assert nama_berkas_semua(items) == [
+    assert [nama_berkas(n, nama) for n, nama in items] == [
         "01-kasubag-umum.docx",
         "02-seksi-umum.docx",
         "03-berkas-con.docx",
         "04-a-b.docx",
         f"05-{'x' * 80}.docx",
     ]
-
-
-def test_stat_of_many_files_in_a_sub_folder_and_not(tmp_path):
-    (tmp_path / "iki").mkdir()
-    (tmp_path / "iki" / "01-a.docx").write_bytes(b"abc")
-    (tmp_path / "b.docx").write_bytes(b"de")
-    same = stat_semua(tmp_path, ["iki/01-a.docx", "iki/02-hilang.docx"])
-    mixed = stat_semua(tmp_path, ["iki/01-a.docx", "b.docx"])
-    assert [s and s[0] for s in same] == [3, None]
-    assert [s and s[0] for s in mixed] == [3, 2]
-    assert stat_semua(tmp_path / "tidak-ada", ["x"]) == [None]
+    assert nama_berkas(2, "b\nc") == "02-b-c.docx"

@@ -70,11 +70,6 @@ class Rule:
     lingkup: Lingkup = "dinas"
 
     @property
-    def ringkasan(self) -> str:
-        """First line of the docstring."""
-        return (self.check.__doc__ or "").strip().splitlines()[0]
-
-    @property
     def penjelasan(self) -> str:
         import inspect
 

@@ -41,7 +41,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
             nama(nomor, record.ringkasan.kode),
             TEMPLATE,
             shared,
-            cached=record.kartu,
+            cached=record.card_key,
             properties=properties(data, f"Indikator Kinerja Individu {record.ringkasan.nama}"),
         )
         for nomor, record in enumerate(data.records, start=1)
