@@ -65,7 +65,7 @@ Teks = Annotated[str, Field(min_length=1)]
 class Model(BaseModel):
     """Base of every domain type: strict keys, stripped text, and a source location."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
     _file: Path | None = PrivateAttr(default=None)
     _line: int | None = PrivateAttr(default=None)
     _source: YamlSource | None = PrivateAttr(default=None)
