@@ -309,10 +309,9 @@ def _read(
 def _attach_locations(obj: Any, path: Path_, source: YamlSource) -> None:
     """Stamp every model object with the file and line it came from."""
     if isinstance(obj, Model):
-        obj._file = source.file
-        obj._line = source.line(path)
-        obj._source = source
-        obj._path = path
+        private = obj.__pydantic_private__  # set as a whole: four setattr calls through
+        assert private is not None  # pydantic cost more than reading the YAML
+        private.update(_file=source.file, _line=source.line(path), _source=source, _path=path)
         for name in type(obj).model_fields:
             _attach_locations(getattr(obj, name), (*path, name), source)
     elif isinstance(obj, list):
