@@ -169,3 +169,27 @@ def test_the_combined_document_joins_every_card(malang):
     text = lines(open_docx(out / "iki-semua-jabatan.docx"))
     names = [line for line in text if line.startswith("1.\tJABATAN\t: ")]
     assert names == [f"1.\tJABATAN\t: {j.nama}" for j in data.jabatan]
+
+
+def test_other_code_renders_again(tmp_path, monkeypatch):
+    """Outputs are keyed on dokgen's code too, not on its version number: after a change of
+    code (a filter, a context), the next build renders every document again."""
+    from dokgen import build as pipeline
+    from dokgen.render import Template
+
+    rendered = []
+    real = Template.render_dokumen
+
+    def counting(self, *args, **kwargs):
+        rendered.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Template, "render_dokumen", counting)
+    out = tmp_path / "out"
+    build(MALANG, out)
+    first = len(rendered)
+    build(MALANG, out)
+    assert len(rendered) == first == 54  # nothing rendered when nothing changed
+    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "kode lain")
+    build(MALANG, out)
+    assert len(rendered) == 2 * 54
