@@ -40,8 +40,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "malang-diskopum"
-DOKGEN = [sys.executable, "-m", "dokgen"]
+DOKGEN = [sys.executable, "-c", "from dokgen.cli import main; main()"]
+"""The command, run from a temporary folder: ``--kode`` puts another checkout first on the path
+(to compare with an earlier version of dokgen)."""
 REPEAT = 3
+KODE: dict[str, str] = {}
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> None:
@@ -84,12 +87,18 @@ def timed(
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **KODE, **(env or {})},
+        cwd=tempfile.gettempdir(),
     )
     measured = json.loads(result.stdout)
     if measured["kode"] not in ok:
         raise SystemExit(f"{command}: exit {measured['kode']}: {measured['galat']}")
     return measured
+
+
+def _cache(folder: Path) -> dict[str, str]:
+    """The cache folder of a run (DOKGEN_TEMBOLOK: its name before 0.1.0's one pipeline)."""
+    return {"DOKGEN_CACHE": str(folder), "DOKGEN_TEMBOLOK": str(folder)}
 
 
 def median(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -177,10 +186,10 @@ def identical(a: Path, b: Path) -> bool:
 def measure(n: int, tmp: Path, with_naive: bool) -> dict[str, dict[str, float] | float | str]:
     data = tmp / "data"
     generate(data, n)
-    env = {"DOKGEN_CACHE": str(tmp / "cache-0")}
+    env = _cache(tmp / "cache-0")
     builds = []
     for k in range(REPEAT):  # each in new folders: no earlier outputs, no cache
-        cache_env = {"DOKGEN_CACHE": str(tmp / f"cache-{k}")}
+        cache_env = _cache(tmp / f"cache-{k}")
         builds.append(timed([*DOKGEN, "build", str(data), "-o", str(tmp / f"out-{k}")], cache_env))
     build = median(builds)
     out = tmp / "out-0"
@@ -211,7 +220,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[54, 2400, 5000])
     parser.add_argument("--tanpa-naif", action="store_true", help="skip the docxtpl baselines")
     parser.add_argument("--naif", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--kode", type=Path, help="measure the dokgen of another checkout")
     args = parser.parse_args()
+    if args.kode:
+        KODE["PYTHONPATH"] = str(args.kode.resolve())
     if args.naif:
         data, out, jobs = args.naif
         naive(Path(data), Path(out), int(jobs))
