@@ -7,7 +7,10 @@ that were added, removed or changed, field by field (a target per year, a formul
 from __future__ import annotations
 
 import io
+import os
+import re
 import subprocess
+import sys
 import tarfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -249,27 +252,70 @@ def matriks(changes: list[Perubahan]) -> list[dict[str, str]]:
 
 
 def folder_dari(spec: str, tmp: Path) -> Path:
-    """A data folder: a path, or ``REV:path`` naming that folder at a git revision."""
+    """A data folder: a path, or ``REVISI:folder`` naming that folder at a git revision.
+
+    The revision is extracted into ``tmp``. It can never become an option of git (one starting
+    with ``-`` is refused), the folder must lie inside the repository of the working folder, and
+    every failure (no git, no repository, no such revision or folder) is an Indonesian sentence.
+    """
     path = Path(spec)
-    if path.is_dir() or ":" not in spec:
+    if path.is_dir() or ":" not in spec or _drive_path(spec):
         return path
     rev, _, inner = spec.partition(":")
+
+    def refuse(message: str) -> DataError:
+        return DataError([Problem(Location(Path(spec)), message)])
+
+    if not rev or rev.startswith("-"):
+        raise refuse(
+            f"revisi '{rev}' tidak sah: tulis REVISI:folder, mis. HEAD~1:data/malang-diskopum"
+        )
+    root = _git_root(refuse)
+    folder = (Path.cwd() / (inner or ".")).resolve()
+    if not folder.is_relative_to(root):
+        raise refuse(f"folder '{inner}' berada di luar repositori git {root}")
+    relative = folder.relative_to(root).as_posix()
+    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{tree}}"], root).returncode:
+        raise refuse(f"revisi '{rev}' tidak ada di repositori git {root}")
+    archive = _git(["archive", "--format=tar", rev, "--", relative], root)
+    if archive.returncode:
+        raise refuse(f"folder '{relative}' tidak ada di revisi '{rev}'")
     try:
-        archive = subprocess.run(
-            ["git", "archive", "--format=tar", rev, "--", inner],
-            check=True,
-            capture_output=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        raise DataError(
-            [
-                Problem(
-                    Location(Path(spec)),
-                    "revisi git tidak dapat dibaca: " + detail.decode(errors="replace").strip(),
-                )
-            ]
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+    except (tarfile.TarError, OSError) as exc:
+        raise refuse(f"isi revisi '{rev}' tidak dapat dibuka ({type(exc).__name__})") from None
+    return tmp / relative
+
+
+def _drive_path(spec: str) -> bool:
+    """``C:\\data\\x`` on Windows is a path, not revision ``C``."""
+    return sys.platform == "win32" and re.match(r"[A-Za-z]:[\\/]", spec) is not None
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``cwd``; pathspecs are taken literally (no ``:(magic)``, no globs)."""
+    return subprocess.run(
+        ["git", "--literal-pathspecs", *args],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _git_root(refuse: Callable[[str], DataError]) -> Path:
+    """The top folder of the git repository holding the working folder."""
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], Path.cwd())
+    except OSError:
+        raise refuse(
+            "git tidak ditemukan: pasang git (https://git-scm.com) untuk membandingkan dengan"
+            " revisi, atau bandingkan dua folder data"
         ) from None
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(tmp, filter="data")
-    return tmp / inner
+    if top.returncode or not top.stdout.strip():
+        raise refuse(
+            f"folder kerja {Path.cwd()} bukan bagian dari repositori git; jalankan dokgen di"
+            " dalam repositori, atau bandingkan dua folder data"
+        )
+    return Path(os.fsdecode(top.stdout.strip())).resolve()
