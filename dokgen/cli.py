@@ -137,6 +137,9 @@ def build(
     from dokgen import build as pipeline
     from dokgen.resources import TEMPLATES
 
+    if keluar is not None:
+        _not_a_file(keluar)
+
     columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         tasks: dict[str, TaskID] = {}
@@ -282,10 +285,20 @@ def _write(target: Path, blob: bytes, what: str) -> None:
     from dokgen.cli_errors import os_reason
     from dokgen.output import write_atomic
 
+    _not_a_file(target.parent)
     try:
         write_atomic(target, blob)
     except OSError as exc:
         raise _refuse(f"{target}: {what} tidak dapat ditulis — {os_reason(exc)}") from None
+
+
+def _not_a_file(folder: Path) -> None:
+    """Refuse a folder to write into when it, or a folder above it, is a file."""
+    for path in (folder, *folder.parents):
+        if path.is_dir():
+            return
+        if path.exists() or path.is_symlink():
+            raise _refuse(f"{path}: adalah berkas, padahal yang diperlukan folder")
 
 
 excel_app = typer.Typer(

@@ -22,7 +22,8 @@ def teks(findings: list[Finding], console: Console) -> None:
     """Findings grouped by file; colour only when the console is a terminal.
 
     Written in one piece: a kabupaten's check prints tens of thousands of lines, and printing
-    them one call at a time took longer than the check itself.
+    them one call at a time took longer than the check itself. Text from the data (a file name,
+    a value quoted in a message) is printed as it is, ``[bold]`` and ``:x:`` included.
     """
     colour = console.is_terminal
     lines = []
@@ -37,8 +38,8 @@ def teks(findings: list[Finding], console: Console) -> None:
                 lines.append(f"  {line:>5}  {f.severity:<10} {f.code}  {f.message}")
         lines.append("")
     lines.append(ringkasan(findings))
-    if colour:
-        console.print("\n".join(lines))
+    if colour:  # markup of our own only: every text from the data is escaped above
+        console.print("\n".join(lines), markup=True, emoji=False, highlight=False)
     else:
         console.file.write("\n".join(lines) + "\n")
 
