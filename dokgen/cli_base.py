@@ -47,12 +47,10 @@ _JUDUL = {
     "ARGUMENTS_PANEL_TITLE": "Argumen",
     "OPTIONS_PANEL_TITLE": "Opsi",
     "COMMANDS_PANEL_TITLE": "Perintah",
-    "ERRORS_PANEL_TITLE": "Galat",
     "REQUIRED_LONG_STRING": "[wajib]",
     "DEFAULT_STRING": "[bawaan: {}]",
     "ENVVAR_STRING": "[variabel lingkungan: {}]",
     "DEPRECATED_STRING": "(usang) ",
-    "ABORTED_TEXT": "Dibatalkan.",
 }
 """typer's help texts (module constants of ``typer.rich_utils``) in Indonesian."""
 
@@ -93,8 +91,8 @@ def _indonesian_params(command: _click.Command, ctx: _click.Context) -> None:
             param.display_type_rich = lambda ctx, shown=shown: shown  # type: ignore[attr-defined]
 
 
-class Perintah(TyperCommand):
-    """A dokgen command: Indonesian usage line and help."""
+class _Indonesia(_click.Command):
+    """Usage line, help option and help panels in Indonesian (mixed into typer's classes)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,29 +115,16 @@ class Perintah(TyperCommand):
         super().format_help(ctx, formatter)
 
 
-class KelompokPerintah(TyperGroup):
-    """dokgen and ``dokgen excel``: Indonesian help; the top one ends every failure (see above)."""
+class Perintah(_Indonesia, TyperCommand):
+    """A dokgen command (``app.command(cls=Perintah)``)."""
+
+
+class KelompokPerintah(_Indonesia, TyperGroup):
+    """dokgen and ``dokgen excel``; the top one ends every failure (see above)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.options_metavar = "[OPSI]"
         self.subcommand_metavar = "PERINTAH [ARGUMEN]..."
-
-    def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        formatter.write_usage(
-            ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), PENGGUNAAN
-        )
-
-    def get_help_option(self, ctx: _click.Context) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = BANTUAN
-        return option
-
-    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        _indonesian_help()
-        _indonesian_params(self, ctx)
-        super().format_help(ctx, formatter)
 
     def resolve_command(
         self, ctx: _click.Context, args: list[str]

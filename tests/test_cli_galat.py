@@ -317,6 +317,26 @@ def test_an_os_error_deep_in_the_build_is_one_sentence(make_data, monkeypatch, c
     assert os.strerror(code) not in result.output
 
 
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="Linux sysfs")
+def test_a_folder_the_system_refuses(make_data):
+    """sysfs refuses new files even to root: a real OSError from deep inside the build."""
+    result = run("build", make_data(), "--keluar", "/sys/dokgen-uji")
+    assert result.exit_code == 2, result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("galat /sys/dokgen-uji")
+    assert "izin ditolak" in line or "hanya-baca" in line, line
+
+
+def test_a_card_open_in_word_on_windows():
+    from dokgen.cli_errors import os_sentence
+
+    exc = PermissionError(errno.EACCES, "The process cannot access the file", "iki/01-a.docx")
+    exc.winerror = 32  # ERROR_SHARING_VIOLATION
+    assert os_sentence(exc) == (
+        "iki/01-a.docx: sedang dibuka program lain (mis. Word); tutup dulu berkas itu, lalu ulangi"
+    )
+
+
 def test_an_os_error_in_pdf_and_excel_export(make_data, monkeypatch, tmp_path):
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.pdf"))
