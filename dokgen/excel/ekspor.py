@@ -1,21 +1,34 @@
-"""Write a dinas's data to a workbook (openpyxl): one sheet per table, codes linking the rows."""
+"""Write a dinas's data to a workbook (openpyxl): one sheet per table, codes linking the rows.
+
+Columns of codes and NIPs (:data:`lembar.TEKS`) are text columns (number format ``@``), cells and
+the column itself, so what a clerk types there stays text: Excel would turn ``1.10`` into 1,1,
+``01`` into 1, ``1-2`` into a date and an 18-digit NIP into 15 digits. Text that starts with '='
+is written as text, never as a formula.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dokgen.errors import DataError, Location, Problem
 from dokgen.excel import lembar
 from dokgen.load import DataDinas
 
 HEADER = PatternFill("solid", fgColor="D9D9D9")
+TEKS = "@"
+"""Excel's number format 'Text'."""
+MAX_SEL = 32_767
+"""Characters Excel keeps in one cell."""
 LEBAR = {
     "uraian": 50,
     "nama": 40,
@@ -50,16 +63,42 @@ def _sheet(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = HEADER
-    for row in rows:
-        sheet.append([row.get(column) for column in columns])
+    text = lembar.TEKS.get(title, set())
+    for number, row in enumerate(rows, start=2):
+        values = [row.get(column) for column in columns]
+        _periksa_teks(title, number, values)
+        sheet.append(values)
+        for cell, column in zip(sheet[number], columns, strict=True):
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # data text, not a formula
+            if column in text:
+                cell.number_format = TEKS
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = LEBAR.get(column.split(" ")[0], 14)
+        if column in text:
+            sheet.column_dimensions[letter].number_format = TEKS  # rows typed in later too
         if LEBAR.get(column, 0) >= 40:
             for cell in sheet[letter][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     return sheet
+
+
+def _periksa_teks(title: str, number: int, values: list[Any]) -> None:
+    """Text a workbook cannot hold (control characters, more than Excel keeps in a cell) is an
+    error naming the sheet and row, not a traceback or a cut text."""
+    for index, value in enumerate(values, start=1):
+        if not isinstance(value, str):
+            continue
+        where = f"{title}!{get_column_letter(index)}{number}"
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            message = "teks berisi karakter kendali yang tidak dapat disimpan di Excel"
+        elif len(value) > MAX_SEL:
+            message = f"teks lebih dari {MAX_SEL} karakter, batas satu sel Excel"
+        else:
+            continue
+        raise DataError([Problem(Location(Path(where)), f"{message}: {value[:40]!r}…")])
 
 
 def _pilihan(book: Workbook, sheet: Worksheet, column: str, name: str, values: list[str]) -> None:

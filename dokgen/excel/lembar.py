@@ -80,6 +80,63 @@ JABATAN = [
 IKI = ["jabatan", "sasaran", "kode", "uraian", *RUMUS, "sumber_data", "mendukung"]
 REALISASI = ["tahun", "triwulan", "jenis", "kode", "nilai"]
 JENIS_INDUK = ["tujuan", "sasaran", "program", "kegiatan"]
+KOLOM = {
+    "Dinas": ["kunci", "nilai"],
+    "Renstra": ["kunci", "nilai"],
+    "Tujuan": TUJUAN,
+    "Sasaran": SASARAN,
+    "Indikator": INDIKATOR,
+    "Program": PROGRAM,
+    "Kegiatan": KEGIATAN,
+    "Jabatan": JABATAN,
+    "IKI": IKI,
+    "Realisasi": REALISASI,
+}
+"""The columns every sheet must have (its header row), besides the columns per year."""
+TAHUNAN = {"Indikator": ("target", "realisasi"), "Kegiatan": ("pagu",)}
+"""Sheets with one column per year: 'target 2021', 'pagu 2021', …"""
+TEKS = {
+    "Dinas": {"kunci", "nilai"},
+    "Renstra": {"kunci"},
+    "Tujuan": {"kode"},
+    "Sasaran": {"kode", "tujuan"},
+    "Indikator": {"kode", "jenis_induk", "induk", "satuan", "polaritas", "agregasi"},
+    "Program": {"kode", "sasaran", "iku"},
+    "Kegiatan": {"kode", "program"},
+    "Jabatan": {"kode", "atasan", "unit", "jenis", "pemangku.golongan", "pemangku.nip"},
+    "IKI": {"jabatan", "kode", "mendukung"},
+    "Realisasi": {"jenis", "kode"},
+}
+"""Columns of codes, NIPs and other text that Excel must not take for a number (``1.10`` would
+become 1,1, ``01`` would become 1, an 18-digit NIP loses its last digits): exported as text cells
+(number format ``@``), and a number found in one on import is refused."""
+NIP = {("Jabatan", "pemangku.nip"), ("Dinas", "kepala.nip")}
+"""Where a NIP is written: (sheet, column), or (sheet, kunci) on the key/value sheet Dinas."""
+ANGKA = {
+    "Renstra": {"nilai"},
+    "Indikator": {"tahun_dasar", "pengali", "target", "realisasi"},
+    "Realisasi": {"tahun", "triwulan", "nilai"},
+}
+"""Columns of measured values ('target' and 'realisasi': every year's column): an Excel number
+is written the Indonesian way (80,94), and a percentage cell (Excel keeps "90%" as 0,9) as the
+number the clerk typed (90)."""
+UANG = {"Kegiatan": {"pagu"}}
+"""Columns of rupiah: an Excel number is read as it is; a percentage is refused."""
+
+
+def jenis_kolom(sheet: str, column: str) -> str:
+    """'teks', 'angka', 'uang' or '' (any text) for a column of a sheet ('target 2021' is
+    'target')."""
+    name = column.split(" ", 1)[0] if sheet in TAHUNAN else column
+    if column in TEKS.get(sheet, ()):
+        return "teks"
+    if name in ANGKA.get(sheet, ()):
+        return "angka"
+    if name in UANG.get(sheet, ()):
+        return "uang"
+    return ""
+
+
 DAFTAR = {
     "polaritas": ["positif", "negatif"],
     "agregasi": ["kumulatif", "nilai_akhir"],
