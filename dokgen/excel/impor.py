@@ -4,28 +4,39 @@ Every problem is reported as ``buku.xlsx Lembar!F7: …`` in Bahasa Indonesia an
 written when there is one. Files are updated in place with ruamel.yaml's round trip: comments,
 key order and the spelling of unchanged values stay as they were (``80,90`` is not rewritten as
 ``80,9``); only what changed in the workbook changes in the YAML.
+
+The stages: :func:`baca.baca` judges the file and every cell; the rows become YAML-shaped values,
+checked row by row against the model; every value that becomes a file name (jabatan kode, tahun
+and triwulan of a realisasi) is checked to be a plain name (``jabatan/07-kode.yaml``,
+``realisasi/2024-2.yaml``: nothing reserved on Windows, nothing leading out of the folder); the
+new text of every file is made in memory from the files as they are; the whole result is loaded
+from a copy of the folder; and :func:`tulis.terapkan` writes the changed files all or nothing.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
-from openpyxl import load_workbook
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dokgen.errors import DataError, Location, Problem, saran
-from dokgen.excel import lembar
+from dokgen.excel import lembar, tulis
+from dokgen.excel.baca import Baris, Buku, baca
+from dokgen.excel.berkas import alasan_os
 from dokgen.load import load
 from dokgen.model import (
     Dinas,
@@ -38,83 +49,16 @@ from dokgen.model import (
     Sasaran,
     Tujuan,
 )
-from dokgen.output import write_atomic
 
-ANGKA = {"tahun_dasar", "pengali", "nilai"}
-"""Columns holding a number (besides the target/realisasi/pagu year columns)."""
 PETA = {"target", "realisasi", "pagu", "indikator", "anggaran"}
 """YAML mappings whose keys are data (years, codes): a key missing from the workbook is removed."""
-
-
-@dataclass
-class Baris:
-    """One row of a sheet: its values as YAML text, and the cell of each column."""
-
-    sheet: str
-    values: dict[str, str]
-    cells: dict[str, str]
-
-    def get(self, column: str) -> str | None:
-        return self.values.get(column)
-
-
-@dataclass
-class Buku:
-    """The workbook being read, collecting problems as it goes."""
-
-    path: Path
-    rows: dict[str, list[Baris]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def galat(self, row: Baris | None, column: str, message: str, sheet: str = "") -> None:
-        cell = row.cells.get(column, "A1") if row else "A1"
-        where = f"{self.path.name} {row.sheet if row else sheet}!{cell}"
-        self.problems.append(Problem(Location(Path(where)), message))
-
-
-def _text(value: Any, column: str) -> str | None:
-    """A cell's value as the text YAML would hold (numbers the Indonesian way)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    numeric = column in ANGKA or column.split(" ")[0] in ("target", "realisasi")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        number = Decimal(repr(value))
-        if number == number.to_integral_value():
-            return str(int(number))
-        return str(number).replace(".", ",") if numeric else repr(value)
-    return str(value).strip()
-
-
-def baca(path: Path) -> Buku:
-    """Every sheet of the workbook as rows of text."""
-    buku = Buku(path)
-    try:
-        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataError(
-            [Problem(Location(path), f"bukan buku kerja Excel (.xlsx): {exc}")]
-        ) from None
-    for name in lembar.LEMBAR:
-        if name not in book.sheetnames:
-            buku.galat(None, "", f"lembar '{name}' tidak ada", sheet=name)
-            continue
-        sheet = book[name]
-        header = [str(c.value).strip() if c.value is not None else "" for c in sheet[1]]
-        rows = []
-        for cells in sheet.iter_rows(min_row=2):
-            values = {h: _text(c.value, h) for h, c in zip(header, cells, strict=False) if h}
-            if not any(v is not None for v in values.values()):
-                continue
-            coords = {h: c.coordinate for h, c in zip(header, cells, strict=False) if h}
-            rows.append(Baris(name, {k: v for k, v in values.items() if v is not None}, coords))
-        buku.rows[name] = rows
-    if buku.problems:
-        raise DataError(buku.problems)
-    return buku
+MAX_KODE = 80
+"""Longest jabatan kode: it becomes the file name ``jabatan/NN-kode.yaml``."""
+MAX_YAML = 32 * 2**20
+"""Largest YAML file impor reads to rewrite it."""
+_KODE_JABATAN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_TAHUN = re.compile(r"\d{4}")
+_TRIWULAN = re.compile(r"[1-4]")
 
 
 # --- rows → YAML-shaped values ----------------------------------------------------------------
@@ -135,6 +79,63 @@ def _kv(buku: Buku, sheet: str) -> tuple[dict[str, Any], dict[str, Baris]]:
     rows = {r.get("kunci") or "": r for r in buku.rows.get(sheet, [])}
     pairs = ((k, v) for k, r in rows.items() if k and (v := r.get("nilai")) is not None)
     return _nested(pairs), rows
+
+
+def _periksa_kunci(buku: Buku, sheet: str, known: list[str]) -> None:
+    """Each kunci of a key/value sheet once, and one the sheet has: a renamed kunci ('Visi')
+    would otherwise drop its value from the YAML file."""
+    seen: dict[str, Baris] = {}
+    for row in buku.rows.get(sheet, []):
+        kunci = row.get("kunci")
+        if kunci is None:
+            buku.galat(row, "kunci", "kolom 'kunci' wajib diisi")
+        elif kunci not in known:
+            buku.galat(row, "kunci", f"kunci '{kunci}' tidak dikenal{saran(kunci, known)}")
+        elif kunci in seen:
+            buku.galat(row, "kunci", f"kunci '{kunci}' sudah ada di {seen[kunci].cells['kunci']}")
+        else:
+            seen[kunci] = row
+
+
+def _periksa_logo(buku: Buku, rows: dict[str, Baris], logo: Any) -> None:
+    """The logo is a file inside the data folder: no absolute path, drive or '..'."""
+    if not isinstance(logo, str):
+        return
+    windows = PureWindowsPath(logo)
+    if (
+        windows.drive
+        or windows.is_absolute()
+        or PurePosixPath(logo).is_absolute()
+        or (".." in windows.parts)
+    ):
+        buku.galat(
+            rows.get("logo"),
+            "nilai",
+            f"logo '{logo}' harus berkas di dalam folder data (mis. logo.png)",
+            sheet="Dinas",
+        )
+
+
+def _periksa_tahun(buku: Buku, renstra: dict[str, Any]) -> None:
+    """Every year of the Renstra period has its 'target', 'realisasi' and 'pagu' column: a
+    deleted year column would otherwise remove that year's values from every indicator."""
+    periode = renstra.get("periode")
+    if not isinstance(periode, dict):
+        return
+    awal, akhir = str(periode.get("awal")), str(periode.get("akhir"))
+    if not (_TAHUN.fullmatch(awal) and _TAHUN.fullmatch(akhir)):
+        return
+    for year in range(int(awal), int(akhir) + 1) if int(akhir) - int(awal) <= 30 else ():
+        for sheet, kinds in lembar.TAHUNAN.items():
+            for kind in kinds:
+                column = f"{kind} {year}"
+                if sheet in buku.kolom and column not in buku.kolom[sheet]:
+                    buku.galat_sel(
+                        sheet,
+                        "A1",
+                        f"kolom '{column}' tidak ada, padahal {year} termasuk periode Renstra"
+                        f" {awal}–{akhir}; tambahkan kolom itu (boleh kosong)",
+                    )
 
 
 def _formula(row: Baris) -> Any:
@@ -183,7 +184,21 @@ def _pesan(error: ErrorDetails, column: str) -> str:
         )
     if kind in ("int_parsing", "decimal_parsing"):
         return f"'{error.get('input')}' bukan angka"
-    return f"nilai tidak sah ({error['msg']})"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{error.get('input')}' tidak sah: hanya huruf kecil, angka dan tanda hubung"
+            " (mis. kasubag-umum)"
+        )
+    if kind in ("string_too_short", "too_short"):
+        return f"kolom '{column}' wajib diisi"
+    limit = next(iter(error.get("ctx", {}).values()), "")
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"'{error.get('input')}' terlalu kecil (batasnya {limit})"
+    if kind in ("less_than_equal", "less_than"):
+        return f"'{error.get('input')}' terlalu besar (batasnya {limit})"
+    if kind == "extra_forbidden":
+        return f"'{column}' tidak dikenal"
+    return f"nilai '{error.get('input')}' tidak sah"
 
 
 def _indikator(buku: Buku, row: Baris) -> dict[str, Any]:
@@ -309,6 +324,14 @@ def _renstra(buku: Buku) -> dict[str, Any] | None:
 def _jabatan(buku: Buku) -> dict[str, dict[str, Any]]:
     result: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Jabatan").items():
+        if not _KODE_JABATAN.fullmatch(kode) or len(kode) > MAX_KODE:
+            buku.galat(
+                row,
+                "kode",
+                f"kode jabatan '{kode[:100]}' tidak sah: menjadi nama berkas, jadi hanya huruf"
+                f" kecil, angka dan tanda hubung, paling panjang {MAX_KODE} (mis. kasubag-umum)",
+            )
+            continue
         item: dict[str, Any] = {"kode": kode, "nama": row.get("nama")}
         for key in ("atasan", "unit", "jenis"):
             if row.get(key):
@@ -366,16 +389,34 @@ def _realisasi(buku: Buku) -> dict[tuple[str, str], dict[str, Any]]:
             )
             buku.galat(row, missing, f"kolom '{missing}' wajib diisi")
             continue
+        if not _TAHUN.fullmatch(tahun):
+            buku.galat(
+                row, "tahun", f"tahun '{tahun[:40]}' tidak sah: tulis empat angka, mis. 2024"
+            )
+            continue
+        if not _TRIWULAN.fullmatch(tw):
+            buku.galat(row, "triwulan", f"triwulan '{tw[:40]}' tidak sah: tulis 1, 2, 3 atau 4")
+            continue
         if jenis not in ("indikator", "anggaran"):
             buku.galat(row, "jenis", f"'{jenis}' tidak sah; pilihan: indikator, anggaran")
             continue
         value = row.get("nilai")
+        if value is None:
+            buku.galat(row, "nilai", "kolom 'nilai' wajib diisi")
+            continue
+        if jenis == "anggaran" and "nilai" in row.persen:
+            buku.galat(row, "nilai", "rupiah tidak boleh berupa persen; ketik jumlah rupiahnya")
+            continue
+        text = re.sub(r"^Rp\.?\s*", "", value) if jenis == "anggaran" else value
         try:
-            parse_decimal((value or "").replace(" ", ""), locale="id_ID", strict=True)
+            number = parse_decimal(text.replace(" ", ""), locale="id_ID", strict=True)
         except NumberFormatError:
             buku.galat(row, "nilai", f"'{value}' bukan angka (tulis 1.234,5)")
             continue
-        report = result.setdefault((tahun, tw), {"tahun": tahun, "triwulan": tw})
+        if jenis == "anggaran" and number != number.to_integral_value():
+            buku.galat(row, "nilai", f"'{value}' harus rupiah bulat tanpa sen")
+            continue
+        report = result.setdefault((tahun, tw), {"tahun": int(tahun), "triwulan": int(tw)})
         section = report.setdefault(jenis, {})
         if kode in section:
             buku.galat(
@@ -488,88 +529,244 @@ KNOWN = {
 """Keys the workbook holds: only these are removed from YAML when the workbook lacks them."""
 
 
-def _tulis(path: Path, new: dict[str, Any]) -> bool:
-    """Update ``path`` to ``new``; True when its text changed."""
+@dataclass
+class _Asli:
+    """A YAML file as it is on disk: its text (lines ending in \\n) and how it was written."""
+
+    text: str
+    crlf: bool = False
+    bom: bool = False
+
+    def bytes_of(self, text: str) -> bytes:
+        """``text`` written the way this file was (Windows line ends, byte order mark)."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
+
+
+def _baca_asli(path: Path, problems: list[Problem]) -> _Asli | None:
+    """The file ``path`` as text, or None with a problem: a file impor must rewrite has to be a
+    regular UTF-8 text file of reasonable size."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(Location(path), "bukan berkas biasa; impor tidak menulisnya"))
+            return None
+        if info.st_size > MAX_YAML:
+            problems.append(Problem(Location(path), "berkas terlalu besar untuk diimpor"))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(Location(path), f"tidak dapat dibaca ({alasan_os(exc)})"))
+        return None
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                Location(path, line),
+                f"bukan teks UTF-8 (byte 0x{data[exc.start]:02x}); buka berkas ini di editor teks"
+                " dan simpan sebagai UTF-8, lalu impor lagi",
+            )
+        )
+        return None
+    return _Asli(text.replace("\r\n", "\n"), crlf="\r\n" in text, bom=bom)
+
+
+def _isi_baru(
+    path: Path, asli: _Asli | None, new: dict[str, Any], problems: list[Problem]
+) -> bytes | None:
+    """The new bytes of ``path`` (``asli``: its text now) holding ``new``; None when unchanged."""
     yaml = _yaml()
-    old_text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    data = yaml.load(old_text) if old_text.strip() else None
+    old_text = asli.text if asli else ""
+    try:
+        data = yaml.load(old_text) if old_text.strip() else None
+    except (YAMLError, MarkedYAMLError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problems.append(
+            Problem(
+                Location(path, line),
+                "bukan YAML yang sah; perbaiki berkas ini dulu (dokgen check menunjukkan"
+                " masalahnya), lalu impor lagi",
+            )
+        )
+        return None
+    if data is not None and not isinstance(data, dict):
+        problems.append(
+            Problem(Location(path, 1), "isi berkas harus berupa pemetaan (kunci: nilai)")
+        )
+        return None
     data = _gabung(data, new) if data is not None else new
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     if buffer.getvalue() == old_text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return True
+        return None
+    return (asli or _Asli("")).bytes_of(buffer.getvalue())
 
 
 @dataclass
 class HasilImpor:
     diubah: list[Path] = field(default_factory=list)
     dihapus: list[Path] = field(default_factory=list)
+    dipulihkan: bool = False
+    """An import that had been cut short (killed, power lost) was undone first."""
+
+
+@dataclass
+class _Data:
+    """The workbook as YAML-shaped values, one entry per file."""
+
+    dinas: dict[str, Any]
+    renstra: dict[str, Any] | None
+    jabatan: dict[str, dict[str, Any]]
+    realisasi: dict[tuple[str, str], dict[str, Any]]
 
 
 def impor(xlsx: Path, folder: Path) -> HasilImpor:
-    """Bring the workbook into ``folder``'s YAML; all or nothing."""
-    buku = baca(xlsx)
-    dinas, _ = _kv(buku, "Dinas")
+    """Bring the workbook into ``folder``'s YAML; all or nothing. An earlier import that was
+    cut short is undone first, whatever the workbook holds."""
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise DataError([Problem(Location(folder), "bukan folder; berikan folder data dinas")])
+    result = HasilImpor(dipulihkan=tulis.pulihkan(folder) if folder.is_dir() else False)
+    data = _dari_buku(baca(xlsx))
+    perubahan = _rencana(folder, data)
+    _periksa_hasil(xlsx, folder, perubahan)
+    tulis.terapkan(folder, perubahan)
+    for name, content in perubahan.items():
+        (result.diubah if content is not None else result.dihapus).append(folder / name)
+    return result
+
+
+def _dari_buku(buku: Buku) -> _Data:
+    """Every sheet's rows as the values of each YAML file; every problem at its cell."""
+    dinas, rows = _kv(buku, "Dinas")
+    _periksa_kunci(buku, "Dinas", lembar.DINAS)
+    _periksa_kunci(buku, "Renstra", lembar.RENSTRA)
     _validate_kv(buku, dinas)
+    _periksa_logo(buku, rows, dinas.get("logo"))
+    _periksa_tahun(buku, _kv(buku, "Renstra")[0])
     renstra = _renstra(buku)
     jabatan = _jabatan(buku)
     realisasi = _realisasi(buku)
     if buku.problems:
         raise DataError(buku.problems)
+    return _Data(dinas, renstra, jabatan, realisasi)
 
-    with tempfile.TemporaryDirectory(prefix="dokgen-impor-") as tmp:
-        work = Path(tmp) / folder.name
-        if folder.is_dir():
-            shutil.copytree(folder, work)
-        changed: list[str] = []
-        removed: list[str] = []
-        if _tulis(work / "dinas.yaml", dinas):
-            changed.append("dinas.yaml")
-        if renstra is not None and _tulis(work / "renstra.yaml", renstra):
-            changed.append("renstra.yaml")
-        existing = {_kode(p): p for p in sorted((work / "jabatan").glob("*.yaml"))}
-        number = len(existing)
-        for kode, item in jabatan.items():
-            path = existing.get(kode)
-            if path is None:
+
+def _yaml_di(folder: Path, sub: str) -> list[Path]:
+    """The YAML files of ``folder/sub`` (by name; hidden ones are not data)."""
+    try:
+        names = os.listdir(folder / sub)
+    except OSError:
+        return []
+    return [folder / sub / n for n in sorted(names) if n.endswith(".yaml") and n[0] != "."]
+
+
+def _rencana(folder: Path, data: _Data) -> dict[str, bytes | None]:
+    """What to write (new bytes) and remove (None), by path inside ``folder``; nothing for a
+    file whose text stays the same."""
+    problems: list[Problem] = []
+    perubahan: dict[str, bytes | None] = {}
+    for sub in ("jabatan", "realisasi"):
+        if os.path.lexists(folder / sub) and not (folder / sub).is_dir():
+            problems.append(Problem(Location(folder / sub), "harus berupa folder, bukan berkas"))
+    if problems:
+        raise DataError(problems)
+
+    def tulis_ke(name: str, new: dict[str, Any]) -> None:
+        path = tulis.aman(folder, name)
+        asli = _baca_asli(path, problems) if os.path.lexists(path) else None
+        if asli is None and os.path.lexists(path):
+            return
+        content = _isi_baru(path, asli, new, problems)
+        if content is not None:
+            perubahan[name] = content
+
+    tulis_ke("dinas.yaml", data.dinas)
+    if data.renstra is not None:
+        tulis_ke("renstra.yaml", data.renstra)
+    existing: dict[str, str] = {}
+    for path in _yaml_di(folder, "jabatan"):
+        asli = _baca_asli(path, problems)
+        if asli is not None:
+            existing[_kode(asli.text, path)] = f"jabatan/{path.name}"
+    taken = {Path(name).name for name in existing.values()}
+    number = len(existing)
+    for kode, item in data.jabatan.items():
+        name = existing.get(kode)
+        if name is None:
+            number += 1
+            while f"{number:02d}-{kode}.yaml" in taken:
                 number += 1
-                path = work / "jabatan" / f"{number:02d}-{kode}.yaml"
-            if _tulis(path, item):
-                changed.append(str(path.relative_to(work)))
-        for kode, path in existing.items():
-            if kode not in jabatan:
-                path.unlink()
-                removed.append(str(path.relative_to(work)))
-        old_reports = {p.stem: p for p in (work / "realisasi").glob("*.yaml")}
-        for (tahun, tw), report in realisasi.items():
-            path = work / "realisasi" / f"{tahun}-{tw}.yaml"
-            if _tulis(path, report):
-                changed.append(str(path.relative_to(work)))
-            old_reports.pop(path.stem, None)
-        for path in old_reports.values():
-            path.unlink()
-            removed.append(str(path.relative_to(work)))
+            name = f"jabatan/{number:02d}-{kode}.yaml"
+            taken.add(Path(name).name)
+        tulis_ke(name, item)
+    for kode, name in existing.items():
+        if kode not in data.jabatan:
+            perubahan[name] = None
+    old_reports = {f"realisasi/{p.name}" for p in _yaml_di(folder, "realisasi")}
+    for (tahun, tw), report in data.realisasi.items():
+        name = f"realisasi/{tahun}-{tw}.yaml"
+        tulis_ke(name, report)
+        old_reports.discard(name)
+    for name in sorted(old_reports):
+        perubahan[name] = None
+    if problems:
+        raise DataError(problems)
+    return perubahan
+
+
+def _periksa_hasil(xlsx: Path, folder: Path, perubahan: dict[str, bytes | None]) -> None:
+    """Load a copy of ``folder`` with the changes made: the result must be valid data."""
+    with tempfile.TemporaryDirectory(prefix="dokgen-impor-") as tmp:
+        work = Path(tmp) / (folder.name or "data")
+        try:
+            if folder.is_dir():
+                ignore = shutil.ignore_patterns(tulis.JURNAL, f"*{tulis.BARU}", f"*{tulis.LAMA}")
+                shutil.copytree(folder, work, ignore=ignore)
+            else:
+                work.mkdir()
+            for name, content in perubahan.items():
+                path = work / name
+                if content is None:
+                    path.unlink()
+                else:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(content)
+        except (OSError, shutil.Error):
+            raise DataError(
+                [
+                    Problem(
+                        Location(folder),
+                        "folder data tidak dapat disalin untuk diperiksa (ada berkas yang tidak"
+                        " dapat dibaca); tidak ada yang diubah",
+                    )
+                ]
+            ) from None
         try:
             load(work, pembanding=False)
         except DataError as exc:  # should not happen after the row checks; say where anyway
             raise DataError(
-                [Problem(Location(xlsx), f"data hasil impor tidak sah: {m}") for m in exc.problems]
+                [
+                    Problem(Location(xlsx), f"data hasil impor tidak sah: {_di(m, work, folder)}")
+                    for m in exc.problems
+                ]
             ) from None
-        result = HasilImpor()
-        for name in changed:
-            write_atomic(folder / name, (work / name).read_bytes())
-            result.diubah.append(folder / name)
-        for name in removed:
-            (folder / name).unlink(missing_ok=True)
-            result.dihapus.append(folder / name)
-        return result
 
 
-def _kode(path: Path) -> str:
-    match = re.search(r"^kode:\s*['\"]?([^'\"\n]+)", path.read_text(encoding="utf-8"), re.M)
+def _di(problem: Problem, work: Path, folder: Path) -> str:
+    """``problem`` naming the file of the data folder, not of the copy it was found in."""
+    file = problem.location.file
+    if file.is_relative_to(work):
+        file = folder / file.relative_to(work)
+    return str(Problem(Location(file, problem.location.line), problem.message))
+
+
+def _kode(text: str, path: Path) -> str:
+    match = re.search(r"^kode:\s*['\"]?([^'\"\n]+)", text, re.M)
     return match.group(1).strip() if match else path.stem
 
 
