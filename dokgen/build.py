@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dokgen import combine as combined
+from dokgen import transaction
 from dokgen.cache import Cache, code_fingerprint, sha
 from dokgen.checks import Finding, periksa
 from dokgen.documents import kinds
@@ -118,20 +119,41 @@ def build(
         data = load(Path(folder), cache, workers=workers)
         check(data, options)
         out = out or Path("build") / data.nama_folder
-        manifest = Manifest.read(out)
-        result = BuildResult(out)
-        planned = plan(data, manifest, options, result)
-        staging = out / STAGING
-        made = _made_folders(staging)
+        made = next((p for p in reversed([out, *out.parents]) if not p.exists()), None)
         try:
-            render(planned, data, cache, staging, options, workers)
-            combine(planned, cache, staging, manifest, options)
-            commit(planned, data, staging, manifest, options, result)
-        except BaseException:  # nothing half-written is left behind, nor folders made for it
-            shutil.rmtree(made or staging, ignore_errors=True)
+            with transaction.locked(out):
+                return _build_into(out, data, cache, workers, options)
+        except BaseException:
+            if made is not None:  # a folder this build made: nothing is left of it
+                shutil.rmtree(made, ignore_errors=True)
             raise
-        shutil.rmtree(staging, ignore_errors=True)
-        return result
+
+
+def _build_into(
+    out: Path, data: DataDinas, cache: Cache, workers: Workers, options: BuildOptions
+) -> BuildResult:
+    staging = out / STAGING
+    transaction.recover(out, staging)  # a build killed while moving its files into place
+    shutil.rmtree(staging, ignore_errors=True)
+    manifest = Manifest.read(out)
+    source = str(data.folder.resolve())
+    if manifest.data and manifest.data != source:
+        message = (
+            f"folder hasil ini dibuat dari data lain ({manifest.data}); pilih folder hasil lain"
+            " dengan --keluar, atau hapus folder ini"
+        )
+        raise DataError([Problem(Location(out), message)])
+    manifest.data = source
+    result = BuildResult(out)
+    planned = plan(data, manifest, options, result)
+    try:
+        render(planned, data, cache, staging, options, workers)
+        combine(planned, cache, staging, manifest, options)
+        commit(planned, data, staging, manifest, options, result)
+    finally:  # nothing half-written is left behind (a failed commit was undone)
+        if not transaction.pending(staging):
+            shutil.rmtree(staging, ignore_errors=True)
+    return result
 
 
 def check(data: DataDinas, options: BuildOptions) -> None:
@@ -328,22 +350,18 @@ def commit(
     result: BuildResult,
 ) -> None:
     """Move the staged documents into place, delete the outputs the data no longer makes, and
-    write the manifest last."""
+    write the manifest — all or nothing (:mod:`dokgen.transaction`)."""
     out = manifest.folder
+    moves, made = [], []
     for p in planned:
         name = p.doc.nama_berkas
-        path = out / name
         if p.stale:
             old = manifest.entries.get(name)
             if options.rebuild or old is None or old.sha != p.sha or not manifest.intact(name):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / name, path)
-                result.written.append(path)
-            else:
-                result.unchanged.append(path)
-            manifest.record(name, p.kind.name, p.key, p.sha)
+                moves.append(name)
+            made.append(p)
         else:
-            result.unchanged.append(path)
+            result.unchanged.append(out / name)
     # Outputs of earlier builds that the data no longer makes (a jabatan removed …): only files
     # in the manifest (made by dokgen), and only of the kinds this build covers; reports of
     # quarters not selected by --triwulan still belong to the data.
@@ -351,15 +369,19 @@ def commit(
     if options.triwulan:
         kept |= {d.nama_berkas for d in kinds()["lkj"].documents(data)} if data.realisasi else set()
     covered = {name for name in kinds() if options.kind in (None, name)}
-    for name, entry in sorted(manifest.entries.items()):
-        if name not in kept and entry.kind in covered:
-            (out / name).unlink(missing_ok=True)
+    deletes = [
+        n for n, e in sorted(manifest.entries.items()) if n not in kept and e.kind in covered
+    ]
+
+    def write_manifest() -> None:
+        for p in made:
+            manifest.record(p.doc.nama_berkas, p.kind.name, p.key, p.sha)
+        for name in deletes:
             del manifest.entries[name]
-            result.deleted.append(out / name)
-    manifest.write()
+        manifest.write()
 
-
-def _made_folders(staging: Path) -> Path | None:
-    """The outermost folder of ``staging`` and its parents that does not exist yet."""
-    shutil.rmtree(staging, ignore_errors=True)
-    return next((p for p in reversed([staging, *staging.parents]) if not p.exists()), None)
+    transaction.commit(out, staging, moves, deletes, write_manifest)
+    moved = set(moves)
+    result.written += [out / p.doc.nama_berkas for p in made if p.doc.nama_berkas in moved]
+    result.unchanged += [out / p.doc.nama_berkas for p in made if p.doc.nama_berkas not in moved]
+    result.deleted += [out / name for name in deletes]

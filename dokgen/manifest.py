@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from dokgen.output import write_atomic
 
 NAME = ".dokgen-manifest.json"
-FORMAT = 4
+FORMAT = 5
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
+"""What an output's name may be: relative, forward slashes, no ``..``, no drive, no hidden
+part. A manifest received with a build folder can name nothing else (it is not trusted to)."""
 
 
 @dataclass(frozen=True)
@@ -44,20 +48,29 @@ def stat(path: Path) -> tuple[int, int] | None:
 class Manifest:
     """The outputs of the last build of one output folder, by name."""
 
-    def __init__(self, folder: Path, entries: dict[str, Entry] | None = None) -> None:
+    def __init__(
+        self, folder: Path, data: str = "", entries: dict[str, Entry] | None = None
+    ) -> None:
         self.folder = folder
+        self.data = data
+        """The data folder (resolved) the outputs were made from."""
         self.entries: dict[str, Entry] = entries or {}
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
+        """The manifest of ``folder``; a missing, damaged or unsafe one counts as none (then
+        everything is built again, and nothing is deleted on its word)."""
         try:
             raw = json.loads((folder / NAME).read_bytes())
             if raw["format"] != FORMAT:
                 return cls(folder)
+            data = raw["data"]
             entries = {name: Entry(**entry) for name, entry in raw["outputs"].items()}
+            if not isinstance(data, str) or not all(map(safe_name, entries)):
+                return cls(folder)
         except (OSError, ValueError, KeyError, TypeError):
-            return cls(folder)  # missing or damaged: as if nothing had been built
-        return cls(folder, entries)
+            return cls(folder)
+        return cls(folder, data, entries)
 
     def intact(self, name: str) -> bool:
         """True when ``name`` is on disk as dokgen left it (same size and time)."""
@@ -76,5 +89,11 @@ class Manifest:
 
     def write(self) -> None:
         outputs = {name: asdict(entry) for name, entry in sorted(self.entries.items())}
-        text = json.dumps({"format": FORMAT, "outputs": outputs}, indent=0, ensure_ascii=False)
+        content = {"format": FORMAT, "data": self.data, "outputs": outputs}
+        text = json.dumps(content, indent=0, ensure_ascii=False)
         write_atomic(self.folder / NAME, text.encode("utf-8"))
+
+
+def safe_name(name: str) -> bool:
+    """True when ``name`` can only be a file inside the output folder."""
+    return bool(_SAFE_NAME.fullmatch(name)) and ".." not in name.split("/")

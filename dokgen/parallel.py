@@ -14,6 +14,7 @@ import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TypeVar
@@ -24,6 +25,12 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 """Fewer items than this are done in this process: starting workers would cost more."""
 BATCH = 256
+
+
+def _worker_setup() -> None:
+    """Ctrl-C reaches every process of the console; the workers leave it to the main process,
+    which stops them all (a worker interrupted in the middle of a task would hang the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Workers:
@@ -40,7 +47,8 @@ class Workers:
             yield from map(fn, items)
             return
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs)
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.jobs, initializer=_worker_setup)
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, BATCH)):
             yield from self._pool.imap_unordered(fn, batch, chunksize=8)

@@ -175,6 +175,7 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
 def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
     build(BANDAR_LAMPUNG, tmp_path, BuildOptions(kind="dokumen-iku"))
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".dokgen-kunci",
         ".dokgen-manifest.json",
         "dokumen-iku.docx",
     ]

@@ -1,0 +1,199 @@
+"""A build never reaches outside its output folder, never mixes two builds, never runs twice.
+
+Each test breaks something a clerk or a received folder can break — a manifest naming other
+files, two data folders of one name, a card locked by Word, a build killed while moving files,
+two builds at once, Ctrl-C — and reads back what is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dokgen import transaction
+from dokgen.build import build
+from dokgen.errors import DataError
+from dokgen.manifest import NAME as MANIFEST
+from tests.conftest import DATA, MakeData
+
+MALANG = DATA / "malang-diskopum"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != transaction.LOCK
+    }
+
+
+def test_a_manifest_naming_files_outside_is_not_trusted(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(MALANG, out)
+    victim = tmp_path / "penting.txt"
+    victim.write_text("jangan dihapus")
+    raw = json.loads((out / MANIFEST).read_text())
+    entry = next(iter(raw["outputs"].values()))
+    raw["outputs"]["../penting.txt"] = entry
+    raw["outputs"][str(victim)] = entry
+    (out / MANIFEST).write_text(json.dumps(raw))
+    build(MALANG, out)
+    assert victim.read_text() == "jangan dihapus"
+    assert "../penting.txt" not in json.loads((out / MANIFEST).read_text())["outputs"]
+
+
+def test_two_data_folders_of_one_name_do_not_share_an_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a" / "dinas", tmp_path / "b" / "dinas"
+    shutil.copytree(MALANG, first)
+    shutil.copytree(DATA / "bandarlampung-diskopukm", second)
+    monkeypatch.chdir(tmp_path)
+    build(first)
+    before = snapshot(tmp_path / "build" / "dinas")
+    with pytest.raises(DataError, match="dibuat dari data lain"):
+        build(second)
+    assert snapshot(tmp_path / "build" / "dinas") == before  # the 54 cards are still there
+
+
+def test_a_locked_output_undoes_the_whole_commit(
+    tmp_path: Path, make_data: MakeData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a card open in Word cannot be replaced: the build fails and every output is
+    the previous build's, cards and combined document alike."""
+    out = tmp_path / "out"
+    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
+    build(folder, out)
+    before = snapshot(out)
+    for name in ("01-a.yaml", "02-b.yaml"):
+        path = folder / "jabatan" / name
+        path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    real = os.replace
+
+    def locked(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if str(src).endswith("02-b.docx") and "sementara" not in str(src):
+            raise PermissionError(13, "dipakai proses lain", str(src))  # open in Word
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(PermissionError):
+        build(folder, out)
+    monkeypatch.setattr(os, "replace", real)
+    assert snapshot(out) == before
+    assert not (out / ".dokgen-sementara").exists()
+    again = build(folder, out)  # the next build puts the new set in place
+    assert sorted(p.name for p in again.written) == [
+        "01-a.docx",
+        "02-b.docx",
+        "iki-semua-jabatan.docx",
+    ]
+
+
+def test_a_build_killed_while_moving_files_is_finished_by_the_next(
+    tmp_path: Path, make_data: MakeData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
+    build(folder, out)
+    before = snapshot(out)
+    path = folder / "jabatan" / "02-b.yaml"
+    path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    real = os.replace
+    calls: list[str] = []
+
+    def killed(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        calls.append(str(dst))
+        if len([c for c in calls if "sementara" not in c]) == 2:  # the first one is in place
+            raise SystemExit("dimatikan")  # not caught: as if the process ended here
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(transaction, "_back", lambda *args: None)  # a kill undoes nothing
+    monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)
+    with pytest.raises(SystemExit):
+        build(folder, out)
+    monkeypatch.undo()
+    assert (out / ".dokgen-sementara" / transaction.JOURNAL).exists()
+    assert snapshot(out) != before  # half moved
+    transaction.recover(out, out / ".dokgen-sementara")
+    assert {k: v for k, v in snapshot(out).items() if "sementara" not in k} == before
+    build(folder, out)
+    assert "KEPALA" in _card_text(out / "iki" / "02-b.docx").upper()
+
+
+def test_a_second_build_of_one_folder_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with transaction.locked(out), pytest.raises(DataError, match="sedang berjalan"):
+        build(MALANG, out)
+    build(MALANG, out)  # the lock went with its holder
+
+
+def test_ctrl_c_stops_a_parallel_build_quickly_leaving_nothing(tmp_path: Path) -> None:
+    """Interrupted while its workers render, the build exits with 130 within two seconds: no
+    output folder half made, no worker left running."""
+    data = tmp_path / "data"
+    shutil.copytree(MALANG, data)
+    template = (MALANG / "jabatan" / "07-kasubag-umum.yaml").read_text()
+    for i in range(55, 400):  # enough cards to start the pool and keep it busy
+        text = template.replace("kode: kasubag-umum", f"kode: j{i}")
+        (data / "jabatan" / f"{i:03d}-j{i}.yaml").write_text(text)
+    out = tmp_path / "out"
+    env = {**os.environ, "DOKGEN_CACHE": str(tmp_path / "cache")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dokgen", "build", str(data), "-o", str(out), "-j", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (out / ".dokgen-sementara" / "iki").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, process.communicate()
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: to the whole group
+    start = time.monotonic()
+    _, err = process.communicate(timeout=10)
+    assert time.monotonic() - start < 2
+    assert process.returncode == 130, err.decode()
+    assert b"Traceback" not in err
+    assert not out.exists()
+    for _ in range(20):
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break  # no process of the group is left
+        time.sleep(0.1)
+    else:
+        left = subprocess.run(["ps", "-o", "pid,args", "-g", str(process.pid)], capture_output=True)
+        raise AssertionError(f"processes left behind:\n{left.stdout.decode()}")
+
+
+def _jabatan(kode: str) -> str:
+    return f"""\
+kode: {kode}
+nama: Sekretaris {kode.upper()}
+tugas:
+  - Melaksanakan pengelolaan administrasi umum
+iki:
+  - sasaran: Meningkatnya tertib administrasi
+    indikator:
+      - uraian: Persentase dokumen kepegawaian tepat waktu
+        formula:
+          pembilang: Jumlah dokumen tepat waktu
+          penyebut: Jumlah dokumen
+        sumber_data: Dokumen kepegawaian
+"""
+
+
+def _card_text(path: Path) -> str:
+    from tests.docxread import lines, open_docx
+
+    return "\n".join(lines(open_docx(path)))
