@@ -7,16 +7,19 @@ A data folder holds ``dinas.yaml``, optionally ``renstra.yaml``, and one file pe
 from __future__ import annotations
 
 import os
+import stat
 import types
 import typing
 from dataclasses import dataclass, field
-from pathlib import Path
+from decimal import Decimal
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from dokgen.errors import DataError, Location, Problem, saran
+from dokgen.errors import DataError, Location, Problem, alasan_os, saran
+from dokgen.format import angka_tertulis
 from dokgen.model import (
     Dinas,
     DokumenIku,
@@ -34,7 +37,7 @@ from dokgen.model import (
     RingkasanJabatan,
 )
 from dokgen.resources import KATALOG as KATALOG
-from dokgen.yamlsrc import Path_, YamlSource, read_yaml
+from dokgen.yamlsrc import Path_, YamlSource, read_bytes, read_yaml
 
 if TYPE_CHECKING:
     from dokgen.cache import Cache
@@ -95,24 +98,96 @@ def load(
 
     data, problems = load_bersama(folder)
     if problems or data is None:
-        for name in berkas_jabatan(folder):
+        try:
+            names = berkas_jabatan(folder)
+        except DataError as exc:
+            names = []
+            problems += exc.problems
+        for name in names:
             problems += load_jabatan(Path(folder, "jabatan", name))[1]
         raise DataError(problems)
     lama = data.keputusan.mengubah if data.keputusan else None
     if pembanding and lama is not None and lama.pembanding:
-        data.pembanding = load(Path(folder) / lama.pembanding, pembanding=False)
-    data.records = read_all(data, cache or Cache(), keep_models=cache is None, workers=workers)
+        other = Path(folder) / lama.pembanding
+        if not other.is_dir():
+            file, line = lama.location_of("pembanding")
+            assert file is not None  # read from keputusan-iku.yaml
+            message = f"folder pembanding '{lama.pembanding}' tidak ditemukan"
+            raise DataError([Problem(Location(file, line), message)])
+        data.pembanding = load(other, pembanding=False)
+    # The amending decree's Lampiran II compares the jabatan too: their models are needed.
+    keep_models = cache is None or data.pembanding is not None
+    data.records = read_all(data, cache or Cache(), keep_models=keep_models, workers=workers)
     return data
 
 
 def berkas_jabatan(folder: Path) -> list[str]:
     """The names of the jabatan files in ``folder/jabatan``, in the order of the structure (by
-    file name): a kabupaten has thousands and most are only looked at (stat), not read."""
+    file name): a kabupaten has thousands and most are only looked at (stat), not read.
+
+    No ``jabatan`` folder means no jabatan; one that cannot be listed is a :class:`DataError`,
+    never an empty list (a build would take every jabatan as removed and delete its card).
+    """
+    return daftar_yaml(Path(folder, "jabatan"), "jabatan")
+
+
+def daftar_yaml(folder: Path, what: str) -> list[str]:
+    """Names of the ``*.yaml`` files in ``folder``, sorted; none when ``folder`` does not exist.
+
+    Raises :class:`DataError` when it exists but is not a folder or cannot be listed, and for a
+    file that looks meant to be read but would not be (``.yml``, ``.YAML``).
+    """
     try:
-        names = os.listdir(os.path.join(folder, "jabatan"))
-    except OSError:
-        return []
-    return sorted(n for n in names if n.endswith(".yaml") and n[0] != ".")
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        if not os.path.lexists(folder):
+            return []
+        problem = f"folder {what} tidak dapat dibaca: tautan simbolik ke folder yang tidak ada"
+        raise DataError([Problem(Location(folder), problem)]) from None
+    except NotADirectoryError:
+        raise DataError([Problem(Location(folder), "harus berupa folder, bukan berkas")]) from None
+    except OSError as exc:
+        problem = f"folder {what} tidak dapat dibaca: {alasan_os(exc)}"
+        raise DataError([Problem(Location(folder), problem)]) from None
+    found = []
+    problems = []
+    for entry in entries:
+        name = entry.name
+        if name[0] == ".":
+            continue
+        if not name.endswith(".yaml"):
+            if name.lower().endswith((".yaml", ".yml")):
+                problem = (
+                    f"berkas {what} harus berakhiran .yaml (huruf kecil); ganti namanya agar dibaca"
+                )
+                problems.append(Problem(Location(folder / name), problem))
+            continue
+        # the directory entry's type comes with the listing: a stat only for a symbolic link
+        why = None if entry.is_file(follow_symlinks=False) else _bukan_berkas(entry)
+        if why:
+            problems.append(Problem(Location(folder / name), f"berkas tidak dapat dibaca: {why}"))
+        else:
+            found.append(name)
+    if problems:
+        raise DataError(problems)
+    found.sort()
+    return found
+
+
+def _bukan_berkas(entry: os.DirEntry[str]) -> str | None:
+    """Why ``entry`` (not a regular file itself) cannot be read as a data file, or None for a
+    link to a regular file. Reading a named pipe would wait forever, so none is opened."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        return alasan_os(exc)
+    if stat.S_ISREG(mode):
+        return None
+    return (
+        "ini folder, bukan berkas"
+        if stat.S_ISDIR(mode)
+        else "bukan berkas biasa (pipa atau perangkat)"
+    )
 
 
 def load_jabatan(file: Path) -> tuple[Jabatan | None, list[Problem]]:
@@ -142,15 +217,22 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     """Everything of ``folder`` but the jabatan files, with the problems found (not raised)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError([Problem(Location(folder), "folder data tidak ditemukan")])
-    problems: list[Problem] = []
+        if os.path.lexists(folder) and not os.path.exists(folder):
+            message = "folder data tidak dapat dibaca: tautan simbolik ke folder yang tidak ada"
+        elif folder.exists():
+            message = "ini berkas, bukan folder data"
+        else:
+            message = "folder data tidak ditemukan"
+        raise DataError([Problem(Location(folder), message)])
+    problems: list[Problem] = _salah_nama(folder)
 
     dinas_file = folder / "dinas.yaml"
     dinas = None
-    if dinas_file.is_file():
+    if os.path.lexists(dinas_file):
         dinas, source = _read(dinas_file, Dinas, problems)
         if dinas and dinas.logo and source:
-            _check_logo(folder / dinas.logo, Location(dinas_file, source.line(("logo",))), problems)
+            where = Location(dinas_file, source.line(("logo",)))
+            _check_logo(folder, dinas.logo, where, problems)
     else:
         problems.append(Problem(Location(dinas_file), "berkas wajib dinas.yaml tidak ada"))
 
@@ -159,19 +241,17 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
 
     peraturan = _load_peraturan(folder / "peraturan.yaml", problems)
     keputusan_file = folder / "keputusan-iku.yaml"
-    keputusan = None
-    if keputusan_file.is_file():
-        keputusan = _load_file(keputusan_file, Keputusan, problems)
-        if keputusan and renstra is None:
-            problems.append(
-                Problem(Location(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
-            )
+    keputusan = _optional(keputusan_file, Keputusan, problems)
+    if keputusan and not os.path.lexists(renstra_file):
+        problems.append(
+            Problem(Location(keputusan_file, 1), "keputusan IKU memerlukan renstra.yaml")
+        )
 
     organisasi = _optional(folder / "organisasi.yaml", Organisasi, problems)
     dokumen_iku = _optional(folder / "dokumen-iku.yaml", DokumenIku, problems)
 
     lkj = _optional(folder / "lkj.yaml", LaporanKinerja, problems)
-    realisasi = _load_realisasi(folder / "realisasi", renstra, problems)
+    realisasi = _load_realisasi(folder / "realisasi", renstra, renstra_file, problems)
     periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
     if dinas is None:
@@ -191,17 +271,61 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     return data, problems
 
 
+NAMA_DATA = (
+    "dinas.yaml",
+    "renstra.yaml",
+    "peraturan.yaml",
+    "keputusan-iku.yaml",
+    "organisasi.yaml",
+    "dokumen-iku.yaml",
+    "lkj.yaml",
+    "periksa.yaml",
+    "jabatan",
+    "realisasi",
+)
+"""What a data folder may hold that dokgen reads."""
+
+
+def _salah_nama(folder: Path) -> list[Problem]:
+    """A file or folder that is meant to be read but is not, by its name ('Renstra.yaml',
+    'renstra.yml', 'Jabatan'): reported, since the documents made from it would be dropped."""
+    wanted = {}
+    for name in NAMA_DATA:
+        wanted[name.lower()] = name
+        if name.endswith(".yaml"):
+            wanted[name.removesuffix(".yaml") + ".yml"] = name
+    try:
+        names = os.listdir(folder)
+    except OSError as exc:
+        message = f"folder data tidak dapat dibaca: {alasan_os(exc)}"
+        return [Problem(Location(folder), message)]
+    problems = []
+    for name in names:
+        meant = wanted.get(name.lower())
+        if meant and name != meant and not os.path.lexists(folder / meant):
+            what = "folder" if meant in ("jabatan", "realisasi") else "berkas"
+            message = f"{what} ini tidak dibaca: namanya harus '{meant}'"
+            problems.append(Problem(Location(folder / name), message))
+    return problems
+
+
 def _load_realisasi(
-    folder: Path, renstra: Renstra | None, problems: list[Problem]
+    folder: Path, renstra: Renstra | None, renstra_file: Path, problems: list[Problem]
 ) -> list[RealisasiTriwulan]:
     """Every ``realisasi/*.yaml``; each kode must name an indicator or kegiatan of the Renstra."""
     result: dict[tuple[int, int], RealisasiTriwulan] = {}
-    for file in sorted(folder.glob("*.yaml")):
+    try:
+        files = [folder / name for name in daftar_yaml(folder, "realisasi")]
+    except DataError as exc:
+        problems += exc.problems
+        files = []
+    for file in files:
         item, source = _read(file, RealisasiTriwulan, problems)
         if item is None or source is None:
             continue
-        if renstra is None:
-            problems.append(Problem(Location(file, 1), "realisasi memerlukan renstra.yaml"))
+        if renstra is None:  # when renstra.yaml is there but wrong, its own problems say so
+            if not os.path.lexists(renstra_file):
+                problems.append(Problem(Location(file, 1), "realisasi memerlukan renstra.yaml"))
             continue
         key = (item.tahun, item.triwulan)
         if key in result:
@@ -239,27 +363,66 @@ def semua_indikator(renstra: Renstra) -> list[Indikator]:
 
 
 def _optional(file: Path, model: type[M], problems: list[Problem]) -> M | None:
-    return _load_file(file, model, problems) if file.is_file() else None
+    """``file`` validated, or None when there is no such file. Anything by that name is read,
+    so that a folder, a broken link or an unreadable file is reported, never taken as absent
+    (a build would then drop the documents made from it)."""
+    return _load_file(file, model, problems) if os.path.lexists(file) else None
 
 
-def _check_logo(path: Path, where: Location, problems: list[Problem]) -> None:
-    """The logo must be a PNG, JPEG, GIF or BMP picture that exists."""
+MAKS_LOGO = 5 * 2**20
+"""Bytes of the largest logo: a letterhead picture is tens of kilobytes."""
+MAKS_PIKSEL = 10_000
+"""Pixels of the widest or highest logo (what Word or LibreOffice must decode to print it)."""
+
+
+def _check_logo(folder: Path, logo: str, where: Location, problems: list[Problem]) -> None:
+    """The logo must be a PNG, JPEG, GIF or BMP picture inside the data folder: a relative path
+    without '..', not a link to a file elsewhere, a regular file of at most 5 MB."""
+    why = _logo_problem(folder, logo)
+    if why:
+        problems.append(Problem(where, f"berkas logo '{logo}' {why}"))
+
+
+def _logo_problem(folder: Path, logo: str) -> str | None:
     from docx.image.exceptions import UnrecognizedImageError
     from docx.image.image import Image
 
+    windows = PureWindowsPath(logo)
+    if PurePosixPath(logo).is_absolute() or windows.is_absolute() or windows.drive:
+        return (
+            "harus ditulis sebagai jalur di dalam folder data (mis. logo.png), bukan jalur mutlak"
+        )
+    if ".." in windows.parts:  # PureWindowsPath splits at '/' and '\\' both
+        return "harus berada di dalam folder data ('..' tidak boleh)"
+    path = folder / logo
+    if not os.path.exists(path):
+        return "tidak ditemukan"
+    root = os.path.realpath(folder)
+    if os.path.commonpath([root, os.path.realpath(path)]) != root:
+        return "menunjuk ke luar folder data (tautan simbolik); salin gambarnya ke folder data"
     try:
-        Image.from_blob(path.read_bytes())
-    except OSError:
-        problems.append(Problem(where, f"berkas logo '{path.name}' tidak ditemukan"))
+        blob = read_bytes(path, MAKS_LOGO)
+    except DataError as exc:  # 'berkas tidak dapat dibaca: …', 'berkas terlalu besar …'
+        return exc.problems[0].message.removeprefix("berkas ")
+    try:
+        image = Image.from_blob(blob)
     except UnrecognizedImageError:
-        problems.append(Problem(where, f"berkas logo '{path.name}' bukan gambar PNG/JPEG/GIF/BMP"))
+        return "bukan gambar PNG/JPEG/GIF/BMP"
+    except Exception:  # a damaged header: python-docx raises what its parsers meet
+        return "rusak (kepala gambar tidak dapat dibaca)"
+    width, height = image.px_width, image.px_height
+    if not (0 < width <= MAKS_PIKSEL and 0 < height <= MAKS_PIKSEL):
+        return (
+            f"berukuran {width} × {height} piksel, tidak wajar (paling besar {MAKS_PIKSEL} piksel)"
+        )
+    return None
 
 
 def _load_peraturan(local: Path, problems: list[Problem]) -> dict[str, Peraturan]:
     """The shipped catalogue merged with the dinas's own; a key may not be defined twice."""
     katalog = _load_file(KATALOG, Katalog, problems)
     result = dict(katalog.peraturan) if katalog else {}
-    if local.is_file():
+    if os.path.lexists(local):
         extra = _load_file(local, Katalog, problems)
         for key, item in (extra.peraturan if extra else {}).items():
             if key in result:
@@ -327,8 +490,12 @@ def _attach_locations(obj: Any, path: Path_, source: YamlSource) -> None:
 
 def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel]) -> list[Problem]:
     result = []
-    for error in exc.errors():
+    errors = exc.errors()
+    empty = {tuple(e["loc"]) for e in errors if e["type"] == "decimal_type" and e["input"] is None}
+    for error in errors:
         loc = tuple(error["loc"])
+        if loc[-1:] == ("[key]",) and loc[:-1] in empty:
+            continue  # '{2019: 80,94}': the key '94' is a symptom, the empty value says why
         line = source.line(loc)
         result.append(Problem(Location(source.file, line), _message(error, loc, model)))
     return result
@@ -336,8 +503,12 @@ def _translate(exc: ValidationError, source: YamlSource, model: type[BaseModel])
 
 def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
     kind = error["type"]
+    key_error = bool(loc) and loc[-1] == "[key]"  # a dict key (a year) that is not valid
+    if key_error:
+        loc = loc[:-1]
     where = ".".join(str(p) for p in loc)
     value = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
@@ -345,35 +516,120 @@ def _message(error: ErrorDetails, loc: Path_, model: type[BaseModel]) -> str:
         return f"kunci '{key}' tidak dikenal{hint}"
     if kind == "missing":
         return f"kunci wajib '{loc[-1]}' tidak ada"
-    if kind == "value_error":
-        return f"{where}: {error['ctx']['error']}"
-    messages = {
-        "int_parsing": f"'{value}' bukan bilangan bulat",
-        "int_type": "harus bilangan bulat",
-        "string_type": "harus berupa teks, bukan daftar atau pemetaan",
-        "string_too_short": "tidak boleh kosong",
-        "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
-        "too_short": "daftar tidak boleh kosong",
-        "model_type": "harus berupa pemetaan (kunci: nilai)",
-        "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
-        "dict_type": "harus berupa pemetaan (kunci: nilai)",
-        "decimal_type": "harus berupa angka",
-        "bool_parsing": f"'{value}' bukan ya/tidak (true/false)",
-        "string_pattern_mismatch": (
-            f"'{value}' tidak sah: hanya huruf kecil, angka dan tanda '-' (contoh: kasubag-umum)"
-        ),
-    }
+    if kind == "value_error" and "error" in ctx:
+        return f"{where}: {ctx['error']}"
     if kind == "decimal_type" and value is None:
         return (
             f"{where}: nilai kosong (di dalam {{ }} koma memisahkan entri: tulis angka berkoma"
             " per baris atau beri tanda kutip)"
         )
     if kind == "literal_error":
-        choices = str(error["ctx"]["expected"]).replace(" or ", " atau ")
-        return f"'{value}' tidak sah di {where}; pilihan: {choices}"
-    if kind in messages:
-        return f"{where}: {messages[kind]}"
-    return f"{where}: nilai tidak sah ({error['msg']})"
+        choices = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"'{_shown(value)}' tidak sah di {where}; pilihan: {choices}"
+    message = _MESSAGES.get(kind)
+    if message is None:  # a kind no model of dokgen should meet: still no English
+        message = "nilai '{value}' tidak sah"
+    text = message.format_map(_Ctx(ctx, value=_shown(value)))
+    return f"{where}: {'kunci ' if key_error else ''}{text}"
+
+
+class _Ctx(dict[str, Any]):
+    """pydantic's ``ctx`` for ``str.format_map``: numbers written the Indonesian way, and
+    '…' for a field a message names but an error lacks."""
+
+    def __init__(self, ctx: Any, value: str) -> None:
+        super().__init__(value=value)
+        for name, item in dict(ctx).items():
+            self[name] = _shown(item)
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: short, numbers without English separators."""
+    if isinstance(value, dict):
+        return "(pemetaan)"
+    if isinstance(value, list):
+        return "(daftar)"
+    if isinstance(value, Decimal | float):
+        try:
+            return angka_tertulis(Decimal(str(value)))
+        except ArithmeticError:
+            pass
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+_MESSAGES = {
+    # every message is formatted with pydantic's ctx ({ge}, {max_length} …) and {value}
+    "int_parsing": "'{value}' bukan bilangan bulat",
+    "int_parsing_size": "'{value}' terlalu panjang untuk bilangan bulat",
+    "int_from_float": "'{value}' harus bilangan bulat, tanpa koma",
+    "int_type": "harus bilangan bulat",
+    "float_parsing": "'{value}' bukan angka",
+    "float_type": "harus berupa angka",
+    "decimal_parsing": "'{value}' bukan angka",
+    "decimal_type": "harus berupa angka",
+    "decimal_max_digits": "'{value}' memuat terlalu banyak angka (paling banyak {max_digits})",
+    "decimal_max_places": (
+        "'{value}' memuat terlalu banyak angka di belakang koma (paling banyak {decimal_places})"
+    ),
+    "decimal_whole_digits": (
+        "'{value}' memuat terlalu banyak angka di depan koma (paling banyak {whole_digits})"
+    ),
+    "finite_number": "'{value}' bukan angka",
+    "greater_than": "'{value}' terlalu kecil: harus lebih dari {gt}",
+    "greater_than_equal": "'{value}' terlalu kecil: paling kecil {ge}",
+    "less_than": "'{value}' terlalu besar: harus kurang dari {lt}",
+    "less_than_equal": "'{value}' terlalu besar: paling besar {le}",
+    "multiple_of": "'{value}' harus kelipatan {multiple_of}",
+    "string_type": "harus berupa teks, bukan daftar atau pemetaan",
+    "string_too_short": "tidak boleh kosong",
+    "string_too_long": "teks terlalu panjang (paling banyak {max_length} karakter)",
+    "string_unicode": "teks tidak sah",
+    "string_not_ascii": "hanya huruf Latin tanpa aksen, angka dan tanda baca biasa",
+    "string_pattern_mismatch": (
+        "'{value}' tidak sah: hanya huruf kecil, angka dan tanda '-' (contoh: kasubag-umum)"
+    ),
+    "list_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "tuple_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "set_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "iterable_type": "harus berupa daftar (baris-baris yang diawali '- ')",
+    "too_short": "daftar tidak boleh kosong",
+    "too_long": "daftar terlalu panjang (paling banyak {max_length} butir)",
+    "model_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
+    "dict_type": "harus berupa pemetaan (kunci: nilai)",
+    "mapping_type": "harus berupa pemetaan (kunci: nilai)",
+    "bool_parsing": "'{value}' bukan ya/tidak (true/false)",
+    "bool_type": "harus ya/tidak (true/false)",
+    "date_parsing": "'{value}' bukan tanggal: tulis TAHUN-BULAN-HARI, mis. 2021-01-15",
+    "date_from_datetime_parsing": (
+        "'{value}' bukan tanggal yang ada: tulis TAHUN-BULAN-HARI, mis. 2021-01-15"
+    ),
+    "date_from_datetime_inexact": "'{value}' harus tanggal saja, tanpa jam",
+    "date_type": "harus tanggal: tulis TAHUN-BULAN-HARI, mis. 2021-01-15",
+    "date_past": "tanggal harus sudah lewat",
+    "date_future": "tanggal harus di masa depan",
+    "datetime_parsing": "'{value}' bukan tanggal dan jam",
+    "datetime_from_date_parsing": "'{value}' bukan tanggal dan jam",
+    "datetime_type": "harus tanggal dan jam",
+    "time_parsing": "'{value}' bukan jam",
+    "time_type": "harus jam",
+    "enum": "'{value}' tidak sah; pilihan: {expected}",
+    "none_required": "harus kosong",
+    "union_tag_invalid": "'{value}' tidak sah; pilihan: {expected_tags}",
+    "union_tag_not_found": "jenisnya tidak disebut",
+    "recursion_loop": "isi berulang tanpa akhir",
+    "recursion_depth_exceeded": "isi bertingkat terlalu dalam",
+    "assertion_error": "nilai '{value}' tidak sah",
+    "url_parsing": "'{value}' bukan alamat laman",
+    "url_type": "harus alamat laman",
+    "bytes_type": "harus berupa teks",
+    "invalid_key": "kunci harus teks",
+}
+"""pydantic's error kinds in Indonesian; the kinds not here get a neutral sentence."""
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:

@@ -176,3 +176,23 @@ def test_amending_decree_cites_the_earlier_one_and_attaches_the_matriks(tmp_path
         "indikator IKU-3 — formula",
         "indikator IKU-3 — sumber data",
     ]
+
+
+def test_lampiran_ii_lists_what_dokgen_diff_lists_for_a_dinas_with_jabatan(tmp_path):
+    """Built with the cache (no jabatan models kept), the amending decree's matriks still
+    compares the jabatan: only the real changes, not every jabatan as removed."""
+    from dokgen.cache import Cache
+    from dokgen.diff import bandingkan, matriks
+    from dokgen.documents.keputusan import baris_matriks
+    from tests.conftest import JABATAN_YAML
+
+    old = tmp_path / "bandarlampung-diskopukm"
+    new = tmp_path / "bandarlampung-diskopukm-perubahan"
+    shutil.copytree(DATA / old.name, old)
+    shutil.copytree(DATA / new.name, new)
+    for folder in (old, new):
+        (folder / "jabatan").mkdir()
+        (folder / "jabatan" / "01-sekretaris.yaml").write_text(JABATAN_YAML)
+    rows = baris_matriks(load(new, Cache()))
+    assert rows == matriks(bandingkan(load(old), load(new, pembanding=False)))
+    assert len(rows) == 2 and not any("Dihapus" in str(r) for r in rows)
