@@ -385,3 +385,5 @@ def commit(
     result.written += [out / p.doc.nama_berkas for p in made if p.doc.nama_berkas in moved]
     result.unchanged += [out / p.doc.nama_berkas for p in made if p.doc.nama_berkas not in moved]
     result.deleted += [out / name for name in deletes]
+    for path in result.deleted:  # a PDF of a document that is gone goes with it
+        path.with_suffix(".pdf").unlink(missing_ok=True)

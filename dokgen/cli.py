@@ -178,9 +178,17 @@ def build(
     out.print(f"Selesai ({hasil.folder}/): {hasil.summary}")
     if pdf:
         todo = [
-            p for p in hasil.outputs if p in hasil.written or not p.with_suffix(".pdf").is_file()
+            p for p in hasil.outputs if p in hasil.written or not pdf_segar(p)
         ]
         _pdf(todo)
+
+
+def pdf_segar(docx: Path) -> bool:
+    """True when the PDF beside ``docx`` was made from it as it is now (not older)."""
+    try:
+        return docx.with_suffix(".pdf").stat().st_mtime_ns >= docx.stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def _pdf(files: list[Path]) -> None:

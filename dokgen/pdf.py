@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -104,6 +105,18 @@ def _contoh_jalur(platform: str = sys.platform) -> str:
     return "/usr/bin/soffice"
 
 
+def _whole(docx: Path) -> None:
+    """A .docx LibreOffice can read as a Word document: else an error, not a PDF of garbage
+    (LibreOffice opens what it does not recognise as plain text)."""
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            whole = "word/document.xml" in archive.namelist() and archive.testzip() is None
+    except (OSError, zipfile.BadZipFile, EOFError):
+        whole = False
+    if not whole:
+        raise PdfError(f"{docx}: bukan dokumen Word (.docx) yang utuh; PDF tidak dibuat")
+
+
 def ke_pdf(files: Iterable[Path], timeout: float | None = None) -> list[Path]:
     """Convert ``files`` (.docx) to PDF next to each, in one LibreOffice process.
 
@@ -119,6 +132,8 @@ def ke_pdf(files: Iterable[Path], timeout: float | None = None) -> list[Path]:
         for f in files:
             groups.setdefault(str(f.parent), []).append(f)
         return [pdf for group in groups.values() for pdf in ke_pdf(group, timeout)]
+    for f in files:
+        _whole(f)
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="dokgen-pdf-") as tmp:
         profile = Path(tmp) / "profil"

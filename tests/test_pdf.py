@@ -176,3 +176,42 @@ def test_libreoffice_org_package_in_opt_newest_first(nowhere: Path) -> None:
     program(nowhere / "opt/libreoffice7.6/program/soffice")
     newest = program(nowhere / "opt/libreoffice24.8/program/soffice")
     assert soffice() == str(newest)
+
+
+def test_pdfs_follow_their_documents(make_data, tmp_path: Path) -> None:
+    """``build --pdf`` refreshes the PDF of every document that changed — also one rewritten by
+    an earlier build without --pdf — and a PDF whose document was removed goes with it."""
+    from typer.testing import CliRunner
+
+    from dokgen.cli import app
+    from tests.conftest import JABATAN_YAML
+
+    folder = make_data(
+        jabatan={
+            "01-sekretaris.yaml": JABATAN_YAML,
+            "02-kasubag.yaml": JABATAN_YAML.replace("kode: sekretaris", "kode: kasubag"),
+        }
+    )
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(folder), "-o", str(out), "--pdf"]).exit_code == 0
+    card = out / "iki" / "01-sekretaris.pdf"
+    assert card.is_file() and (out / "iki" / "02-kasubag.pdf").is_file()
+    first = folder / "jabatan" / "01-sekretaris.yaml"
+    first.write_text(first.read_text().replace("SEKRETARIS DINAS", "SEKRETARIS BADAN"))
+    assert runner.invoke(app, ["build", str(folder), "-o", str(out)]).exit_code == 0  # no PDF
+    assert runner.invoke(app, ["build", str(folder), "-o", str(out), "--pdf"]).exit_code == 0
+    text = subprocess.run(["pdftotext", str(card), "-"], capture_output=True, text=True).stdout
+    assert "SEKRETARIS BADAN" in text
+    (folder / "jabatan" / "02-kasubag.yaml").unlink()
+    assert runner.invoke(app, ["build", str(folder), "-o", str(out)]).exit_code == 0
+    assert not (out / "iki" / "02-kasubag.pdf").exists()
+    assert not (out / "iki" / "02-kasubag.docx").exists()
+
+
+def test_a_document_libreoffice_cannot_read_is_an_error_not_a_pdf(tmp_path: Path) -> None:
+    broken = tmp_path / "rusak.docx"
+    broken.write_text("ini bukan dokumen Word")
+    with pytest.raises(PdfError, match="bukan dokumen Word"):
+        ke_pdf([broken])
+    assert not broken.with_suffix(".pdf").exists()
