@@ -15,26 +15,61 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
 
 from dokgen.format import LOCALE, angka
 from dokgen.yamlsrc import Path_, YamlSource
+
+_BATAS_ANGKA = Decimal(10) ** 15
+_DESIMAL_MAKS = 10
 
 
 def _parse_angka(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
         try:
-            return parse_decimal(text, locale=LOCALE, strict=True)
+            number = parse_decimal(text, locale=LOCALE, strict=True)
         except NumberFormatError:
             hint = ""
             if re.fullmatch(r"\d+\.\d+", text):
                 hint = f" — maksud Anda {text.replace('.', ',')}?"
             raise ValueError(
-                f"'{value}' bukan angka cara Indonesia (ribuan dengan titik, desimal dengan koma:"
-                f" 1.000 atau 80,94){hint}"
+                f"'{_pendek(value)}' bukan angka cara Indonesia (ribuan dengan titik, desimal"
+                f" dengan koma: 1.000 atau 80,94){hint}"
             ) from None
+        return _dalam_batas(number, value)
     return value
+
+
+def _dalam_batas(number: Decimal, written: str) -> Decimal:
+    """Numbers a document can print exactly: finite, below a thousand trillion, at most ten
+    decimals (the 28 digits of Decimal arithmetic then always suffice)."""
+    if not number.is_finite():
+        raise ValueError(f"'{_pendek(written)}' bukan angka")
+    exponent = number.as_tuple().exponent
+    if abs(number) >= _BATAS_ANGKA:
+        raise ValueError(
+            f"'{_pendek(written)}' terlalu besar: angka harus kurang dari 1.000.000.000.000.000"
+        )
+    if isinstance(exponent, int) and exponent < -_DESIMAL_MAKS:
+        raise ValueError(
+            f"'{_pendek(written)}' memuat terlalu banyak angka di belakang koma"
+            f" (paling banyak {_DESIMAL_MAKS})"
+        )
+    return number
+
+
+def _pendek(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters for a message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _parse_rupiah(value: Any) -> Any:
@@ -42,7 +77,7 @@ def _parse_rupiah(value: Any) -> Any:
         text = re.sub(r"^Rp\.?\s*", "", value.strip()).replace(" ", "")
         angka = _parse_angka(text)
         if angka != angka.to_integral_value():
-            raise ValueError(f"'{value}' harus rupiah bulat tanpa sen")
+            raise ValueError(f"'{_pendek(value)}' harus rupiah bulat tanpa sen")
         return int(angka)
     return value
 
@@ -51,7 +86,7 @@ def _parse_nip(value: Any) -> Any:
     if isinstance(value, str):
         digits = value.replace(" ", "")
         if not digits.isdigit():
-            raise ValueError(f"NIP '{value}' hanya boleh berisi angka (spasi boleh)")
+            raise ValueError(f"NIP '{_pendek(value)}' hanya boleh berisi angka (spasi boleh)")
         return digits
     return value
 
@@ -60,6 +95,10 @@ Angka = Annotated[Decimal, BeforeValidator(_parse_angka)]
 Rupiah = Annotated[int, BeforeValidator(_parse_rupiah)]
 Nip = Annotated[str, BeforeValidator(_parse_nip)]
 Teks = Annotated[str, Field(min_length=1)]
+Tahun = Annotated[int, Field(ge=1900, le=2100)]
+"""A year of planning or reporting."""
+TahunPeraturan = Annotated[int, Field(ge=1800, le=2100)]
+"""A year of enactment: the catalogue may cite colonial-era regulations still in force."""
 
 
 class Model(BaseModel):
@@ -130,13 +169,41 @@ PREDIKAT_PERMENDAGRI_86_2017 = [
 ]
 
 
+Sentimeter = Annotated[Decimal, BeforeValidator(_parse_angka), Field(ge=0, le=10)]
+
+
 class Margin(Model):
     """Page margins in centimetres."""
 
-    atas: Angka
-    kanan: Angka
-    bawah: Angka
-    kiri: Angka
+    atas: Sentimeter
+    kanan: Sentimeter
+    bawah: Sentimeter
+    kiri: Sentimeter
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Margin:
+        # the narrowest paper (A4) is 21 × 29,7 cm: leave at least 6 cm of text either way
+        if self.kiri + self.kanan > 15:
+            raise ValueError(
+                f"margin kiri + kanan {angka(self.kiri + self.kanan)} cm terlalu lebar"
+                " (paling banyak 15 cm: teks perlu tempat)"
+            )
+        if self.atas + self.bawah > 23:
+            raise ValueError(
+                f"margin atas + bawah {angka(self.atas + self.bawah)} cm terlalu lebar"
+                " (paling banyak 23 cm: teks perlu tempat)"
+            )
+        return self
+
+
+def _nama_huruf(value: str) -> str:
+    """A font name goes into styles.xml as it is: letters, digits, spaces and - . ( ) ' + only."""
+    if not re.fullmatch(r"[^\W_][\w .()'+-]{0,62}", value):
+        raise ValueError(
+            f"nama huruf '{_pendek(value)}' tidak sah: tulis nama huruf seperti di Word"
+            " (huruf, angka, spasi, dan - . ( ) ' +), mis. Arial atau Times New Roman"
+        )
+    return value
 
 
 class Pengaturan(Model):
@@ -145,8 +212,10 @@ class Pengaturan(Model):
     kertas: Literal["F4", "A4"] = "F4"
     margin: Margin | None = None
     """None keeps each template's margins (top 2, left 3, right 2, bottom 2,5 cm)."""
-    huruf: str | None = None
-    ukuran_huruf: Angka | None = None
+    huruf: Annotated[str, AfterValidator(_nama_huruf)] | None = None
+    ukuran_huruf: Annotated[Decimal, BeforeValidator(_parse_angka), Field(ge=6, le=72)] | None = (
+        None
+    )
     """Base font and size; None keeps each template's (Arial; 12 pt, IKI cards 11 pt)."""
     rumus_capaian: Literal["permenpanrb-8-2021", "rasio-terbalik"] = "permenpanrb-8-2021"
     """How capaian of a negative-polarity indicator is computed (see dokgen.capaian)."""
@@ -258,8 +327,8 @@ class Indikator(Model):
     penjelasan: str | None = None
     periode_pengukuran: str | None = None
     tahun_dasar: Angka | None = None
-    target: dict[int, Angka] = {}
-    realisasi: dict[int, Angka] = {}
+    target: dict[Tahun, Angka] = {}
+    realisasi: dict[Tahun, Angka] = {}
 
 
 class Sasaran(Model):
@@ -285,7 +354,7 @@ class Kegiatan(Model):
     kode: Teks
     nama: Teks
     indikator: list[Indikator] = []
-    pagu: dict[int, Rupiah] = {}
+    pagu: dict[Tahun, Rupiah] = {}
 
 
 class Program(Model):
@@ -308,16 +377,25 @@ class Program(Model):
         return value
 
 
+PERIODE_MAKS = 10
+"""Years of the longest Renstra period accepted (five is the rule; a transition may differ)."""
+
+
 class Periode(Model):
     """The years of a Renstra, both inclusive."""
 
-    awal: int
-    akhir: int
+    awal: Tahun
+    akhir: Tahun
 
     @model_validator(mode="after")
     def _ordered(self) -> Periode:
         if self.akhir <= self.awal:
             raise ValueError(f"tahun akhir {self.akhir} harus sesudah tahun awal {self.awal}")
+        if self.akhir - self.awal >= PERIODE_MAKS:
+            raise ValueError(
+                f"periode {self.awal}–{self.akhir} terlalu panjang: periode Renstra paling lama"
+                f" {PERIODE_MAKS} tahun"
+            )
         return self
 
     @property
@@ -329,7 +407,7 @@ class Renstra(Model):
     """The Rencana Strategis of the dinas for one period."""
 
     periode: Periode
-    tahun_dasar: int | None = None
+    tahun_dasar: Tahun | None = None
     visi: str | None = None
     misi: list[Teks] = []
     tujuan: list[Tujuan] = []
@@ -476,7 +554,7 @@ JENIS_PERATURAN = {
 class Lembaran(Model):
     """Where a regulation was promulgated: Lembaran/Berita Negara or Daerah, year and number."""
 
-    tahun: int
+    tahun: TahunPeraturan
     nomor: str
     tambahan: str | None = None
     """Nomor of the Tambahan Lembaran (UU, PP; Perda)."""
@@ -489,7 +567,7 @@ class Peraturan(Model):
     penerbit: str | None = None
     """'Menteri Dalam Negeri' for a permen; the region for local ones ('Kota Bandar Lampung')."""
     nomor: Teks
-    tahun: int
+    tahun: TahunPeraturan
     tanggal: dt.date | None = None
     tentang: Teks
     lembaran: Lembaran | None = None
@@ -519,6 +597,14 @@ class KeputusanLama(Model):
     matriks perubahan of Lampiran II compares it with this data."""
 
 
+def _bulan(value: str) -> str:
+    """'2021-01': a real month of a year of :data:`Tahun`."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2100:
+        raise ValueError(f"'{_pendek(value)}' bukan bulan: tulis TAHUN-BULAN, mis. 2021-01")
+    return value
+
+
 class Keputusan(Model):
     """The Keputusan Kepala Dinas tentang IKU (``keputusan-iku.yaml``)."""
 
@@ -529,7 +615,7 @@ class Keputusan(Model):
     """Empty until numbered: the decree prints a blank to fill in."""
     tanggal: dt.date | None = None
     """Empty while the date is not final: the day is left blank, month and year from ``bulan``."""
-    bulan: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = None
+    bulan: Annotated[str, AfterValidator(_bulan)] | None = None
     """'2021-01' when only the month is known."""
     perubahan: bool = False
     menimbang: list[Teks] = Field(min_length=1)
@@ -574,7 +660,7 @@ class TeksIku(Model):
 class DokumenIku(Model):
     """Settings of the Dokumen IKU (``dokumen-iku.yaml``): its year, date and overridden prose."""
 
-    tahun: int
+    tahun: Tahun
     tempat_tanggal: str | None = None
     """Place and date under the signature, e.g. 'Lumajang, Agustus 2020'."""
     teks: TeksIku = TeksIku()
@@ -586,7 +672,7 @@ class RealisasiTriwulan(Model):
     A value not (yet) measured is left out — it prints "–" and never counts as 0.
     """
 
-    tahun: int
+    tahun: Tahun
     triwulan: Annotated[int, Field(ge=1, le=4)]
     indikator: dict[str, Angka] = {}
     """Kode of the indicator → its realisasi in this quarter."""
