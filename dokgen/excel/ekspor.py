@@ -64,15 +64,16 @@ def _sheet(
         cell.font = Font(bold=True)
         cell.fill = HEADER
     text = lembar.TEKS.get(title, set())
+    text_columns = [i for i, column in enumerate(columns, start=1) if column in text]
     for number, row in enumerate(rows, start=2):
         values = [row.get(column) for column in columns]
         _periksa_teks(title, number, values)
         sheet.append(values)
-        for cell, column in zip(sheet[number], columns, strict=True):
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # data text, not a formula
-            if column in text:
-                cell.number_format = TEKS
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(number, index).data_type = "s"  # data text, not a formula
+        for index in text_columns:
+            sheet.cell(number, index).number_format = TEKS
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = LEBAR.get(column.split(" ")[0], 14)
