@@ -619,7 +619,8 @@ def test_rows_past_a_wrong_recorded_size_are_still_read(tmp_path):
     [
         (
             lambda s: setattr(s.cell(1, column(s, "target 2021")), "value", "Target 2021"),
-            "Indikator!S1: kolom 'Target 2021' tidak dikenal",
+            "Indikator!S1: kolom 'Target 2021' tidak dikenal di lembar Indikator: hapus kolom"
+            " ini atau kembalikan judulnya — maksud Anda 'target 2021'?",
         ),
         (
             lambda s: s.delete_cols(column(s, "sumber_data")),

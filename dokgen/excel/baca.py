@@ -255,7 +255,8 @@ def _judul(buku: Buku, name: str, cells: list[Sel]) -> dict[int, str]:
             continue
         match = _TAHUN_KOLOM.fullmatch(text)
         if text not in required and not (match and match.group(1) in yearly):
-            hint = saran(text, required + [f"{y} 2025" for y in yearly])
+            year = re.search(r"\d{4}", text)
+            hint = saran(text, required + [f"{k} {year.group(0) if year else ''}" for k in yearly])
             buku.galat_sel(
                 name,
                 where,
