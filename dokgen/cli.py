@@ -177,9 +177,7 @@ def build(
         out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai ({hasil.folder}/): {hasil.summary}")
     if pdf:
-        todo = [
-            p for p in hasil.outputs if p in hasil.written or not pdf_segar(p)
-        ]
+        todo = [p for p in hasil.outputs if p in hasil.written or not pdf_segar(p)]
         _pdf(todo)
 
 
