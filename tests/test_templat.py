@@ -99,8 +99,8 @@ def test_header_and_footer_are_rendered_with_the_context(tmp_path: Path) -> None
 
 
 def test_page_numbers_and_running_header_print(tmp_path: Path) -> None:
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        pytest.skip("LibreOffice dan poppler-utils tidak terpasang (make sistem)")
+    # LibreOffice and poppler-utils: installed by make test (make sistem) and .ci/run.
+    assert shutil.which("soffice") and shutil.which("pdftotext"), "make sistem"
     path = make_template(tmp_path, ["Satu", "Dua", "Tiga"], "{{ judul }}", "Halaman ")
     docx = tmp_path / "hasil.docx"
     docx.write_bytes(Template(path).render({"judul": "LAPORAN KINERJA"}))
