@@ -132,9 +132,9 @@ def ke_pdf(files: Iterable[Path], timeout: float | None = None) -> list[Path]:
         for f in files:
             groups.setdefault(str(f.parent), []).append(f)
         return [pdf for group in groups.values() for pdf in ke_pdf(group, timeout)]
+    program = soffice()
     for f in files:
         _whole(f)
-    program = soffice()
     with tempfile.TemporaryDirectory(prefix="dokgen-pdf-") as tmp:
         profile = Path(tmp) / "profil"
         out = Path(tmp) / "pdf"
