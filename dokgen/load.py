@@ -70,6 +70,8 @@ class DataDinas:
     """What the check and the build need of every jabatan file, in order."""
     pembanding: DataDinas | None = None
     """The data the decree amended by this one was made from (``mengubah.pembanding``)."""
+    logo: bytes = b""
+    """The picture ``dinas.logo`` names, read and checked by the loader."""
     lingkup_jabatan: bool = False
     """True in the view a jabatan rule gets for one jabatan: helpers that gather items across
     the data (texts, officials, indicators) then give that jabatan's items only."""
@@ -225,14 +227,21 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
             message = "folder data tidak ditemukan"
         raise DataError([Problem(Location(folder), message)])
     problems: list[Problem] = _salah_nama(folder)
+    if os.path.lexists(folder / IMPOR_TERPUTUS):
+        message = (
+            "impor Excel sebelumnya terputus di tengah jalan: jalankan lagi dokgen excel impor"
+            " (folder dipulihkan lebih dulu) sebelum memeriksa atau membuat dokumen"
+        )
+        problems.append(Problem(Location(folder / IMPOR_TERPUTUS), message))
 
     dinas_file = folder / "dinas.yaml"
     dinas = None
+    logo = b""
     if os.path.lexists(dinas_file):
         dinas, source = _read(dinas_file, Dinas, problems)
         if dinas and dinas.logo and source:
             where = Location(dinas_file, source.line(("logo",)))
-            _check_logo(folder, dinas.logo, where, problems)
+            logo = _read_logo(folder, dinas.logo, where, problems)
     else:
         problems.append(Problem(Location(dinas_file), "berkas wajib dinas.yaml tidak ada"))
 
@@ -267,9 +276,14 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
         lkj=lkj,
         realisasi=realisasi,
         periksa=periksa,
+        logo=logo,
     )
     return data, problems
 
+
+IMPOR_TERPUTUS = ".dokgen-impor"
+"""The journal of an Excel import (:mod:`dokgen.excel.tulis`): while it is there, the folder
+may hold half of an import."""
 
 NAMA_DATA = (
     "dinas.yaml",
@@ -375,47 +389,51 @@ MAKS_PIKSEL = 10_000
 """Pixels of the widest or highest logo (what Word or LibreOffice must decode to print it)."""
 
 
-def _check_logo(folder: Path, logo: str, where: Location, problems: list[Problem]) -> None:
-    """The logo must be a PNG, JPEG, GIF or BMP picture inside the data folder: a relative path
-    without '..', not a link to a file elsewhere, a regular file of at most 5 MB."""
-    why = _logo_problem(folder, logo)
+def _read_logo(folder: Path, logo: str, where: Location, problems: list[Problem]) -> bytes:
+    """The logo's bytes: a PNG, JPEG, GIF or BMP picture inside the data folder — a relative
+    path without '..', not a link to a file elsewhere, a regular file of at most 5 MB."""
+    why, blob = _logo(folder, logo)
     if why:
         problems.append(Problem(where, f"berkas logo '{logo}' {why}"))
+    return blob
 
 
-def _logo_problem(folder: Path, logo: str) -> str | None:
+def _logo(folder: Path, logo: str) -> tuple[str | None, bytes]:
+    """(what is wrong with the logo, or None; its bytes)."""
     from docx.image.exceptions import UnrecognizedImageError
     from docx.image.image import Image
 
     windows = PureWindowsPath(logo)
     if PurePosixPath(logo).is_absolute() or windows.is_absolute() or windows.drive:
         return (
-            "harus ditulis sebagai jalur di dalam folder data (mis. logo.png), bukan jalur mutlak"
+            "harus ditulis sebagai jalur di dalam folder data (mis. logo.png), bukan jalur mutlak",
+            b"",
         )
     if ".." in windows.parts:  # PureWindowsPath splits at '/' and '\\' both
-        return "harus berada di dalam folder data ('..' tidak boleh)"
+        return "harus berada di dalam folder data ('..' tidak boleh)", b""
     path = folder / logo
     if not os.path.exists(path):
-        return "tidak ditemukan"
+        return "tidak ditemukan", b""
     root = os.path.realpath(folder)
     if os.path.commonpath([root, os.path.realpath(path)]) != root:
-        return "menunjuk ke luar folder data (tautan simbolik); salin gambarnya ke folder data"
+        return "menunjuk ke luar folder data (tautan simbolik); salin gambarnya ke folder data", b""
     try:
         blob = read_bytes(path, MAKS_LOGO)
     except DataError as exc:  # 'berkas tidak dapat dibaca: …', 'berkas terlalu besar …'
-        return exc.problems[0].message.removeprefix("berkas ")
+        return exc.problems[0].message.removeprefix("berkas "), b""
     try:
         image = Image.from_blob(blob)
     except UnrecognizedImageError:
-        return "bukan gambar PNG/JPEG/GIF/BMP"
+        return "bukan gambar PNG/JPEG/GIF/BMP", b""
     except Exception:  # a damaged header: python-docx raises what its parsers meet
-        return "rusak (kepala gambar tidak dapat dibaca)"
+        return "rusak (kepala gambar tidak dapat dibaca)", b""
     width, height = image.px_width, image.px_height
     if not (0 < width <= MAKS_PIKSEL and 0 < height <= MAKS_PIKSEL):
-        return (
+        why = (
             f"berukuran {width} × {height} piksel, tidak wajar (paling besar {MAKS_PIKSEL} piksel)"
         )
-    return None
+        return why, b""
+    return None, blob
 
 
 def _load_peraturan(local: Path, problems: list[Problem]) -> dict[str, Peraturan]:

@@ -197,3 +197,30 @@ def _card_text(path: Path) -> str:
     from tests.docxread import lines, open_docx
 
     return "\n".join(lines(open_docx(path)))
+
+
+def test_a_folder_with_a_half_done_excel_import_is_not_built(
+    tmp_path: Path, make_data: MakeData
+) -> None:
+    folder = make_data()
+    (folder / ".dokgen-impor").write_text("{}")
+    with pytest.raises(DataError, match="impor Excel sebelumnya terputus"):
+        build(folder, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_logo_is_read_by_the_loader_once(tmp_path: Path) -> None:
+    """The documents layer reads no file: the kop's picture is the loader's bytes."""
+    from dokgen.documents.common import gambar_kop
+    from dokgen.load import load
+    from tests.test_keputusan import png
+
+    folder = tmp_path / "dinas"
+    shutil.copytree(DATA / "bandarlampung-diskopukm", folder)
+    logo = png()
+    (folder / "logo.png").write_bytes(logo)
+    (folder / "dinas.yaml").write_text((folder / "dinas.yaml").read_text() + "logo: logo.png\n")
+    data = load(folder)
+    assert data.logo == logo
+    (folder / "logo.png").unlink()  # after loading: the documents need no file
+    assert gambar_kop(data)["logo"].data == logo

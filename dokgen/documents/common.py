@@ -96,9 +96,7 @@ def _properties(cls: type) -> tuple[str, ...]:
 
 def gambar_kop(data: DataDinas) -> dict[str, Gambar]:
     """The dinas's logo for the kop surat, when the data names one."""
-    if not data.dinas.logo:
-        return {}
-    return {"logo": Gambar((data.folder / data.dinas.logo).read_bytes(), tinggi_cm=2.5)}
+    return {"logo": Gambar(data.logo, tinggi_cm=2.5)} if data.logo else {}
 
 
 def dasar(data: DataDinas) -> Plain:

@@ -26,9 +26,10 @@ from pathlib import Path, PurePosixPath
 
 from dokgen.errors import DataError, Location, Problem
 from dokgen.excel.berkas import alasan_os
+from dokgen.load import IMPOR_TERPUTUS
 from dokgen.output import write_atomic
 
-JURNAL = ".dokgen-impor"
+JURNAL = IMPOR_TERPUTUS
 BARU = ".dokgen-baru"
 LAMA = ".dokgen-lama"
 NAMA = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)?[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.yaml")
