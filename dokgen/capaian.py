@@ -77,7 +77,7 @@ def realisasi_sampai(
     ]
     if not values:
         return None
-    if indikator.agregasi == "kumulatif":
+    if indikator.cara_agregasi == "kumulatif":
         return sum((v for _, v in values), Decimal(0))
     return max(values)[1]
 

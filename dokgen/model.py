@@ -314,6 +314,10 @@ class Formula(Model):
         return f"× {angka(self.pengali)}"
 
 
+PERSEN_URAIAN = re.compile(r"^\s*(persentase|presentase|prosentase)\b", re.IGNORECASE)
+"""An indicator named as a percentage (with the misspellings the seeds carry)."""
+
+
 class Indikator(Model):
     """A performance indicator of a tujuan, sasaran, program or kegiatan."""
 
@@ -323,12 +327,23 @@ class Indikator(Model):
     formula: Formula | None = None
     sumber_data: str | None = None
     polaritas: Literal["positif", "negatif"] = "positif"
-    agregasi: Literal["kumulatif", "nilai_akhir"] = "kumulatif"
+    agregasi: Literal["kumulatif", "nilai_akhir"] | None = None
+    """How quarters add up in a Laporan Kinerja; None: :attr:`cara_agregasi` decides."""
     penjelasan: str | None = None
     periode_pengukuran: str | None = None
     tahun_dasar: Angka | None = None
     target: dict[Tahun, Angka] = {}
     realisasi: dict[Tahun, Angka] = {}
+
+    @property
+    def cara_agregasi(self) -> Literal["kumulatif", "nilai_akhir"]:
+        """The aggregation written, or — when none is — the one its kind implies: a percentage
+        (satuan "%", or "Persentase …") is a state, its latest quarter counts (summing 80 % and
+        85 % would report 165 %); a count adds up."""
+        if self.agregasi is not None:
+            return self.agregasi
+        persen = (self.satuan or "").strip() == "%" or PERSEN_URAIAN.match(self.uraian)
+        return "nilai_akhir" if persen else "kumulatif"
 
 
 class Sasaran(Model):

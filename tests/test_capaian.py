@@ -100,3 +100,19 @@ def test_serapan_and_totals_leave_unknown_out():
 def test_rounding_is_half_up():
     assert c.bulat(D("44.125")) == D("44.13")
     assert c.bulat(D("44.124999")) == D("44.12")
+
+
+def test_a_percentage_without_agregasi_is_not_summed_across_quarters():
+    """80 % then 85 % is 85 %, not 165 %: without ``agregasi`` a percentage takes its latest
+    quarter; a count still adds up."""
+    data = quarters("80", "85")
+    persen = Indikator.model_validate({"kode": "IKU-1", "uraian": "Cakupan", "satuan": "%"})
+    named = Indikator.model_validate({"kode": "IKU-1", "uraian": "Persentase koperasi sehat"})
+    count = Indikator.model_validate({"kode": "IKU-1", "uraian": "Jumlah koperasi dibina"})
+    assert c.realisasi_sampai(persen, data, 2019, 2) == D(85)
+    assert c.realisasi_sampai(named, data, 2019, 2) == D(85)
+    assert c.realisasi_sampai(count, data, 2019, 2) == D(165)
+    written = Indikator.model_validate(
+        {"kode": "IKU-1", "uraian": "Cakupan", "satuan": "%", "agregasi": "kumulatif"}
+    )
+    assert c.realisasi_sampai(written, data, 2019, 2) == D(165)  # as written

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from dokgen import capaian
 from dokgen.checks import Where, aturan, texts
-from dokgen.checks.rumus import PERSEN
 from dokgen.load import DataDinas, semua_indikator
+from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Indikator
 
 _DINAS = re.compile(r"\b(Dinas|Badan)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")

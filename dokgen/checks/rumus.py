@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dokgen.checks import Where, aturan
 from dokgen.checks.cakupan import iku
 from dokgen.load import DataDinas
+from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Formula, Model
 
-PERSEN = re.compile(r"^\s*(persentase|presentase|prosentase)\b", re.IGNORECASE)
 _SELURUH = re.compile(r"\b(seluruh|semua|total|keseluruhan)\b", re.IGNORECASE)
 _ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -211,6 +211,75 @@ def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
                     " 'target', bukan di formula"
                 ),
             )
+
+
+@aturan("RUM006", "peringatan", "rumus")
+def agregasi_tidak_ditulis(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """IKU yang dilaporkan per triwulan menyebut cara menggabungkan triwulannya (``agregasi``).
+
+    ``kumulatif`` menjumlahkan triwulan yang sudah diukur (hitungan: jumlah koperasi dibina);
+    ``nilai_akhir`` memakai triwulan terakhir (keadaan: persentase koperasi sehat — 80 % dan
+    85 % bukan 165 %). Bila tidak ditulis, dokgen memakai ``nilai_akhir`` untuk persentase
+    (satuan "%" atau "Persentase …") dan ``kumulatif`` untuk yang lain; tulislah agar Laporan
+    Kinerja tidak bergantung pada dugaan.
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1  # ← temuan
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                sumber_data: Bidang Kelembagaan
+                target: {2022: 70, 2023: 72, 2024: 74, 2025: 76, 2026: 78}
+
+    dan realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        indikator:
+          IKU-1: 70
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                agregasi: nilai_akhir
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                sumber_data: Bidang Kelembagaan
+                target: {2022: 70, 2023: 72, 2024: 74, 2025: 76, 2026: 78}
+
+    dan realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+        indikator:
+          IKU-1: 70
+    """
+    if not data.realisasi or data.renstra is None:
+        return
+    for sasaran in data.renstra.sasaran_ber_iku:
+        for ind in sasaran.indikator:
+            if ind.agregasi is None:
+                yield (
+                    ind.location,
+                    (
+                        f"agregasi {ind.kode} tidak ditulis: laporan triwulan memakai"
+                        f" '{ind.cara_agregasi}'; tulis agregasi: kumulatif atau nilai_akhir"
+                    ),
+                )
 
 
 def _same(a: str, b: str) -> bool:

@@ -209,7 +209,7 @@ def _indikator(buku: Buku, row: Baris) -> dict[str, Any]:
         "formula": _formula(row),
         "sumber_data": row.get("sumber_data"),
         "polaritas": None if row.get("polaritas") == "positif" else row.get("polaritas"),
-        "agregasi": None if row.get("agregasi") == "kumulatif" else row.get("agregasi"),
+        "agregasi": row.get("agregasi"),
         "penjelasan": row.get("penjelasan"),
         "periode_pengukuran": row.get("periode_pengukuran"),
         "tahun_dasar": row.get("tahun_dasar"),
