@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from dokgen import transaction
-from dokgen.build import build
+from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError
 from dokgen.manifest import NAME as MANIFEST
 from tests.conftest import DATA, MakeData
@@ -224,3 +224,84 @@ def test_the_logo_is_read_by_the_loader_once(tmp_path: Path) -> None:
     assert data.logo == logo
     (folder / "logo.png").unlink()  # after loading: the documents need no file
     assert gambar_kop(data)["logo"].data == logo
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("Kartu {{ jabatan.nama ", "Kartu {{ jabatan.nama"),
+        ("{% for t in jabatan.tugas %}{{ t }}", "{% for t in jabatan.tugas %}"),
+        ("{% if jabatan.fungsi %}ada", "{% if jabatan.fungsi %}ada"),
+    ],
+)
+def test_a_template_syntax_error_builds_nothing(tmp_path: Path, source: str, shown: str) -> None:
+    """An unclosed ``{{``, a loop or a condition without its end: the template and the
+    paragraph are named, and no document is written — never one with sections missing."""
+    from docx import Document
+
+    from dokgen.errors import TemplateError
+    from tests.conftest import TEMPLATES
+
+    templates = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templates)
+    doc = Document()
+    doc.add_paragraph("Pembuka")
+    doc.add_paragraph(source)
+    doc.save(templates / "iki.docx")
+    with pytest.raises(TemplateError) as caught:
+        build(MALANG, tmp_path / "out", BuildOptions(templates))
+    message = str(caught.value)
+    assert message.startswith(f"{templates / 'iki.docx'}: kesalahan templat")
+    assert shown in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_damaged_cache_entry_is_computed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every value in the cache is checked against its hash when read: a damaged one is made
+    again from the data, never used."""
+    import sqlite3
+
+    monkeypatch.setenv("DOKGEN_CACHE", str(tmp_path / "cache"))
+    first = tmp_path / "a"
+    build(MALANG, first)
+    db = sqlite3.connect(tmp_path / "cache" / "dokgen.sqlite3")
+    db.execute("UPDATE entry SET value = CAST('rusak' AS BLOB)")
+    db.commit()
+    db.close()
+    second = tmp_path / "b"
+    build(MALANG, second)
+    assert snapshot(second) == {k: v for k, v in snapshot(first).items() if k != MANIFEST} | {
+        MANIFEST: (second / MANIFEST).read_bytes()
+    }
+
+
+def test_a_full_disk_while_rendering_leaves_the_earlier_outputs(
+    tmp_path: Path, make_data: MakeData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from dokgen.render import Template
+
+    out = tmp_path / "out"
+    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
+    build(folder, out)
+    before = snapshot(out)
+    for name in ("01-a.yaml", "02-b.yaml"):
+        path = folder / "jabatan" / name
+        path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    rendered = []
+    real = Template.render_dokumen
+
+    def full(self: Template, *args: object, **kwargs: object) -> tuple[bytes, bytes]:
+        if rendered:
+            raise OSError(errno.ENOSPC, "No space left on device", str(out))
+        rendered.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Template, "render_dokumen", full)
+    with pytest.raises(OSError):
+        build(folder, out)
+    assert snapshot(out) == before
+    assert not (out / ".dokgen-sementara").exists()
