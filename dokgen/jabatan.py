@@ -25,6 +25,7 @@ from dokgen.documents.common import Plain
 from dokgen.errors import DataError, Location, Problem
 from dokgen.load import (
     KATALOG,
+    NAMA_DATA,
     DataDinas,
     berkas_jabatan,
     kode_ganda,
@@ -33,6 +34,7 @@ from dokgen.load import (
 )
 from dokgen.model import Jabatan, RingkasanJabatan
 from dokgen.parallel import Workers
+from dokgen.yamlsrc import read_bytes
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,19 @@ def _undecimal(obj: dict[str, Any]) -> Any:
 def shared_fingerprint(folder: Path) -> str:
     """A hash of everything a jabatan's record depends on besides its own file."""
     digest = hashlib.sha256(code_fingerprint().encode())
-    shared = [KATALOG, *sorted(folder.glob("*.yaml")), *sorted(folder.glob("realisasi/*.yaml"))]
+    read = [folder / name for name in NAMA_DATA if name.endswith(".yaml")]
+    shared = [KATALOG, *read, *sorted(folder.glob("realisasi/*.yaml"))]
     for path in shared:
-        try:
-            content = path.read_bytes()
-        except OSError:
-            content = b"\0tidak terbaca\0"
-        digest.update(path.name.encode() + b"\0" + content + b"\0")
+        digest.update(path.name.encode() + b"\0" + _bytes(path) + b"\0")
     return digest.hexdigest()
+
+
+def _bytes(path: Path) -> bytes:
+    """What the loader reads of ``path`` (a mark when it cannot: the loader says why)."""
+    try:
+        return read_bytes(path)
+    except DataError:
+        return b"\0tidak terbaca\0"
 
 
 def read_all(
@@ -135,10 +142,7 @@ def read_all(
 
 def _key(shared: str, path: Path) -> str:
     """The cache key of a jabatan file's record: its bytes, its path and the shared data."""
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return ""  # load_jabatan says why
+    content = _bytes(path)
     return sha(f"jabatan {shared} {os.fsdecode(path)}\0".encode() + content)
 
 

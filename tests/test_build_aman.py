@@ -305,3 +305,20 @@ def test_a_full_disk_while_rendering_leaves_the_earlier_outputs(
         build(folder, out)
     assert snapshot(out) == before
     assert not (out / ".dokgen-sementara").exists()
+
+
+def test_a_named_pipe_among_the_data_files_does_not_hang(tmp_path: Path) -> None:
+    """Only the files the loader reads are hashed, each as a regular file of bounded size: a
+    pipe named like a YAML file no longer blocks the check forever."""
+    folder = tmp_path / "dinas"
+    shutil.copytree(MALANG, folder)
+    os.mkfifo(folder / "catatan.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "dokgen", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "DOKGEN_CACHE": str(tmp_path / "cache")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("0 galat, 58 peringatan, 75 info")
