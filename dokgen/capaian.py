@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import overload
 
+from dokgen.format import PRESISI
 from dokgen.model import Indikator, Kegiatan, Predikat, Program, RealisasiTriwulan
 
 SERATUS = Decimal(100)
@@ -32,7 +33,10 @@ def bulat(value: Decimal) -> Decimal: ...
 def bulat(value: Decimal | None) -> Decimal | None: ...
 def bulat(value: Decimal | None) -> Decimal | None:
     """Round half up to two decimals, as printed."""
-    return None if value is None else value.quantize(SEN, rounding=ROUND_HALF_UP)
+    if value is None:
+        return None
+    with localcontext(PRESISI):
+        return value.quantize(SEN, rounding=ROUND_HALF_UP)
 
 
 def capaian(

@@ -7,7 +7,7 @@ here re-implements either.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -20,15 +20,21 @@ KOSONG = "–"
 Number = int | float | Decimal
 
 
+PRESISI = Context(prec=80)
+"""Digits enough for any number the model allows (below 10^15, 10 decimals) and for what is
+computed from them (a capaian of a tiny target), rounded to a few decimals."""
+
+
 def angka(value: Number | None, desimal: int | None = None) -> str:
     """749455000 → '749.455.000'; with ``desimal=2``: 44.1234 → '44,12' (half rounds up)."""
     if value is None:
         return KOSONG
-    if desimal is None:
-        return format_decimal(value, locale=LOCALE)
-    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    pattern = "#,##0." + "0" * desimal if desimal else "#,##0"
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    with localcontext(PRESISI):  # a capaian of 10^27 % needs more than Decimal's 28 digits
+        if desimal is None:
+            return format_decimal(value, locale=LOCALE)
+        exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+        pattern = "#,##0." + "0" * desimal if desimal else "#,##0"
+        return format_decimal(exact, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
 def angka_tertulis(value: Decimal | None) -> str:

@@ -322,3 +322,53 @@ def test_a_named_pipe_among_the_data_files_does_not_hang(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("0 galat, 58 peringatan, 75 info")
+
+
+_DINAS_KECIL = "nama: Dinas Uji\npemda: {jenis: kota, nama: Uji}\nkepala: {nama: Kepala}\n"
+
+
+def _tulis(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_capaian_of_more_than_26_digits_is_printed_not_a_crash(tmp_path: Path) -> None:
+    """Found by tests/test_fuzz.py: a tiny target and a huge realisasi gave a capaian that
+    Decimal's 28 digits could not round (exit 3 where the check saw nothing wrong)."""
+    from tests.docxread import lines, open_docx
+
+    renstra = (
+        "periode: {awal: 2020, akhir: 2024}\nsasaran:\n  - kode: S1\n    uraian: Sasaran\n"
+        "    indikator:\n      - kode: K1\n        uraian: Indikator\n"
+        '        target: {2021: "0,0000000001"}\n'
+    )
+    realisasi = 'tahun: 2021\ntriwulan: 1\nindikator: {K1: "999.999.999.999.999"}\n'
+    data = _tulis(
+        tmp_path / "data",
+        {"dinas.yaml": _DINAS_KECIL, "renstra.yaml": renstra, "realisasi/2021-1.yaml": realisasi},
+    )
+    build(data, tmp_path / "hasil", BuildOptions(force=True))
+    text = lines(open_docx(tmp_path / "hasil" / "lkj-2021-tw1.docx"))
+    assert any("999.999.999.999.999,00" in line for line in text)
+
+
+def test_a_unit_with_an_empty_induk_is_under_the_kepala_dinas(tmp_path: Path) -> None:
+    """Found by tests/test_fuzz.py: ``induk: ""`` (empty: under the Kepala Dinas, as the
+    model says) dropped the unit from the Dokumen IKU."""
+    from tests.docxread import lines, open_docx
+
+    organisasi = 'unit:\n  - kode: sekretariat\n    nama: Sekretariat Dinas Uji\n    induk: ""\n'
+    data = _tulis(
+        tmp_path / "data",
+        {
+            "dinas.yaml": _DINAS_KECIL,
+            "renstra.yaml": "periode: {awal: 2020, akhir: 2024}\n",
+            "dokumen-iku.yaml": "tahun: 2021\n",
+            "organisasi.yaml": organisasi,
+        },
+    )
+    build(data, tmp_path / "hasil", BuildOptions(force=True))
+    text = "\n".join(lines(open_docx(tmp_path / "hasil" / "dokumen-iku.docx")))
+    assert "Sekretariat Dinas Uji" in text

@@ -20,7 +20,7 @@ def struktur(units: list[Unit]) -> list[dict[str, Any]]:
     return [
         {"unit": unit, "bawahan": [u for u in units if u.induk == unit.kode]}
         for unit in units
-        if unit.induk is None
+        if not unit.induk  # empty: directly under the Kepala Dinas
     ]
 
 
