@@ -22,7 +22,7 @@ from dokgen import transaction
 from dokgen.cache import Cache, code_fingerprint, sha
 from dokgen.checks import Finding, periksa
 from dokgen.documents import kinds
-from dokgen.documents.common import Dokumen, Kind
+from dokgen.documents.common import Dokumen, Kind, Plain
 from dokgen.errors import DataError, Location, Problem
 from dokgen.jabatan import card_contexts, encode
 from dokgen.load import DataDinas, load
@@ -102,7 +102,6 @@ class Planned:
     stale: bool
     sha: str = ""
     """SHA-256 of its bytes, once rendered (or as the manifest knows them)."""
-    piece: bytes | None = None
 
 
 def build(
@@ -158,7 +157,7 @@ def _build_into(
 
 def check(data: DataDinas, options: BuildOptions) -> None:
     """Refuse to build on galat (:class:`Refused`) unless forced; a quarter asked for must exist."""
-    galat = periksa(data, [f for r in data.records for f in r.findings], hanya=["galat"])
+    galat = periksa(data, hanya=["galat"])
     if galat and not options.force:
         raise Refused(galat)
     if options.triwulan and options.triwulan not in [(r.tahun, r.triwulan) for r in data.realisasi]:
@@ -167,14 +166,18 @@ def check(data: DataDinas, options: BuildOptions) -> None:
         raise DataError([Problem(where, f"tidak ada realisasi triwulan {tw} tahun {tahun}")])
 
 
-def fingerprint(doc: Dokumen, template: str, halaman: Halaman, shared: dict[int, str]) -> str:
+def fingerprint(
+    doc: Dokumen, template: str, halaman: Halaman, shared: dict[int, tuple[Plain, str]]
+) -> str:
     """The hash of everything ``doc`` is made from; ``template`` is its template file's hash.
 
-    ``shared`` remembers the hash of contexts shared by many documents (the cards'), by id.
+    ``shared`` remembers the hash of contexts shared by many documents (the cards'), by id —
+    with the context itself, so that no other context can take its id while it is remembered.
     """
-    context = shared.get(id(doc.context))
-    if context is None:
-        context = shared[id(doc.context)] = sha(encode(doc.context))
+    remembered = shared.get(id(doc.context))
+    if remembered is None:
+        remembered = shared[id(doc.context)] = (doc.context, sha(encode(doc.context)))
+    context = remembered[1]
     pictures = [(name, sha(g.data), g.tinggi_cm) for name, g in sorted(doc.gambar.items())]
     parts = [code_fingerprint(), template, repr(halaman), context, doc.cached or "", pictures]
     parts.append(repr(doc.properties))
@@ -187,7 +190,7 @@ def plan(
     """Every document of the kinds that apply, and whether it must be rendered."""
     halaman = data.dinas.pengaturan.halaman
     template_hash: dict[str, str] = {}
-    shared: dict[int, str] = {}
+    shared: dict[int, tuple[Plain, str]] = {}
     planned = []
     for name, kind in kinds().items():
         if options.kind not in (None, name):

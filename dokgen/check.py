@@ -19,4 +19,4 @@ def check_folder(folder: Path) -> list[Finding]:
     not read again)."""
     with closing(Cache.open()) as cache, Workers() as workers:
         data = load(Path(folder), cache, workers=workers)
-    return periksa(data, [f for r in data.records for f in r.findings])
+    return periksa(data)

@@ -127,19 +127,14 @@ def jabatan_findings(data: DataDinas, jabatan: Jabatan) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-def periksa(
-    data: DataDinas,
-    per_jabatan: Iterable[Finding] | None = None,
-    hanya: Iterable[Severity] = SEVERITIES,
-) -> list[Finding]:
+def periksa(data: DataDinas, hanya: Iterable[Severity] = SEVERITIES) -> list[Finding]:
     """Every enabled rule over ``data``; findings sorted by file and line.
 
-    The jabatan rules' findings are ``per_jabatan`` (from the jabatan records), or found here in
-    ``data.jabatan``; the other rules read the summaries in ``data.ringkasan``. ``hanya`` limits
-    the result to those levels (a build only needs the galat).
+    The jabatan rules ran when each file was loaded (their findings are in ``data.records``);
+    the other rules read the summaries in ``data.ringkasan``. ``hanya`` limits the result to
+    those levels (a build only needs the galat).
     """
-    if per_jabatan is None:
-        per_jabatan = [f for j in data.jabatan for f in jabatan_findings(data, j)]
+    per_jabatan = [f for record in data.records for f in record.findings]
     wanted = set(hanya)
     level_of = {code: level for code, level in levels(data).items() if level in wanted}
     dinas = replace(data, jabatan=[], lingkup_jabatan=False)
