@@ -351,6 +351,8 @@ def excel_impor(
     from dokgen.excel.impor import impor
 
     hasil = impor(berkas, data)
+    if hasil.dipulihkan:
+        out.print("Impor sebelumnya terputus di tengah jalan; folder data dipulihkan lebih dulu.")
     for path in hasil.diubah:
         out.print(f"diubah: {path}")
     for path in hasil.dihapus:

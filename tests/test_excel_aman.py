@@ -311,6 +311,8 @@ def test_an_import_killed_at_any_step_is_recovered_by_the_next_run(tmp_path, nam
     result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
     assert result.exit_code == 0, result.output
     assert snapshot(folder) == expected
+    said = "Impor sebelumnya terputus di tengah jalan; folder data dipulihkan lebih dulu."
+    assert (said in result.output) is not committed  # the clerk is told when it was undone
 
 
 def test_read_only_data_folder_is_refused_in_one_sentence(tmp_path, monkeypatch):

@@ -27,7 +27,6 @@ import io
 import math
 import re
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -350,11 +349,3 @@ def _teks(number: Decimal, indonesia: bool) -> str:
         return str(int(number))
     text = format(number, "f")
     return text.replace(".", ",") if indonesia else text
-
-
-def tahun_kolom(buku: Buku, sheet: str) -> Iterator[tuple[str, int]]:
-    """(kind, year) of every per-year column of ``sheet`` ('target 2021' → ('target', 2021))."""
-    for name in buku.kolom.get(sheet, []):
-        match = _TAHUN_KOLOM.fullmatch(name)
-        if match:
-            yield match.group(1), int(match.group(2))
