@@ -22,21 +22,22 @@ from pathlib import Path
 from dokgen.zipwrite import Entry, fragment, local_header, stored_parts, write_directory, write_part
 
 DOCUMENT = "word/document.xml"
-_BODY = re.compile(
-    rb"(.*?<w:body\b[^>]*>)(.*?)(<w:sectPr\b(?:(?!<w:sectPr\b).)*</w:sectPr>\s*</w:body>.*)",
-    re.DOTALL,
-)
 _FIRST_PPR = re.compile(rb"<w:pPr>(<w:pStyle [^>]*/>)?")
 
 
 def split_body(document: bytes) -> tuple[bytes, bytes, bytes]:
     """``document.xml`` as (everything up to the body's content, the content, its last section
     and everything after it)."""
-    match = _BODY.fullmatch(document)
-    if match is None:
+    opening = document.find(b"<w:body")
+    start = document.find(b">", opening) + 1
+    end = document.rfind(b"<w:sectPr")  # sections do not nest: the last one is the body's
+    closing = document.find(b"</w:sectPr>", end)
+    if opening < 0 or not start <= end or closing < 0:
         raise ValueError("bukan dokumen Word: tidak ada <w:body> dengan <w:sectPr>")
-    head, body, tail = match.groups()
-    return head, body, tail
+    after = document[closing + len(b"</w:sectPr>") :]
+    if not after.lstrip().startswith(b"</w:body>"):
+        raise ValueError("bukan dokumen Word: <w:sectPr> terakhir bukan penutup <w:body>")
+    return document[:start], document[start:end], document[end:]
 
 
 def new_page(body: bytes) -> bytes:

