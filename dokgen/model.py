@@ -91,12 +91,20 @@ def _parse_nip(value: Any) -> Any:
     return value
 
 
+def _parse_kode_pos(value: Any) -> Any:
+    text = str(value).strip() if isinstance(value, int | str) else value
+    if isinstance(text, str) and not re.fullmatch(r"\d{5}", text):
+        raise ValueError(f"kode pos '{_pendek(text)}' harus 5 angka, mis. \"65119\"")
+    return text
+
+
 Angka = Annotated[Decimal, BeforeValidator(_parse_angka)]
 Rupiah = Annotated[int, BeforeValidator(_parse_rupiah)]
 Nip = Annotated[str, BeforeValidator(_parse_nip)]
 Teks = Annotated[str, Field(min_length=1)]
 Tahun = Annotated[int, Field(ge=1900, le=2100)]
 """A year of planning or reporting."""
+KodePos = Annotated[str, BeforeValidator(_parse_kode_pos)]
 TahunPeraturan = Annotated[int, Field(ge=1800, le=2100)]
 """A year of enactment: the catalogue may cite colonial-era regulations still in force."""
 
@@ -244,8 +252,10 @@ class Dinas(Model):
     pemda: Pemda
     alamat: str | None = None
     telepon: str | None = None
+    faksimile: str | None = None
     email: str | None = None
     laman: str | None = None
+    kode_pos: KodePos | None = None
     tempat_penetapan: str | None = None
     logo: str | None = None
     kepala: Pejabat

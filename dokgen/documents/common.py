@@ -124,11 +124,26 @@ def properties(data: DataDinas, title: str, year: int | None = None) -> Document
 
 
 def kop(dinas: Dinas) -> dict[str, str]:
-    """The letterhead: PEMERINTAH …, the dinas, its address; and the head's title in one line."""
+    """The letterhead (tata naskah dinas): PEMERINTAH …, the dinas, its address line (address,
+    telephone, faksimile, kode pos) and contact line (laman, surel) — each only with what the data
+    holds; and the head's title in one line."""
+    alamat = [dinas.alamat or ""]
+    if dinas.telepon:
+        alamat.append(f"Telepon {dinas.telepon}")
+    if dinas.faksimile:
+        alamat.append(f"Faksimile {dinas.faksimile}")
+    kontak = []
+    if dinas.laman:
+        kontak.append(f"Laman {dinas.laman}")
+    if dinas.email:
+        kontak.append(f"Pos-el {dinas.email}")
+    kode_pos = f"Kode Pos {dinas.kode_pos}" if dinas.kode_pos else ""
     return {
         "pemerintah": f"PEMERINTAH {dinas.pemda.sebutan.upper()}",
         "dinas": dinas.nama.upper(),
-        "alamat": dinas.alamat or "",
+        "alamat": ", ".join(a for a in alamat if a),
+        "kontak": ", ".join(kontak),
+        "kode_pos": kode_pos,
         "jabatan": f"KEPALA {dinas.nama.upper()} {dinas.pemda.sebutan.upper()}",
     }
 
