@@ -256,9 +256,10 @@ def render(
     if not stale:
         return
     _TEMPLATES.clear()  # compiled anew: a template may have changed since the last build
-    for template in {p.doc.template for p in stale}:
-        path = options.templates / template
-        _TEMPLATES[path] = Template(path)  # a template error surfaces here, once
+    if not workers.pooled(len(stale)):  # (workers compile their own: this process needs none)
+        for template in {p.doc.template for p in stale}:
+            path = options.templates / template
+            _TEMPLATES[path] = Template(path)  # a template error surfaces here, once
     for folder in {(staging / p.doc.nama_berkas).parent for p in stale}:
         folder.mkdir(parents=True, exist_ok=True)
     halaman = data.dinas.pengaturan.halaman

@@ -40,10 +40,14 @@ class Workers:
         self.jobs = jobs or os.cpu_count() or 1
         self._pool: multiprocessing.pool.Pool | None = None
 
+    def pooled(self, count: int) -> bool:
+        """Whether ``count`` items go to the worker processes (else: done in this process)."""
+        return count >= MIN_ITEMS and self.jobs > 1
+
     def imap(self, fn: Callable[[T], R], items: Iterable[T], count: int) -> Iterator[R]:
         """``fn(item)`` for every item, in any order; ``fn`` must be a module-level function
         (the workers import it)."""
-        if count < MIN_ITEMS or self.jobs <= 1:
+        if not self.pooled(count):
             yield from map(fn, items)
             return
         if self._pool is None:
