@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
+from dokgen.docinfo import Gambar
+from dokgen.documents.common import Dokumen, Kind, dasar, plain, properties
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
 from dokgen.model import Indikator, Program, Renstra, Unit
@@ -13,6 +14,10 @@ from dokgen.render import LANJUT
 
 TEMPLATE = "dokumen-iku.docx"
 BERKAS = "dokumen-iku.docx"
+BAB_TABEL = 3
+"""The BAB that holds the tables: their captions are numbered "Tabel 3.1", "Tabel 3.2", …"""
+TINGGI_LAMBANG_CM = 4.0
+"""The lambang on the cover (the kop surat of other documents has it at 2.5 cm)."""
 
 
 def struktur(units: list[Unit]) -> list[dict[str, Any]]:
@@ -140,6 +145,15 @@ def _uraian(indikator: list[Indikator]) -> str:
     return "\n".join(i.uraian for i in indikator)
 
 
+def nomor_tabel(tables: dict[str, list[Any]]) -> dict[str, str]:
+    """Caption numbers of the tables that have rows, in order ("3.1", "3.2", …); a table
+    without rows is not printed and takes no number ("")."""
+    numbers = {key: "" for key in tables}
+    present = [key for key, rows in tables.items() if rows]
+    numbers.update({key: f"{BAB_TABEL}.{n}" for n, key in enumerate(present, start=1)})
+    return numbers
+
+
 def dokumen(data: DataDinas) -> list[Dokumen]:
     """The Dokumen IKU of ``data`` (which must have renstra, organisasi and dokumen-iku)."""
     renstra, dinas, settings = data.renstra, data.dinas, data.dokumen_iku
@@ -164,9 +178,13 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "cascade": baris_cascade(renstra),
         "rencana_kerja": baris_rencana_kerja(renstra),
     }
+    context["tabel"] = nomor_tabel(
+        {key: context[key] for key in ("iku", "capaian", "rencana_kerja", "cascade")}
+    )
     judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
     info = properties(data, judul, settings.tahun)
-    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data), info)]
+    gambar = {"logo": Gambar(data.logo, tinggi_cm=TINGGI_LAMBANG_CM)} if data.logo else {}
+    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar, info)]
 
 
 KIND = Kind(
