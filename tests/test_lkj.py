@@ -1,8 +1,10 @@
 """The Laporan Kinerja Triwulan II 2019 of Lumajang (seed 002), read back."""
 
 import re
+import zipfile
 
 import pytest
+from lxml import etree
 
 from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError
@@ -12,11 +14,48 @@ from tests.docxread import lines, open_docx, table_after
 LUMAJANG = DATA / "lumajang-diskopum"
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("lkj")
     build(LUMAJANG, out, BuildOptions(triwulan=(2019, 2), kind="lkj"))
-    return open_docx(out / "lkj-2019-tw2.docx")
+    return out / "lkj-2019-tw2.docx"
+
+
+@pytest.fixture(scope="module")
+def report(built):
+    return open_docx(built)
+
+
+@pytest.fixture(scope="module")
+def parts(built):
+    """The package's XML parts, parsed."""
+    with zipfile.ZipFile(built) as z:
+        return {
+            n: etree.fromstring(z.read(n)) for n in z.namelist() if n.endswith((".xml", ".rels"))
+        }
+
+
+@pytest.fixture(scope="module")
+def body(parts):
+    return parts["word/document.xml"].find(f"{W}body")
+
+
+def _text(element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+def _sections(body) -> list[etree._Element]:
+    """Every section's sectPr in order: those in paragraphs, then the body's last."""
+    return [*body.iterfind(f"{W}p/{W}pPr/{W}sectPr"), body.find(f"{W}sectPr")]
+
+
+def _bab_headings(body) -> list[etree._Element]:
+    return [p for p in body.findall(f"{W}p") if re.fullmatch(r"BAB [IV]+", _text(p))]
 
 
 def test_budget_table_rows_subtotals_and_total(report):
@@ -164,3 +203,135 @@ def test_realisasi_with_unknown_kode_is_located(tmp_path):
         ("2019-2.yaml", "indikator 'IKU-33' tidak ada di renstra — maksud Anda 'IKU-3'?"),
         ("2019-2b.yaml", "triwulan 2 tahun 2019 sudah ada di 2019-2.yaml"),
     ]
+
+
+def test_cover_lambang_title_dinas_and_no_page_number(body):
+    sections = _sections(body)
+    cover = sections[0].getparent().getparent()  # the paragraph ending the cover
+    paragraphs = body.findall(f"{W}p")
+    texts = [_text(p) for p in paragraphs[: paragraphs.index(cover) + 1]]
+    assert texts[:2] == ["LAPORAN KINERJA", "TRIWULAN II TAHUN 2019"]
+    assert texts[-2:] == ["DINAS KOPERASI DAN USAHA MIKRO", "KABUPATEN LUMAJANG"]
+    (extent,) = body.iter(f"{DRAWING}extent")
+    assert int(extent.get("cy")) == 4 * 360000  # the lambang, 4 cm high
+    assert sections[0].find(f"{W}footerReference") is None
+    assert sections[0].find(f"{W}headerReference") is None
+
+
+def test_front_matter_roman_then_body_arabic_from_one(body, parts):
+    _cover, front, main = _sections(body)
+    assert front.find(f"{W}pgNumType").get(f"{W}fmt") == "lowerRoman"
+    assert front.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    assert main.find(f"{W}pgNumType").get(f"{W}fmt") == "decimal"
+    assert main.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    # the front section holds Kata Pengantar, Daftar Isi, Ikhtisar Eksekutif; BAB I opens the body
+    paragraphs = body.findall(f"{W}p")
+    end_front = paragraphs.index(front.getparent().getparent())
+    assert paragraphs[end_front + 1] is _bab_headings(body)[0]
+    front_texts = {_text(p) for p in paragraphs[:end_front]}
+    assert {"KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF"} <= front_texts
+    rels = parts["word/_rels/document.xml.rels"]
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    for section in (front, main):
+        (reference,) = section.findall(f"{W}footerReference")
+        footer = parts["word/" + targets[reference.get(f"{R}id")]]
+        fields = [f.get(f"{W}instr") for f in footer.iter(f"{W}fldSimple")]
+        assert [f.strip() for f in fields] == ["PAGE"]
+
+
+def test_every_bab_bookmarked_listed_and_on_a_new_page(body, parts):
+    babs = _bab_headings(body)
+    assert [_text(p) for p in babs] == ["BAB I", "BAB II", "BAB III", "BAB IV"]
+    bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    refs = [
+        m.group(1)
+        for i in body.iter(f"{W}instrText")
+        if (m := re.fullmatch(r" PAGEREF (\S+) \\h ", i.text or ""))
+    ]
+    assert set(refs) <= bookmarks  # every entry points at a heading that is there
+    for p in babs:
+        (mark,) = p.iter(f"{W}bookmarkStart")
+        assert mark.get(f"{W}name") in refs
+        assert p.find(f"{W}pPr/{W}keepNext") is not None
+    for p in babs[1:]:  # BAB I starts its section, hence its page
+        assert p.find(f"{W}pPr/{W}pageBreakBefore") is not None
+    for heading in ("LATAR BELAKANG", "REALISASI ANGGARAN", "RENCANA KERJA TAHUNAN 2019"):
+        (p,) = [p for p in body.findall(f"{W}p") if _text(p).endswith(". " + heading)]
+        assert p.find(f"{W}pPr/{W}keepNext") is not None
+        assert next(p.iter(f"{W}bookmarkStart")).get(f"{W}name") in refs
+    update = parts["word/settings.xml"].find(f"{W}updateFields")
+    assert update is not None and update.get(f"{W}val") == "true"
+
+
+def test_tables_captioned_per_bab_and_print_whole(body):
+    bab, captions = 0, []
+    children = list(body)
+    for i, element in enumerate(children):
+        text = _text(element) if element.tag == f"{W}p" else ""
+        if re.fullmatch(r"BAB [IV]+", text):
+            bab += 1
+        if element.tag != f"{W}tbl" or children[i - 1].tag != f"{W}p":
+            continue
+        caption = children[i - 1]
+        if not _text(caption).startswith("Tabel "):
+            assert element.find(f"{W}tr/{W}trPr/{W}cantSplit") is not None  # signature
+            continue
+        captions.append((bab, _text(caption)))
+        assert caption.find(f"{W}pPr/{W}keepNext") is not None
+        rows = element.findall(f"{W}tr")
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+        assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    numbers = [re.match(r"Tabel (\d+)\.(\d+) ", c).groups() for _, c in captions]
+    assert [(int(a), int(b)) for a, b in numbers] == [(1, 1), (2, 1), (2, 2), (3, 1), (3, 2)]
+    assert [b for b, _ in captions] == [1, 2, 2, 3, 3]  # each under its own BAB
+    assert captions[4][1] == "Tabel 3.2 Realisasi Anggaran sampai dengan Triwulan II Tahun 2019"
+
+
+def _bold(cell) -> bool:
+    runs = [r for r in cell.iter(f"{W}r") if _text(r)]
+    return bool(runs) and all(
+        (b := r.find(f"{W}rPr/{W}b")) is not None and b.get(f"{W}val") in (None, "1", "true")
+        for r in runs
+    )
+
+
+def _shaded(cell) -> bool:
+    shd = cell.find(f"{W}tcPr/{W}shd")
+    return shd is not None and shd.get(f"{W}fill") == "D9D9D9"
+
+
+def test_subtotal_and_total_rows_bold_and_shaded(body):
+    (table,) = [
+        p.getnext()
+        for p in body.findall(f"{W}p")
+        if _text(p).startswith("Tabel 3.2") and p.getnext().tag == f"{W}tbl"
+    ]
+    rows = table.findall(f"{W}tr")[1:]
+    kinds = {"kegiatan": 0, "jumlah": 0, "total": 0}
+    for row in rows:
+        cells = row.findall(f"{W}tc")
+        first = _text(cells[0])
+        if first == "JUMLAH":
+            kinds["total"] += 1
+            assert cells[0].find(f"{W}tcPr/{W}gridSpan").get(f"{W}val") == "2"
+            assert all(_bold(c) and _shaded(c) for c in cells)
+        elif _text(cells[1]).startswith("Jumlah "):
+            kinds["jumlah"] += 1
+            assert all(_bold(c) and _shaded(c) for c in cells[1:])
+        else:
+            kinds["kegiatan"] += 1
+            assert not any(_bold(c) or _shaded(c) for c in cells)
+    assert kinds == {"kegiatan": 19, "jumlah": 7, "total": 1}
+    assert rows[-1] is table.findall(f"{W}tr")[-1] and _text(rows[-1]).startswith("JUMLAH")
+
+
+def test_signature_blocks_whole_and_kept_with_the_text(body):
+    signatures = [t for t in body.findall(f"{W}tbl") if "NIP. 19621215 199403 1 006" in _text(t)]
+    assert len(signatures) == 2  # after the Kata Pengantar and at the end
+    for table in signatures:
+        (row,) = table.findall(f"{W}tr")
+        assert row.find(f"{W}trPr/{W}cantSplit") is not None
+        assert _text(row).startswith("Lumajang, 2019KEPALA DINAS")  # place, date and title
+        before = table.getprevious()
+        assert before.find(f"{W}pPr/{W}keepNext") is not None
+        assert _text(before).strip()  # the last lines of text, not an empty paragraph

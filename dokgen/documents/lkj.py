@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from dokgen import capaian as hitung
-from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
+from dokgen.docinfo import Gambar
+from dokgen.documents.common import Dokumen, Kind, dasar, plain, properties
 from dokgen.format import angka, bilangan, persen
 from dokgen.load import DataDinas
 from dokgen.model import Program, RealisasiTriwulan, TeksLkj
@@ -13,6 +14,8 @@ from dokgen.render import LANJUT
 
 TEMPLATE = "lkj-triwulan.docx"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+LAMBANG_SAMPUL_CM = 4.0
+"""Height of the lambang on the cover."""
 
 
 def nama_berkas(laporan: RealisasiTriwulan) -> str:
@@ -44,30 +47,34 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "jumlah_misi": bilangan(len(renstra.misi)),
         "jumlah_program": bilangan(len(programs)),
         "jumlah_kegiatan": bilangan(sum(len(p.kegiatan) for p in programs)),
-        "permasalahan": baris_permasalahan(data),
-        "rkt": baris_rkt(data, tahun),
-        "capaian": baris_capaian(data, laporan),
+        "permasalahan": bersambung(baris_permasalahan(data), "no"),
+        "rkt": bersambung(baris_rkt(data, tahun), "sasaran"),
+        "capaian": bersambung(baris_capaian(data, laporan), "no"),
         "rumus_capaian": hitung.RUMUS[dinas.pengaturan.rumus_capaian],
         "predikat": ", ".join(
             f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in dinas.pengaturan.predikat
         ),
-        "program": [
-            {
-                "no": str(i) if j == 0 else LANJUT,
-                "program": p.nama if j == 0 else LANJUT,
-                "kegiatan": k.nama,
-            }
-            for i, p in enumerate(programs, start=1)
-            for j, k in enumerate(p.kegiatan)
-        ],
+        "program": bersambung(
+            [
+                {
+                    "no": str(i) if j == 0 else LANJUT,
+                    "program": p.nama if j == 0 else LANJUT,
+                    "kegiatan": k.nama,
+                }
+                for i, p in enumerate(programs, start=1)
+                for j, k in enumerate(p.kegiatan)
+            ],
+            "no",
+        ),
         "anggaran": baris_anggaran(data, laporan, programs),
         "teks": settings.teks if settings else TeksLkj(),
         "tempat_tanggal": f"{dinas.tempat}, {tahun}",
     }
     judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
     info = properties(data, judul, tahun)
+    gambar = {"logo": Gambar(data.logo, tinggi_cm=LAMBANG_SAMPUL_CM)} if data.logo else {}
     return Dokumen(
-        nama_berkas(laporan), TEMPLATE, plain(context), gambar_kop(data), info, triwulan=(tahun, tw)
+        nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
     )
 
 
@@ -78,6 +85,15 @@ KIND = Kind(
     lambda data: None if data.realisasi else "tidak ada realisasi/*.yaml",
     dokumen,
 )
+
+
+def bersambung(rows: list[dict[str, str]], key: str) -> list[dict[str, Any]]:
+    """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
+    cell is merged into this one), so the template keeps the two on one page."""
+    return [
+        {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
+        for i, row in enumerate(rows)
+    ]
 
 
 def baris_permasalahan(data: DataDinas) -> list[dict[str, str]]:
@@ -142,23 +158,25 @@ def baris_capaian(data: DataDinas, laporan: RealisasiTriwulan) -> list[dict[str,
 def baris_anggaran(
     data: DataDinas, laporan: RealisasiTriwulan, programs: list[Program]
 ) -> list[dict[str, Any]]:
-    """Kegiatan rows, a subtotal row per program and a grand total row."""
+    """Kegiatan rows, a subtotal row per program and a grand total row; each row's ``jenis``
+    ('kegiatan', 'jumlah' or 'total') tells the template how to print it (totals bold, shaded)."""
     tahun, tw = laporan.tahun, laporan.triwulan
     rows: list[dict[str, Any]] = []
     totals = []
     for program in programs:
         parts = [hitung.serapan_kegiatan(k, data.realisasi, tahun, tw) for k in program.kegiatan]
         for j, (kegiatan, part) in enumerate(zip(program.kegiatan, parts, strict=True)):
-            rows.append(_money(program.nama if j == 0 else LANJUT, kegiatan.nama, part))
+            rows.append(_money("kegiatan", program.nama if j == 0 else LANJUT, kegiatan.nama, part))
         subtotal = hitung.Serapan.jumlah(parts)
         totals.append(subtotal)
-        rows.append(_money(LANJUT, f"Jumlah {program.nama}", subtotal))
-    rows.append(_money("JUMLAH", "", hitung.Serapan.jumlah(totals)))
+        rows.append(_money("jumlah", LANJUT, f"Jumlah {program.nama}", subtotal))
+    rows.append(_money("total", "JUMLAH", "", hitung.Serapan.jumlah(totals)))
     return rows
 
 
-def _money(program: str, uraian: str, serapan: hitung.Serapan) -> dict[str, Any]:
+def _money(jenis: str, program: str, uraian: str, serapan: hitung.Serapan) -> dict[str, Any]:
     return {
+        "jenis": jenis,
         "program": program,
         "uraian": uraian,
         "pagu": angka(serapan.pagu),
