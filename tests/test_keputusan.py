@@ -6,7 +6,7 @@ from dokgen.build import BuildOptions, build
 from dokgen.errors import DataError
 from dokgen.load import load
 from tests.conftest import DATA
-from tests.docxread import lines, open_docx
+from tests.docxread import W, lines, open_docx
 
 BANDAR_LAMPUNG = DATA / "bandarlampung-diskopukm"
 
@@ -24,10 +24,12 @@ def after(text: list[str], marker: str) -> list[str]:
 
 
 def test_heading(decree):
-    assert decree[:8] == [
+    assert decree[:10] == [
         "PEMERINTAH KOTA BANDAR LAMPUNG",
         "DINAS KOPERASI DAN UKM",
-        "Jl. Dr. Susilo No.02 Bandar Lampung",
+        "Jl. Dr. Susilo No.02 Bandar Lampung, Telepon (0000) 000000",
+        "Laman contoh.go.id, Pos-el dinas@contoh.go.id",
+        "Kode Pos 00000",
         "KEPUTUSAN KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG",
         "NOMOR : 121/SK/III.15/II/2021",
         "TENTANG",
@@ -76,12 +78,13 @@ def test_mengingat_in_hierarchical_then_chronological_order(decree):
 
 def test_memutuskan_diktum_and_signature(decree):
     rest = after(decree, "MEMUTUSKAN:")
-    assert rest[:2] == [
-        "Menetapkan",
-        ":",
-    ]
-    labels = [line for line in rest if line in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT")]
-    assert labels == ["KESATU", "KEDUA", "KETIGA"]
+    assert rest[0] == (
+        "Menetapkan\t:\tKEPUTUSAN KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG TENTANG"
+        " PERUBAHAN INDIKATOR KINERJA UTAMA (IKU) DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
+        " TAHUN 2021–2026."
+    )
+    labels = [line.split("\t")[0] for line in rest if "\t:\t" in line]
+    assert labels == ["Menetapkan", "KESATU", "KEDUA", "KETIGA", "LAMPIRAN", "NOMOR", "TANGGAL"]
     assert "Ditetapkan di Bandar Lampung" in rest
     assert "pada tanggal ………………… Januari 2021" in rest
     assert rest.count("NIP. 19620412 198303 1 015") == 2  # decree and Lampiran
@@ -91,13 +94,13 @@ def test_memutuskan_diktum_and_signature(decree):
 def test_lampiran_iku_table_prints_formulas_right_side_up(tmp_path):
     build(BANDAR_LAMPUNG, tmp_path)
     doc = open_docx(tmp_path / "keputusan-iku.docx")
-    table = doc.tables[-2]
+    table = doc.tables[-1]
     assert [c.text for c in table.rows[0].cells][:3] == [
         "NO",
         "SASARAN STRATEGIS",
         "INDIKATOR KINERJA UTAMA",
     ]
-    assert [r.cells[2].text for r in table.rows[1:]] == [
+    assert [r.cells[2].text for r in table.rows[1:-1]] == [
         "Hasil penilaian Akuntabilitas Kinerja OPD oleh Inspektorat Kota (Nilai SAKIP OPD)",
         "Persentase koperasi sehat dan cukup sehat",
         "Persentase UMKM yang meningkat labanya",
@@ -156,10 +159,10 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
     shutil.copytree(BANDAR_LAMPUNG, folder)
     (folder / "logo.png").write_bytes(png())
     dinas = folder / "dinas.yaml"
-    dinas.write_text(dinas.read_text() + "logo: logo.png\n")
+    dinas.write_text(dinas.read_text().replace("logo: lambang-contoh.png", "logo: logo.png"))
     build(folder, tmp_path / "out")
     doc = open_docx(tmp_path / "out" / "keputusan-iku.docx")
-    (shape,) = doc.inline_shapes
+    (shape,) = doc.inline_shapes  # the data's own logo replaces the example's
     assert round(shape.height.cm, 1) == 2.5
     assert round(shape.width.cm, 1) == 2.0  # 40 × 50 px keeps its proportions
     assert lines(doc)[0] == "PEMERINTAH KOTA BANDAR LAMPUNG"
@@ -169,7 +172,7 @@ def test_logo_from_data_is_placed_in_the_kop(tmp_path):
         load(folder)
     (problem,) = caught.value.problems
     assert problem.message == "berkas logo 'tidak-ada.png' tidak ditemukan"
-    assert problem.location.line == len(dinas.read_text().splitlines())
+    assert problem.location.line == dinas.read_text().splitlines().index("logo: tidak-ada.png") + 1
 
 
 def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
@@ -185,3 +188,222 @@ def test_bandar_lampung_iku_document_uses_its_own_units_and_prose(tmp_path):
     assert "g.\tKelompok Jabatan Fungsional" in text
     assert text[text.index("KATA PENGANTAR") + 1].startswith("Puji dan syukur kami panjatkan")
     assert not any("Bappeda" in line for line in text)
+
+
+# --- The pages as a Kepala Dinas signs them (issue 17): read back from the .docx ---
+
+PERUBAHAN = DATA / "bandarlampung-diskopukm-perubahan"
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    """The decree and the amending decree (with its Lampiran II), as python-docx documents."""
+    result = {}
+    for folder in (BANDAR_LAMPUNG, PERUBAHAN):
+        out = tmp_path_factory.mktemp(folder.name)
+        build(folder, out, BuildOptions(kind="keputusan"))
+        result[folder.name] = open_docx(out / "keputusan-iku.docx")
+    return result
+
+
+def pr(paragraph, name: str):
+    """The paragraph property ``name`` (w:keepNext …) of a python-docx paragraph, or None."""
+    ppr = paragraph._p.pPr
+    return None if ppr is None else ppr.find(f"{W}{name}")
+
+
+def body_paragraphs(doc) -> list:
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, doc) for p in doc.element.body.iterchildren(f"{W}p")]
+
+
+def page_field(part) -> bool:
+    """The header or footer holds a PAGE field, printed as '- n -'."""
+    xml = part._element.xml
+    return (
+        " PAGE " in xml
+        and "- " in part.paragraphs[0].text
+        and part.paragraphs[0].text.endswith(" -")
+    )
+
+
+@pytest.mark.parametrize("name", [BANDAR_LAMPUNG.name, PERUBAHAN.name])
+def test_page_numbers_from_the_second_page_continuing_in_the_lampiran(docs, name):
+    doc = docs[name]
+    decree, lampiran = doc.sections
+    assert decree.different_first_page_header_footer  # titlePg: no number on page 1
+    assert not decree.first_page_header.is_linked_to_previous
+    assert "PAGE" not in decree.first_page_header._element.xml
+    assert page_field(decree.header)
+    assert decree.header.paragraphs[0].alignment == 1  # centred
+    assert decree.page_height > decree.page_width
+    # the Lampiran continues the numbers, its first page numbered too
+    assert not lampiran.different_first_page_header_footer
+    assert page_field(lampiran.header)
+    assert lampiran.page_width > lampiran.page_height
+    assert lampiran._sectPr.find(f"{W}pgNumType") is None
+
+
+def test_kop_surat_with_lambang_contacts_and_a_thick_thin_rule(docs):
+    doc = docs[BANDAR_LAMPUNG.name]
+    body = doc.element.body
+    kop = body[0]
+    assert kop.tag == f"{W}tbl"
+    table = doc.tables[0]
+    logo, text = table.rows[0].cells
+    assert logo._tc.findall(f".//{W}drawing")  # the lambang from gambar.logo
+    assert (logo.width.cm, round(text.width.cm, 1)) < (3, 20)
+    assert [p.text for p in text.paragraphs] == [
+        "PEMERINTAH KOTA BANDAR LAMPUNG",
+        "DINAS KOPERASI DAN UKM",
+        "Jl. Dr. Susilo No.02 Bandar Lampung, Telepon (0000) 000000",
+        "Laman contoh.go.id, Pos-el dinas@contoh.go.id",
+        "Kode Pos 00000",
+    ]
+    sizes = [p.runs[0].font.size.pt for p in text.paragraphs]
+    assert sizes == [14, 16, 11, 11, 11]
+    assert all(p.alignment == 1 for p in text.paragraphs)
+    rule = body[1]
+    (bottom,) = rule.findall(f"{W}pPr/{W}pBdr/{W}bottom")
+    assert bottom.get(f"{W}val") == "thickThinSmallGap"
+
+
+def test_kop_without_contacts_prints_no_empty_lines(tmp_path):
+    import shutil
+
+    folder = tmp_path / "bdl"
+    shutil.copytree(BANDAR_LAMPUNG, folder)
+    dinas = folder / "dinas.yaml"
+    kept = [
+        line
+        for line in dinas.read_text().splitlines()
+        if not line.startswith(("telepon:", "email:", "laman:", "kode_pos:", "logo:"))
+    ]
+    dinas.write_text("\n".join(kept) + "\n")
+    build(folder, tmp_path / "out", BuildOptions(kind="keputusan"))
+    doc = open_docx(tmp_path / "out" / "keputusan-iku.docx")
+    logo, text = doc.tables[0].rows[0].cells
+    assert not logo._tc.findall(f".//{W}drawing")
+    assert [p.text for p in text.paragraphs] == [
+        "PEMERINTAH KOTA BANDAR LAMPUNG",
+        "DINAS KOPERASI DAN UKM",
+        "Jl. Dr. Susilo No.02 Bandar Lampung",
+    ]
+
+
+def signature_block(paragraphs: list) -> list:
+    start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Ditetapkan di "))
+    end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("NIP. "))
+    return paragraphs[start : end + 1]
+
+
+@pytest.mark.parametrize("name", [BANDAR_LAMPUNG.name, PERUBAHAN.name])
+def test_decree_signature_block_is_kept_whole_and_with_the_last_diktum(docs, name):
+    doc = docs[name]
+    paragraphs = body_paragraphs(doc)
+    block = signature_block(paragraphs)
+    assert [p.text for p in block] == [
+        "Ditetapkan di Bandar Lampung",
+        block[1].text,
+        "KEPALA DINAS\nKOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
+        "Drs. GIRENDRA, MM",
+        "Pembina Utama Muda",
+        "NIP. 19620412 198303 1 015",
+    ]
+    assert block[1].text.startswith("pada tanggal ")
+    # every line keeps with the next but the last, none splits
+    assert all(pr(p, "keepNext") is not None for p in block[:-1])
+    assert all(pr(p, "keepLines") is not None for p in block)
+    # the title lines are line breaks in one paragraph, so they never part
+    assert block[2]._p.xpath("count(.//w:br)") == 2
+    # the last diktum keeps with the block, whole; the one before it may break
+    index = [p._p for p in paragraphs].index(block[0]._p)
+    last_diktum, previous = paragraphs[index - 1], paragraphs[index - 2]
+    assert last_diktum.text.startswith("KETIGA\t:\t")
+    assert pr(last_diktum, "keepNext") is not None and pr(last_diktum, "keepLines") is not None
+    assert pr(previous, "keepNext") is None
+    # the NIP line ends the decree's section: no empty paragraph after it can push a page
+    assert block[-1]._p.find(f"{W}pPr/{W}sectPr") is not None
+
+
+@pytest.mark.parametrize("name", [BANDAR_LAMPUNG.name, PERUBAHAN.name])
+def test_lampiran_tables_repeat_their_header_and_keep_rows_and_signature(docs, name):
+    doc = docs[name]
+    lampiran = [t for t in doc.tables if t.rows[0].cells[0].text in ("NO", "No")]
+    assert len(lampiran) == (2 if name == PERUBAHAN.name else 1)
+    for table in lampiran:
+        rows = table.rows
+        header = rows[0]._tr.trPr
+        assert header.find(f"{W}tblHeader") is not None
+        for row in rows:  # no row splits, not even a fraction's pembilang from its penyebut
+            assert row._tr.trPr.find(f"{W}cantSplit") is not None
+        for nested in table._tbl.iter(f"{W}tbl"):
+            for tr in nested.iter(f"{W}tr"):
+                assert tr.trPr.find(f"{W}cantSplit") is not None
+        # the last row is the signature block: the last data row keeps with it
+        signature = rows[-1].cells[0]
+        assert [p.text for p in signature.paragraphs] == [
+            "KEPALA DINAS\nKOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
+            "Drs. GIRENDRA, MM",
+            "Pembina Utama Muda",
+            "NIP. 19620412 198303 1 015",
+        ]
+        assert all(pr(p, "keepNext") is not None for p in signature.paragraphs[:-1])
+        last = rows[-2].cells[0].paragraphs[0]
+        assert pr(last, "keepNext") is not None
+        assert all(pr(r.cells[0].paragraphs[0], "keepNext") is None for r in rows[1:-2])
+
+
+@pytest.mark.parametrize("name", [BANDAR_LAMPUNG.name, PERUBAHAN.name])
+def test_lampiran_heading_stays_with_its_table(docs, name):
+    paragraphs = body_paragraphs(docs[name])
+    heading = [p for p in paragraphs if p.text.startswith("LAMPIRAN")]
+    assert len(heading) == (2 if name == PERUBAHAN.name else 1)
+    for first in heading:
+        index = [p._p for p in paragraphs].index(first._p)
+        lines_ = paragraphs[index : index + 4]
+        assert [p.text.split("\t")[0] for p in lines_[:3]] == [
+            first.text.split("\t")[0],
+            "NOMOR",
+            "TANGGAL",
+        ]
+        assert all(pr(p, "keepNext") is not None for p in lines_)
+        title = lines_[-1]
+        if title.text == "MATRIKS PERUBAHAN":
+            title = paragraphs[index + 4]
+            assert pr(title, "keepNext") is not None
+        assert title._p.getnext().tag == f"{W}tbl"  # the title leads into the table
+    if name == PERUBAHAN.name:  # Lampiran II starts on its own page, with no empty paragraph
+        assert pr(heading[1], "pageBreakBefore") is not None
+
+
+@pytest.mark.parametrize("name", [BANDAR_LAMPUNG.name, PERUBAHAN.name])
+def test_no_empty_paragraph_can_push_a_page(docs, name):
+    doc = docs[name]
+    for p in body_paragraphs(doc):
+        if p.text.strip() or p._p.findall(f".//{W}drawing"):
+            continue
+        if p._p.find(f"{W}pPr/{W}pBdr") is not None:  # the kop's rule
+            continue
+        spacing = p._p.find(f"{W}pPr/{W}spacing")
+        assert spacing is not None and spacing.get(f"{W}lineRule") == "exact", p._p.xml
+        assert int(spacing.get(f"{W}line")) <= 20
+    assert doc.element.body[-2].tag == f"{W}p"  # Word wants a paragraph after the last table
+
+
+def test_matriks_perubahan_of_dokgen_diff_prints_whole_rows_and_page_numbers(tmp_path):
+    from typer.testing import CliRunner
+
+    from dokgen.cli import app
+
+    target = tmp_path / "matriks.docx"
+    args = ["diff", str(BANDAR_LAMPUNG), str(PERUBAHAN), "--format", "docx", "-o", str(target)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    doc = open_docx(target)
+    (table,) = doc.tables
+    assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+    assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
+    (section,) = doc.sections
+    assert section.different_first_page_header_footer and page_field(section.header)
+    assert doc.element.body[-2].tag == f"{W}p"
