@@ -26,6 +26,7 @@ from markupsafe import Markup
 from dokgen.combine import DOCUMENT, new_page, split_body
 from dokgen.docinfo import APP_XML, DocumentProperties, Gambar, core_xml
 from dokgen.errors import TemplateError
+from dokgen.lebar import Metrik, muat_semua, paskan_kolom
 from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
 from dokgen.zipwrite import Part, package, read_parts, stored_parts
 
@@ -108,6 +109,7 @@ _RENDER_ERRORS = (
 _EMPTY_RELS = f'{_XML_DECLARATION}<Relationships xmlns="{PACKAGE_RELS}"></Relationships>'.encode()
 _PROVIDED = {"gambar", "loop", "self", "caller", "varargs", "kwargs"}
 """Names a template reads that no document context gives: dokgen's pictures, Jinja's own."""
+_NO_STYLES = f'<w:styles xmlns:w="{W}"/>'.encode()
 _HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml")
 _JINJA = re.compile(r"\{[{%#]")
 
@@ -268,11 +270,17 @@ class Template:
             for part in self._headers:
                 rendered = self._render_part(part, context, limits)
                 replaced[part.name] = (_XML_DECLARATION + rendered).encode("utf-8")
-        if self._column_loops or LANJUT in xml:  # only then is a tree needed
+        grid_changes = self._column_loops or LANJUT in xml
+        metrik = self._metrik(halaman.huruf, halaman.ukuran_pt)
+        # columns are fitted on a tree only when reading the text cannot tell that all fit
+        fitting = "<w:tbl>" in xml and (grid_changes or not muat_semua(xml, metrik))
+        if grid_changes or fitting:  # only then is a tree needed
             body = etree.fromstring(xml.encode("utf-8"))
-            _fix_grid(body, kertas)
-            _merge_down(body)
-            xml = etree.tostring(body, encoding="unicode")
+            if grid_changes:
+                _fix_grid(body, kertas)
+                _merge_down(body)
+            if (fitting and paskan_kolom(body, metrik)) or grid_changes:
+                xml = etree.tostring(body, encoding="unicode")
         xml = _set_paper(xml, kertas)
         if halaman.margin_cm:
             xml = _set_margins(xml, halaman.margin_cm)
@@ -299,6 +307,12 @@ class Template:
             raise self._error(exc, part.source, part.label) from None
         xml = "".join(chunks).replace("\n<w:p", "<w:p")  # the line breaks _compile put
         return _BREAKS.sub(_breaks, xml) if "\t" in xml or "\n" in xml else xml
+
+    @cache  # noqa: B019  (one Template per file, kept for the whole build)
+    def _metrik(self, huruf: str | None, ukuran_pt: float | None) -> Metrik:
+        """How text is measured for fitting the table columns, with the setting's font and size."""
+        styles = self._styles(huruf, ukuran_pt) if huruf or ukuran_pt else None
+        return Metrik(styles or self._parts.get("word/styles.xml", _NO_STYLES))
 
     @cache  # noqa: B019  (one Template per file, kept for the whole build)
     def _styles(self, huruf: str | None, ukuran_pt: float | None) -> bytes:

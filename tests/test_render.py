@@ -149,3 +149,109 @@ def test_missing_or_broken_template_is_reported(tmp_path):
     broken.write_bytes(b"bukan zip")
     with pytest.raises(TemplateError, match=r"rusak\.docx: templat \.docx tidak dapat dibuka"):
         Template(broken)
+
+
+# --- column widths fitted to their words (issue 17) -------------------------------------------
+
+
+def table_template(tmp_path: Path, widths: list[int], rows: list[list[str]]) -> Path:
+    """A template holding one fixed-layout table: ``widths`` in twips, the first row bold."""
+    from docx.shared import Twips
+
+    doc = Document()
+    table = doc.add_table(rows=len(rows), cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Twips(width)
+    for r, texts in enumerate(rows):
+        for cell, width, text in zip(table.rows[r].cells, widths, texts, strict=True):
+            cell.width = Twips(width)
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = r == 0
+    path = tmp_path / "tabel.docx"
+    doc.save(path)
+    return path
+
+
+def table_widths(blob: bytes) -> tuple[list[int], list[list[int]]]:
+    """The first table's grid, and each row's cell widths, in twips."""
+    import io
+
+    table = Document(io.BytesIO(blob)).tables[0]._tbl
+    grid = [int(col.get(f"{W}w")) for col in table.iter(f"{W}gridCol")]
+    cells = [
+        [int(tc_w.get(f"{W}w")) for tc_w in row.iter(f"{W}tcW")] for row in table.iter(f"{W}tr")
+    ]
+    return grid, cells
+
+
+def needed(text: str, bold: bool, half_points: int = 22) -> float:
+    """What a column needs for ``text`` as one token: its width, the cell margins (108 each)."""
+    from dokgen.lebar import _em
+
+    return _em("sans", bold, text) * half_points / 100 + 216
+
+
+def test_a_header_word_too_wide_for_its_column_gets_a_column_wide_enough(tmp_path):
+    widths = [600, 700, 5000, 1400]
+    path = table_template(
+        tmp_path,
+        widths,
+        [["No", "Satuan", "Uraian", "Target"], ["1", "%", "Persentase dokumen yang selesai", "90"]],
+    )
+    grid, cells = table_widths(Template(path).render({}))
+    assert grid[1] >= needed("Satuan", bold=True) > 700  # was too narrow: "Satu an"
+    assert sum(grid) == sum(widths)  # the table keeps its width
+    assert all(row == grid for row in cells)  # grid and every tcW agree
+    assert grid[2] < 5000  # taken from the columns with slack, the widest giving most
+    assert grid[0] >= needed("No", bold=True) and grid[3] >= needed("Target", bold=True)
+    assert 5000 - grid[2] > 600 - grid[0]
+
+
+def test_a_number_never_breaks_inside_itself(tmp_path):
+    widths = [900, 6000]
+    path = table_template(tmp_path, widths, [["Pagu", "Uraian"], ["749.455.000", "Belanja"]])
+    grid, cells = table_widths(Template(path).render({}))
+    assert grid[0] >= needed("749.455.000", bold=False) > 900
+    assert sum(grid) == sum(widths) and all(row == grid for row in cells)
+
+
+def test_nothing_changes_when_every_word_fits(tmp_path):
+    from dokgen import lebar
+
+    widths = [1500, 1500, 4000]
+    rows = [["No", "Satuan", "Uraian"], ["1", "%", "Persentase dokumen yang selesai tepat waktu"]]
+    path = table_template(tmp_path, widths, rows)
+    template = Template(path)
+    grid, cells = table_widths(template.render({}))
+    assert grid == widths and all(row == widths for row in cells)
+    # read without parsing: the rendered body is left as it is
+    body = template._body.template.render({"gambar": {}})
+    assert lebar.muat_semua(body, template._metrik(None, None))
+
+
+def test_widths_stay_when_the_words_cannot_all_fit(tmp_path):
+    widths = [700, 700, 700]
+    rows = [["Penyelenggaraan", "Pertanggungjawaban", "Akuntabilitas"], ["1", "2", "3"]]
+    grid, _ = table_widths(Template(table_template(tmp_path, widths, rows)).render({}))
+    assert grid == widths  # never worse than the template
+
+
+def test_a_cell_spanning_columns_counts_across_them(tmp_path):
+    import io
+
+    widths = [400, 400, 5000]
+    path = table_template(tmp_path, widths, [["A", "B", "C"], ["x", "y", "z"]])
+    doc = Document(path)
+    merged = doc.tables[0].cell(0, 0).merge(doc.tables[0].cell(0, 1))
+    merged.paragraphs[0].runs[0].text = "Pertanggungjawaban"
+    for run in merged.paragraphs[0].runs[1:]:
+        run.text = ""
+    doc.save(path)
+    grid, _ = table_widths(Template(path).render({}))
+    assert grid[0] + grid[1] >= needed("Pertanggungjawaban", bold=True) > 800
+    assert sum(grid) == sum(widths)
+    table = Document(io.BytesIO(Template(path).render({}))).tables[0]._tbl
+    first = next(table.iter(f"{W}tcW"))
+    assert int(first.get(f"{W}w")) == grid[0] + grid[1]
