@@ -1,10 +1,13 @@
 """The Dokumen IKU of Lumajang (seed 000), read back: BAB II, IKU tables and the cascade."""
 
+import re
+import subprocess
+
 import pytest
 
-from dokgen.build import build
+from dokgen.build import BuildOptions, build
 from tests.conftest import DATA
-from tests.docxread import lines, open_docx, table_after, unique_cells
+from tests.docxread import W, lines, open_docx, table_after, unique_cells
 
 LUMAJANG = DATA / "lumajang-diskopum"
 YEARS = ["2019", "2020", "2021", "2022", "2023"]
@@ -164,3 +167,261 @@ def test_cascade_program_supporting_two_iku_lists_both(doc_2014):
     # the last two programs support the same IKU: one IKU cell, two program cells
     assert rows[10].cells[2]._tc is rows[16].cells[2]._tc
     assert rows[12].cells[3]._tc is not rows[13].cells[3]._tc
+
+
+# --- pages (issue 17): sections, page numbers, Daftar Isi, captions, tables, signature ---------
+
+BANDAR_LAMPUNG = DATA / "bandarlampung-diskopukm"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+BABS = ["BAB I", "BAB II", "BAB III", "BAB IV"]
+
+
+def _text(element) -> str:
+    """The text of an element's runs (python-docx's elements repeat it in itertext)."""
+    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+
+def _body(doc):
+    return doc.element.body
+
+
+def _ppr_has(paragraph, tag: str) -> bool:
+    return paragraph.find(f"{W}pPr/{W}{tag}") is not None
+
+
+def _paragraph(doc, text: str):
+    (found,) = [p for p in doc.paragraphs if p.text == text]
+    return found._p
+
+
+def _sections(doc):
+    """Every w:sectPr of the body, in order (the last is the body's own)."""
+    return list(_body(doc).iter(f"{W}sectPr"))
+
+
+def test_cover_front_matter_roman_body_arabic_from_one(doc):
+    cover, front, body, landscape, last = _sections(doc)
+    numbering = [s.find(f"{W}pgNumType") for s in (front, body, landscape, last)]
+    assert cover.find(f"{W}pgNumType") is None
+    assert cover.find(f"{W}footerReference") is None  # the cover shows no number
+    assert [(n.get(f"{W}fmt"), n.get(f"{W}start")) for n in numbering] == [
+        ("lowerRoman", "1"),
+        ("decimal", "1"),
+        ("decimal", None),
+        ("decimal", None),
+    ]
+    assert landscape.find(f"{W}pgSz").get(f"{W}orient") == "landscape"
+    # every numbered section shows the footer, which holds a PAGE field, centred
+    for section in (front, body, landscape, last):
+        (reference,) = section.findall(f"{W}footerReference")
+        part = doc.part.related_parts[reference.get(f"{R}id")]
+        footer = part.blob.decode() if hasattr(part, "blob") else ""
+        assert 'w:instr=" PAGE "' in footer
+        assert '<w:jc w:val="center"/>' in footer
+    # the roman section ends with the Daftar Isi; BAB I opens the arabic one
+    paragraphs = list(_body(doc).iter(f"{W}p"))
+    end_front = next(p for p in paragraphs if p.find(f"{W}pPr/{W}sectPr") is front)
+    following = paragraphs[paragraphs.index(end_front) + 1 :]
+    assert _text(next(p for p in following if _text(p))) == "BAB I"
+
+
+def test_cover_has_lambang_title_dinas_and_period_in_large_type(doc):
+    cover_end = _sections(doc)[0].getparent().getparent()
+    paragraphs = list(_body(doc).iterchildren(f"{W}p"))
+    cover = paragraphs[: paragraphs.index(cover_end) + 1]
+    texts = [_text(p) for p in cover if _text(p)]
+    assert texts == [
+        "INDIKATOR KINERJA UTAMA (IKU)",
+        "TAHUN 2018–2023",
+        "DINAS KOPERASI DAN USAHA MIKRO",
+        "KABUPATEN LUMAJANG",
+        "2020",
+    ]
+    for p in cover:
+        for size in p.iter(f"{W}sz"):
+            assert int(size.get(f"{W}val")) >= 28  # 14 pt and more
+    (extent,) = [e for p in cover for e in p.iter() if e.tag.endswith("}extent")]
+    assert int(extent.get("cy")) == 4 * 360000  # the lambang, 4 cm high
+
+
+def _bookmarks(doc) -> dict[str, str]:
+    """Bookmark name → text of the paragraph it is in."""
+    return {b.get(f"{W}name"): _text(b.getparent()) for b in _body(doc).iter(f"{W}bookmarkStart")}
+
+
+def _pagerefs(doc) -> list[tuple[str, str]]:
+    """(text before the page number, bookmark) of every Daftar Isi line."""
+    refs = []
+    for p in _body(doc).iter(f"{W}p"):
+        instr = "".join(t.text for t in p.iter(f"{W}instrText"))
+        if "PAGEREF" in instr:
+            label = _text(p)[:-1]  # less the cached number
+            refs.append((label, instr.split()[1]))
+    return refs
+
+
+def test_daftar_isi_points_at_every_bab_heading_and_table_caption(doc):
+    marks = _bookmarks(doc)
+    refs = _pagerefs(doc)
+    targets = [name for _, name in refs]
+    assert all(marks[name] for name in targets)  # every PAGEREF has its bookmark
+    bab_marks = [marks[name] for name in targets if marks[name] in BABS]
+    assert bab_marks == BABS
+    assert [label for label, name in refs if marks[name] in BABS] == [
+        "BAB IPENDAHULUAN",
+        "BAB IITUGAS DAN FUNGSI",
+        "BAB IIITUJUAN DAN SASARAN",
+        "BAB IVPENUTUP",
+    ]
+    assert [marks[name] for name in targets if marks[name].startswith("Tabel")] == [
+        "Tabel 3.1 Indikator Kinerja Utama",
+        "Tabel 3.2 Capaian Indikator Kinerja Utama",
+        "Tabel 3.3 Rencana Kerja Dinas Koperasi dan Usaha Mikro",
+        "Tabel 3.4 Cascading Sasaran, Indikator Kinerja Utama, Program dan Kegiatan",
+    ]
+    assert "2.1.2 Struktur Organisasi Perangkat Daerah" in [marks[n] for n in targets]
+    assert marks["_RefKataPengantar"] == "KATA PENGANTAR"
+    for instr in _body(doc).iter(f"{W}instrText"):
+        assert instr.text.strip().endswith("\\h")
+    settings = doc.settings.element
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+def test_bab_headings_open_a_page_and_headings_keep_with_what_follows(doc):
+    for bab in BABS:
+        heading = _paragraph(doc, bab)
+        assert _ppr_has(heading, "pageBreakBefore") and _ppr_has(heading, "keepNext")
+        title = heading.getnext()
+        assert _ppr_has(title, "keepNext")
+    for sub in ["A. LATAR BELAKANG", "2.1.3 Uraian Tugas dan Fungsi", "3.2 Sasaran"]:
+        assert _ppr_has(_paragraph(doc, sub), "keepNext")
+
+
+def _captions(doc) -> list[tuple[str, object]]:
+    """(caption text, the element after it) of every table caption, in order."""
+    return [
+        (_text(p), p.getnext())
+        for p in _body(doc).iterchildren(f"{W}p")
+        if any(b.get(f"{W}name").startswith("_RefTabel") for b in p.iter(f"{W}bookmarkStart"))
+    ]
+
+
+@pytest.fixture(scope="module")
+def doc_bandar_lampung(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bandarlampung")
+    build(BANDAR_LAMPUNG, out)
+    return open_docx(out / "dokumen-iku.docx")
+
+
+def test_captions_numbered_in_order_above_their_table(doc, doc_bandar_lampung):
+    for document, titles in [
+        (doc, ["Indikator Kinerja Utama", "Capaian", "Rencana Kerja", "Cascading"]),
+        # Bandar Lampung's Renstra has no tujuan: no Rencana Kerja table, nor its number
+        (doc_bandar_lampung, ["Indikator Kinerja Utama", "Capaian", "Cascading"]),
+    ]:
+        captions = _captions(document)
+        assert len(captions) == len(titles)
+        for n, ((caption, following), title) in enumerate(
+            zip(captions, titles, strict=True), start=1
+        ):
+            assert caption.startswith(f"Tabel 3.{n} {title}")
+            assert following.tag == f"{W}tbl"
+        for caption, _ in captions:
+            assert _ppr_has(_paragraph(document, caption), "keepNext")
+
+
+def test_table_rows_never_split_and_header_rows_repeat(doc, doc_bandar_lampung):
+    for document in (doc, doc_bandar_lampung):
+        for _, table in _captions(document):
+            rows = table.findall(f"{W}tr")
+            headers = 2 if _text(rows[0]).startswith("NO.") else 1  # cascade: 2
+            for k, row in enumerate(rows):
+                assert row.find(f"{W}trPr/{W}cantSplit") is not None
+                assert (row.find(f"{W}trPr/{W}tblHeader") is not None) == (k < headers)
+                if k >= headers:  # a data row has its text, none is a header-only table
+                    assert _text(row).strip()
+            for nested in table.iter(f"{W}tbl"):  # the fraction of a formula
+                for row in nested.findall(f"{W}tr"):
+                    assert row.find(f"{W}trPr/{W}cantSplit") is not None
+
+
+def test_header_rows_bold_and_shaded_and_no_total_rows(doc):
+    """The Dokumen IKU's tables hold no subtotal or total row ("Jumlah …" in them is the
+    name of an indicator): header rows are the only bold, shaded ones."""
+    for _, table in _captions(doc):
+        for row in table.findall(f"{W}tr"):
+            header = row.find(f"{W}trPr/{W}tblHeader") is not None
+            cells = row.findall(f"{W}tc")
+            shaded = [c.find(f"{W}tcPr/{W}shd") is not None for c in cells]
+            assert shaded == [header] * len(cells)
+            first = _text(cells[0]).strip()
+            assert not first.upper().startswith("JUMLAH")
+            if header:
+                for run in row.iter(f"{W}r"):
+                    if _text(run).strip():
+                        assert run.find(f"{W}rPr/{W}b") is not None
+
+
+def test_signature_block_keeps_together_with_the_text_above(doc):
+    paragraphs = list(_body(doc).iterchildren(f"{W}p"))
+    nips = [p for p in paragraphs if _text(p) == "NIP. 19621215 199403 1 006"]
+    assert len(nips) == 2  # under the Kata Pengantar and under BAB IV
+    for nip in nips:
+        k = paragraphs.index(nip)
+        place = next(i for i in range(k, 0, -1) if _text(paragraphs[i]).startswith("Lumajang,"))
+        block = paragraphs[place - 1 : k]  # the last paragraph of text, place/date … pangkat
+        assert _text(block[0]).strip()  # text, not an empty paragraph
+        assert all(_ppr_has(p, "keepNext") for p in block)
+        assert not _ppr_has(nip, "keepNext")
+    # the block is paragraphs, not a table row a page can separate from the text
+    assert nips[-1].getnext().tag == f"{W}sectPr"
+
+
+def test_no_empty_paragraph_but_the_landscape_section_break(doc_bandar_lampung):
+    """An empty paragraph after the last landscape table must carry the section break (it
+    cannot be avoided after a table): it is 1 pt high, so it never pushes a blank page."""
+    body = _body(doc_bandar_lampung)
+    for table in body.iterchildren(f"{W}tbl"):
+        following = table.getnext()
+        if following.tag == f"{W}p" and not _text(following):
+            assert following.find(f"{W}pPr/{W}sectPr") is not None
+            spacing = following.find(f"{W}pPr/{W}spacing")
+            assert spacing.get(f"{W}lineRule") == "exact"
+            assert int(spacing.get(f"{W}line")) <= 20
+
+
+def test_printed_pages_numbers_and_daftar_isi_agree(tmp_path):
+    """LibreOffice's PDF: the cover has no number, the front matter i, ii, the body 1, 2, …;
+    no page is blank; the Daftar Isi gives the page each BAB and table really is on."""
+    from dokgen.pdf import ke_pdf
+
+    hasil = build(BANDAR_LAMPUNG, tmp_path, BuildOptions(kind="dokumen-iku"))
+    (pdf,) = ke_pdf(hasil.outputs)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()]
+        for page in text.split("\f")[:-1]
+    ]
+    assert all(pages), "a blank page"
+    labels = [page[-1] for page in pages]
+    assert labels[0] == "2021"  # the cover ends with the year, no number
+    body = len(labels) - 3
+    assert labels[1:] == ["i", "ii", *map(str, range(1, body + 1))]
+    contents = pages[2]
+    assert contents[0] == "DAFTAR ISI"
+    listed = {}
+    for line in contents:
+        found = re.fullmatch(r"(BAB [IV]+|Tabel 3\.\d)\s.*?\.{3,}\s*(\d+)", line)
+        if found:
+            listed[found.group(1)] = found.group(2)
+    assert set(listed) == {*BABS, "Tabel 3.1", "Tabel 3.2", "Tabel 3.3"}
+    for heading, number in listed.items():
+        caption = re.compile(rf"{re.escape(heading)} [A-Z]")
+        (page,) = [  # a caption: "Tabel 3.1 Indikator …", not "… pada Tabel 3.1 dan …"
+            page
+            for page in pages[3:]
+            if any(line == heading or caption.match(line) for line in page)
+        ]
+        assert page[-1] == number, heading
