@@ -244,6 +244,10 @@ class Pengaturan(Model):
         )
 
 
+JABATAN_SEBARIS = 30
+"""Longest head's title printed on one line above a signature (capitals, in a half-page column)."""
+
+
 class Dinas(Model):
     """The agency whose documents are produced."""
 
@@ -266,12 +270,15 @@ class Dinas(Model):
         """The head's title as printed above a signature, one line each.
 
         'KEPALA DINAS', 'KOPERASI DAN USAHA MIKRO', 'KABUPATEN MALANG' for
-        'Dinas Koperasi dan Usaha Mikro' of Kabupaten Malang.
+        'Dinas Koperasi dan Usaha Mikro' of Kabupaten Malang (seed 004); a short name stays on one
+        line: 'KEPALA DINAS KOPERASI DAN UKM', 'KOTA BANDAR LAMPUNG' (seed 001), 'KEPALA DINAS
+        KESEHATAN', never 'KEPALA DINAS' above 'KESEHATAN'.
         """
         nama = self.nama.upper()
         head, _, rest = nama.partition(" ")
-        lines = [f"KEPALA {head}", rest] if rest else [f"KEPALA {nama}"]
-        return [*lines, self.pemda.sebutan.upper()]
+        if len(f"KEPALA {nama}") <= JABATAN_SEBARIS or not rest:
+            return [f"KEPALA {nama}", self.pemda.sebutan.upper()]
+        return [f"KEPALA {head}", rest, self.pemda.sebutan.upper()]
 
     @property
     def tempat(self) -> str:

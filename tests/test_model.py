@@ -38,6 +38,10 @@ def test_nip_keeps_leading_zeros_and_drops_spaces():
     )
     assert dinas.kepala.nip == "195905311986032004"
     assert dinas.jabatan_kepala == ["KEPALA DINAS", "KOPERASI DAN USAHA MIKRO", "KABUPATEN MALANG"]
+    kesehatan = dinas.model_copy(update={"nama": "Dinas Kesehatan"})
+    assert kesehatan.jabatan_kepala == ["KEPALA DINAS KESEHATAN", "KABUPATEN MALANG"]
+    ukm = dinas.model_copy(update={"nama": "Dinas Koperasi dan UKM"})
+    assert ukm.jabatan_kepala == ["KEPALA DINAS KOPERASI DAN UKM", "KABUPATEN MALANG"]
     assert dinas.pemda.kepala_daerah == "Bupati"
     assert dinas.tempat == "Malang"
     assert dinas.pengaturan.kertas == "F4"
