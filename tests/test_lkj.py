@@ -335,3 +335,26 @@ def test_signature_blocks_whole_and_kept_with_the_text(body):
         before = table.getprevious()
         assert before.find(f"{W}pPr/{W}keepNext") is not None
         assert _text(before).strip()  # the last lines of text, not an empty paragraph
+
+
+def _continues(row) -> bool:
+    """Whether the row's first cell continues the merged cell above it."""
+    merge = row.find(f"{W}tc/{W}tcPr/{W}vMerge")
+    return merge is not None and merge.get(f"{W}val") in (None, "continue")
+
+
+def test_rows_of_one_program_or_sasaran_kept_on_one_page(body):
+    """A row is kept with the next while the next continues its merged cell (no program name
+    cut from its kegiatan at a page break)."""
+    for number in ("1.1", "2.1", "2.2", "3.1"):
+        (table,) = [
+            p.getnext()
+            for p in body.findall(f"{W}p")
+            if _text(p).startswith(f"Tabel {number} ") and p.getnext().tag == f"{W}tbl"
+        ]
+        rows = table.findall(f"{W}tr")[1:]
+        kept = [
+            all(p.find(f"{W}pPr/{W}keepNext") is not None for p in r.iter(f"{W}p")) for r in rows
+        ]
+        assert kept == [_continues(r) for r in rows[1:]] + [False], number
+        assert any(kept), number
