@@ -45,14 +45,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# First page of every example PDF as PNG in build/pratinjau/, for a person to look at.
+# Every page of every example document as PNG in build/pratinjau/<contoh>-<dokumen>-<halaman>.png,
+# for a person to look at before printing (the IKI cards: their combined file, every card in it).
 preview: $(STAMP) sistem demo
-	@mkdir -p build/pratinjau
-	@for d in build/*/; do [ "$$d" = build/pratinjau/ ] || $(BIN)/dokgen pdf "$$d"; done
-	@for f in $$(find build -name '*.pdf' -not -path 'build/*/iki/*'); do \
-	  pdftoppm -r 60 -f 1 -l 2 -png "$$f" "build/pratinjau/$$(basename $$(dirname $$f))-$$(basename $$f .pdf)"; \
+	@rm -rf build/pratinjau && mkdir -p build/pratinjau
+	@for d in data/*/; do n=$$(basename "$$d"); \
+	  $(BIN)/dokgen pdf "build/$$n" >/dev/null || exit 1; \
+	  for f in "build/$$n"/*.docx; do \
+	    pdftoppm -r 60 -png "$${f%.docx}.pdf" "build/pratinjau/$$n-$$(basename "$$f" .docx)" || exit 1; \
+	  done; \
 	done
-	@ls build/pratinjau
+	@echo "$$(ls build/pratinjau | wc -l) halaman di build/pratinjau/"
 
 # Speed figures (several minutes): bulk IKI cards against the naive docxtpl loop; PDF.
 bench: $(STAMP) sistem
