@@ -38,7 +38,7 @@ BARIS_MAKS = 55
 _PUNCT = ".,;:()[]{}\"'“”‘’!?%*"
 _ANGKA = re.compile(r"^\d+(?:[.,]\d+)*$")
 _ROMAWI = re.compile(
-    r"^(?=[ivxlcdm]+$|[IVXLCDM]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$"
+    r"^(?=[IVXLCDM]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$", re.IGNORECASE
 )
 _NOMOR = re.compile(
     r"^(?:(?:halaman|hal\.?)\s+)?[-–—]?\s*(?P<n>\d+|[ivxlcdm]+|[IVXLCDM]+)\s*[-–—]?"
@@ -68,7 +68,7 @@ def kata(teks: str) -> list[str]:
 
 def romawi(teks: str) -> int | None:
     """The value of a roman numeral (lower or upper case), else None."""
-    if not teks or not _ROMAWI.match(teks):
+    if not teks or teks not in (teks.lower(), teks.upper()) or not _ROMAWI.match(teks):
         return None
     nilai = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     angka = [nilai[c] for c in teks.lower()]
