@@ -425,3 +425,24 @@ def test_printed_pages_numbers_and_daftar_isi_agree(tmp_path):
             if any(line == heading or caption.match(line) for line in page)
         ]
         assert page[-1] == number, heading
+
+
+def _continues(row) -> bool:
+    """Whether the row's first cell continues the merged cell above it."""
+    merge = row.find(f"{W}tc/{W}tcPr/{W}vMerge")
+    return merge is not None and merge.get(f"{W}val") in (None, "continue")
+
+
+def test_rows_of_one_sasaran_or_tujuan_kept_on_one_page(doc, doc_2014):
+    """A row keeps with the next while the next continues its merged first cell: a page break
+    never leaves rows under an empty sasaran / tujuan cell (the header row repeats too)."""
+    for document in (doc, doc_2014):
+        for caption, table in _captions(document):
+            headers = 2 if caption.startswith("Tabel 3.4 Cascading") else 1
+            rows = table.findall(f"{W}tr")[headers:]
+            kept = [
+                all(p.find(f"{W}pPr/{W}keepNext") is not None for p in r.iter(f"{W}p"))
+                for r in rows
+            ]
+            assert kept == [_continues(r) for r in rows[1:]] + [False], caption
+            assert any(kept), caption

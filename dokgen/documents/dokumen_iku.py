@@ -145,6 +145,16 @@ def _uraian(indikator: list[Indikator]) -> str:
     return "\n".join(i.uraian for i in indikator)
 
 
+def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
+    cell is merged into this one), so the template keeps the two on one page and a page break
+    never leaves a sasaran's or tujuan's rows under an empty merged cell."""
+    return [
+        {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
+        for i, row in enumerate(rows)
+    ]
+
+
 def nomor_tabel(tables: dict[str, list[Any]]) -> dict[str, str]:
     """Caption numbers of the tables that have rows, in order ("3.1", "3.2", …); a table
     without rows is not printed and takes no number ("")."""
@@ -173,10 +183,10 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "jumlah_sasaran": bilangan(len(renstra.sasaran_ber_iku)),
         "tahun_dasar": renstra.tahun_dasar or "",
         "tahun_target": tahun_target(renstra),
-        "iku": baris_iku(renstra, "target"),
-        "capaian": baris_iku(renstra, "realisasi"),
-        "cascade": baris_cascade(renstra),
-        "rencana_kerja": baris_rencana_kerja(renstra),
+        "iku": bersambung(baris_iku(renstra, "target"), "no_sasaran"),
+        "capaian": bersambung(baris_iku(renstra, "realisasi"), "no_sasaran"),
+        "cascade": bersambung(baris_cascade(renstra), "no"),
+        "rencana_kerja": bersambung(baris_rencana_kerja(renstra), "no"),
     }
     context["tabel"] = nomor_tabel(
         {key: context[key] for key in ("iku", "capaian", "rencana_kerja", "cascade")}
