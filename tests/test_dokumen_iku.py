@@ -446,3 +446,16 @@ def test_rows_of_one_sasaran_or_tujuan_kept_on_one_page(doc, doc_2014):
             ]
             assert kept == [_continues(r) for r in rows[1:]] + [False], caption
             assert any(kept), caption
+
+
+def test_without_organisasi_no_heading_over_an_empty_list(doc_2014):
+    """Lumajang 2014 has no organisasi.yaml: 2.1.2 and 2.1.3 are left out, in the text and in
+    the Daftar Isi (whose every PAGEREF still has its bookmark)."""
+    text = lines(doc_2014)
+    assert not [line for line in text if line.startswith(("2.1.2", "2.1.3"))]
+    assert "perangkat daerah yang melaksanakan urusan pemerintahan di bidang tugasnya." in (
+        " ".join(text)
+    )
+    marks = _bookmarks(doc_2014)
+    assert {name for _, name in _pagerefs(doc_2014)} <= set(marks)
+    assert "2.1.1 Dasar Hukum Pembentukan Perangkat Daerah" in marks.values()
