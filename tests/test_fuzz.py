@@ -772,7 +772,9 @@ def harapan(files: Files) -> Harapan:
     sebutan = f"{d['pemda']['jenis'].capitalize()} {bersih(d['pemda']['nama'])}"
     upper = nama_dinas.upper()
     head, _, rest = upper.partition(" ")
-    lines = [f"KEPALA {head}", rest] if rest else [f"KEPALA {upper}"]
+    # the head's title: one line up to 30 characters, else split after its first word
+    one_line = len(f"KEPALA {upper}") <= 30 or not rest
+    lines = [f"KEPALA {upper}"] if one_line else [f"KEPALA {head}", rest]
     kepala = ["\n".join([*lines, sebutan.upper()]), bersih(d["kepala"]["nama"])]
     _pasang(kepala, d["kepala"].get("pangkat"))
     if bersih(d["kepala"].get("nip", "")):
