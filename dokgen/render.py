@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from dokgen.docinfo import APP_XML, DocumentProperties, Gambar, core_xml
 from dokgen.errors import TemplateError
 from dokgen.lebar import Metrik, muat_semua, paskan_kolom
 from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
-from dokgen.zipwrite import Part, package, read_parts, stored_parts
+from dokgen.zipwrite import Part, fragment, package, read_parts, stored_parts
 
 __all__ = [
     "LANJUT",
@@ -293,7 +293,7 @@ class Template:
             return self._package(replaced), b""
         head, content, tail = split_body((self._prefix + xml + self._suffix).encode("utf-8"))
         document, pieces = Part.of_fragments(DOCUMENT, [head, new_page(content), tail])
-        return self._package(replaced, document), pieces[1]
+        return self._package(replaced, document), pieces[1] + _section_break(tail)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], limits: Limits) -> str:
         """One part, rendered within the document's ``limits``."""
@@ -391,6 +391,37 @@ class Template:
             return self._compressed[name]
 
         return package(part(name) for name in [*self._parts, *added])
+
+
+@lru_cache(maxsize=8)
+def _section_break(tail: bytes) -> bytes:
+    """What ends a card's piece in a combined document (compressed): a 1 pt paragraph holding a
+    copy of the card's section, its page numbers starting at 1 and the section starting on a new
+    page — so every card of the combined document numbers its pages from 1, with its own first
+    page. ``tail`` is the end of the card's ``document.xml``, from its body's section on."""
+    start, end = tail.find(b"<w:sectPr"), tail.find(b"</w:sectPr>")
+    section = re.sub(rb"<w:type [^>]*/>", b"", tail[start:end])
+    if b"<w:pgNumType" in section:
+        section = re.sub(rb"<w:pgNumType\b([^>]*?)\s*/>", _start_at_one, section)
+    else:
+        after = _AFTER_PAGE_NUMBERS.search(section)
+        at = after.start() if after else len(section)
+        section = section[:at] + b'<w:pgNumType w:start="1"/>' + section[at:]
+    return fragment(
+        b'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        b'<w:rPr><w:sz w:val="2"/></w:rPr>' + section + b"</w:sectPr></w:pPr></w:p>"
+    )
+
+
+_AFTER_PAGE_NUMBERS = re.compile(
+    rb"<w:(?:cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid)\b"
+)
+"""What follows ``w:pgNumType`` in a section (the schema's order)."""
+
+
+def _start_at_one(match: re.Match[bytes]) -> bytes:
+    attributes = re.sub(rb'\s*w:start="[^"]*"', b"", match.group(1))
+    return b'<w:pgNumType w:start="1"' + attributes + b"/>"
 
 
 _PAGE_SIZE = re.compile(r"<w:pgSz\b([^>]*?)/>")

@@ -100,6 +100,12 @@ def test_iki_card_layout(make_data):
     ]
     assert header._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
     assert len(table.rows) == 3
+    # rows never split across pages; the last row keeps with the signature below the table
+    assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
+    last = table.rows[2].cells[1:]  # the first cell continues the merged sasaran
+    keep = [p.paragraph_format.keep_with_next for c in last for p in c.paragraphs]
+    assert keep and all(keep)
+    assert not any(p.paragraph_format.keep_with_next for p in table.rows[1].cells[1].paragraphs)
     # one sasaran for two rows: a vertically merged cell
     assert table.rows[1].cells[0]._tc is table.rows[2].cells[0]._tc
     # the ratio is a real fraction: a nested table, pembilang over penyebut, then × 100%
@@ -255,3 +261,29 @@ def test_a_cell_spanning_columns_counts_across_them(tmp_path):
     table = Document(io.BytesIO(Template(path).render({}))).tables[0]._tbl
     first = next(table.iter(f"{W}tcW"))
     assert int(first.get(f"{W}w")) == grid[0] + grid[1]
+
+
+def test_iki_card_page_numbers_from_its_second_page_and_from_1_in_the_combined_document(
+    make_data,
+):
+    import io
+    import zipfile
+    import zlib
+
+    from dokgen.documents import iki
+
+    data = load(make_data(jabatan={"01-a.yaml": JABATAN_YAML}))
+    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0])}
+    blob, piece = Template(TEMPLATES / "iki.docx").render_dokumen(context, "F4", piece=True)
+    doc = open_docx(blob)
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer  # no number on a card's first page
+    assert "PAGE" in section.footer._element.xml
+    assert not section.first_page_footer.paragraphs[0].text
+    # the card itself is one section; its piece closes its own section, numbered from 1
+    body = zipfile.ZipFile(io.BytesIO(blob)).read("word/document.xml")
+    assert body.count(b"<w:sectPr") == 1
+    raw = zlib.decompressobj(-15).decompress(piece)
+    assert raw.count(b"<w:sectPr") == 1 and raw.rstrip().endswith(b"</w:p>")
+    closing = raw[raw.rindex(b"<w:p>") :]
+    assert b'<w:pgNumType w:start="1"/>' in closing and b"<w:type " not in closing
