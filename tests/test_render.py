@@ -100,12 +100,13 @@ def test_iki_card_layout(make_data):
     ]
     assert header._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
     assert len(table.rows) == 3
-    # rows never split across pages; the last row keeps with the signature below the table
+    # rows never split across pages; the last sasaran's rows keep together and with the
+    # signature below the table
     assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
-    last = table.rows[2].cells[1:]  # the first cell continues the merged sasaran
-    keep = [p.paragraph_format.keep_with_next for c in last for p in c.paragraphs]
+    rows = [table.rows[1].cells, table.rows[2].cells[1:]]  # [2][0] continues the merged sasaran
+    keep = [p.paragraph_format.keep_with_next for r in rows for c in r for p in c.paragraphs]
     assert keep and all(keep)
-    assert not any(p.paragraph_format.keep_with_next for p in table.rows[1].cells[1].paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for p in header.cells[0].paragraphs)
     # one sasaran for two rows: a vertically merged cell
     assert table.rows[1].cells[0]._tc is table.rows[2].cells[0]._tc
     # the ratio is a real fraction: a nested table, pembilang over penyebut, then × 100%
