@@ -290,7 +290,7 @@ def render(
     for done, (name, digest, piece) in enumerate(results, start=1):
         by_name[name].sha = digest
         if piece:
-            pieces.append((f"piece {digest}", piece))
+            pieces.append((_piece_key(digest), piece))
             if len(pieces) >= 512:  # kept in the cache as they come: memory stays flat
                 cache.put_many(pieces)
                 pieces.clear()
@@ -325,6 +325,12 @@ def combine(
             whole.sha = manifest.entries[kind.combined].sha
 
 
+def _piece_key(card: str) -> str:
+    """The cache key of the piece of the card whose bytes hash to ``card``: the piece is made
+    by this code (a card's bytes alone do not say how its piece ends)."""
+    return f"piece {code_fingerprint()} {card}"
+
+
 def _where(p: Planned, staging: Path, manifest: Manifest) -> Path:
     """The file of a document of this build: staged, or in place from an earlier build."""
     return (staging if p.stale else manifest.folder) / p.doc.nama_berkas
@@ -336,9 +342,9 @@ def _pieces(
     """The piece of every card, from the cache or else from the card's file."""
     for start in range(0, len(cards), 512):
         batch = cards[start : start + 512]
-        found = cache.get_many([f"piece {p.sha}" for p in batch])
+        found = cache.get_many([_piece_key(p.sha) for p in batch])
         for p in batch:
-            piece = found.get(f"piece {p.sha}")
+            piece = found.get(_piece_key(p.sha))
             yield piece or combined.piece_of(_where(p, staging, manifest))
 
 
