@@ -306,7 +306,7 @@ def test_decree_signature_block_is_kept_whole_and_with_the_last_diktum(docs, nam
     assert [p.text for p in block] == [
         "Ditetapkan di Bandar Lampung",
         block[1].text,
-        "KEPALA DINAS\nKOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
+        "KEPALA DINAS KOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
         "Drs. GIRENDRA, MM",
         "Pembina Utama Muda",
         "NIP. 19620412 198303 1 015",
@@ -344,7 +344,7 @@ def test_lampiran_tables_repeat_their_header_and_keep_rows_and_signature(docs, n
         # the last row is the signature block: the last data row keeps with it
         signature = rows[-1].cells[0]
         assert [p.text for p in signature.paragraphs] == [
-            "KEPALA DINAS\nKOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
+            "KEPALA DINAS KOPERASI DAN UKM\nKOTA BANDAR LAMPUNG,",
             "Drs. GIRENDRA, MM",
             "Pembina Utama Muda",
             "NIP. 19620412 198303 1 015",
