@@ -52,8 +52,9 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     pool = [yaml.safe_load(p.read_text()) for p in sorted((SOURCE / "jabatan").glob("*.yaml"))]
     (folder / "jabatan").mkdir(parents=True)
-    shutil.copy(SOURCE / "dinas.yaml", folder / "dinas.yaml")
-    shutil.copy(SOURCE / "periksa.yaml", folder / "periksa.yaml")
+    for source in SOURCE.iterdir():  # dinas.yaml, periksa.yaml, the lambang …
+        if source.is_file():
+            shutil.copy(source, folder / source.name)
     for i in range(1, n + 1):
         jabatan = dict(pool[rng.randrange(len(pool))])
         jabatan.pop("atasan", None)
