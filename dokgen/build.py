@@ -19,7 +19,7 @@ from typing import Any
 
 from dokgen import combine as combined
 from dokgen import transaction
-from dokgen.cache import Cache, code_fingerprint, sha
+from dokgen.cache import Cache, code_fingerprint, file_sha, sha
 from dokgen.checks import Finding, periksa
 from dokgen.documents import kinds
 from dokgen.documents.common import Dokumen, Kind, Plain
@@ -320,7 +320,7 @@ def combine(
                 _pieces(cards, cache, staging, manifest),
                 target,
             )
-            whole.sha = sha(target.read_bytes())
+            whole.sha = file_sha(target)
         else:
             whole.sha = manifest.entries[kind.combined].sha
 

@@ -32,6 +32,12 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha(path: Path) -> str:
+    """:func:`sha` of a file's bytes, read in blocks (a combined document is megabytes)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def folder() -> Path | None:
     """The cache folder of this user on this platform, or None when caching is off."""
     setting = os.environ.get("DOKGEN_CACHE", "")
