@@ -358,3 +358,22 @@ def test_rows_of_one_program_or_sasaran_kept_on_one_page(body):
         ]
         assert kept == [_continues(r) for r in rows[1:]] + [False], number
         assert any(kept), number
+
+
+def test_budget_rows_keep_with_their_program_and_the_last_subtotal_with_the_total(body):
+    """In Tabel 3.2 a kegiatan row keeps with the next row of its program, a subtotal row does
+    not (the next program may start a page) — except the last, which keeps with JUMLAH: a page
+    never holds only the repeated header and the grand total."""
+    (table,) = [
+        p.getnext()
+        for p in body.findall(f"{W}p")
+        if _text(p).startswith("Tabel 3.2 ") and p.getnext().tag == f"{W}tbl"
+    ]
+    rows = table.findall(f"{W}tr")[1:]
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in r.iter(f"{W}p")) for r in rows]
+    first_cells = ["".join(r.find(f"{W}tc").itertext()) for r in rows]
+    subtotals = [i for i, r in enumerate(rows) if "".join(r.itertext()).startswith("Jumlah ")]
+    assert first_cells[-1] == "JUMLAH" and len(subtotals) == 7  # seven programs
+    assert [kept[i] for i in subtotals] == [False] * 6 + [True]
+    assert all(kept[i] for i in range(len(rows) - 1) if i not in subtotals)
+    assert not kept[-1]

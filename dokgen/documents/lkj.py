@@ -159,7 +159,9 @@ def baris_anggaran(
     data: DataDinas, laporan: RealisasiTriwulan, programs: list[Program]
 ) -> list[dict[str, Any]]:
     """Kegiatan rows, a subtotal row per program and a grand total row; each row's ``jenis``
-    ('kegiatan', 'jumlah' or 'total') tells the template how to print it (totals bold, shaded)."""
+    ('kegiatan', 'jumlah' or 'total') tells the template how to print it (totals bold, shaded),
+    its ``terus`` whether it keeps with the next row (the rows of a program, the last subtotal
+    with the grand total: a total never stands alone under a repeated header)."""
     tahun, tw = laporan.tahun, laporan.triwulan
     rows: list[dict[str, Any]] = []
     totals = []
@@ -171,7 +173,13 @@ def baris_anggaran(
         totals.append(subtotal)
         rows.append(_money("jumlah", LANJUT, f"Jumlah {program.nama}", subtotal))
     rows.append(_money("total", "JUMLAH", "", hitung.Serapan.jumlah(totals)))
-    return rows
+    return [  # a row keeps with the next of its program, the last subtotal with the total
+        {
+            **row,
+            "terus": i + 1 < len(rows) and (nxt["program"] == LANJUT or nxt["jenis"] == "total"),
+        }
+        for i, (row, nxt) in enumerate(zip(rows, [*rows[1:], rows[-1]], strict=True))
+    ]
 
 
 def _money(jenis: str, program: str, uraian: str, serapan: hitung.Serapan) -> dict[str, Any]:
