@@ -459,3 +459,15 @@ def test_without_organisasi_no_heading_over_an_empty_list(doc_2014):
     marks = _bookmarks(doc_2014)
     assert {name for _, name in _pagerefs(doc_2014)} <= set(marks)
     assert "2.1.1 Dasar Hukum Pembentukan Perangkat Daerah" in marks.values()
+
+
+def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell():
+    """A tujuan without indicators of its own: the empty Indikator Tujuan cells of its IKU rows
+    are one merged cell, not a cell per row (the grid looked broken)."""
+    from dokgen.documents.dokumen_iku import baris_rencana_kerja
+    from dokgen.load import load
+    from dokgen.render import LANJUT
+
+    rows = baris_rencana_kerja(load(LUMAJANG).renstra)
+    assert [r["indikator_tujuan"] for r in rows] == ["", LANJUT, ""]
+    assert [r["no"] for r in rows] == ["1", LANJUT, "2"]

@@ -9,7 +9,7 @@ from dokgen.docinfo import Gambar
 from dokgen.documents.common import Dokumen, Kind, dasar, plain, properties
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
-from dokgen.model import Indikator, Program, Renstra, Unit
+from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
 from dokgen.render import LANJUT
 
 TEMPLATE = "dokumen-iku.docx"
@@ -65,17 +65,19 @@ def baris_rencana_kerja(renstra: Renstra) -> list[dict[str, Any]]:
         entries = [(None, ind) for ind in tujuan.indikator] + [
             (sasaran, ind) for sasaran in tujuan.sasaran for ind in sasaran.indikator
         ]
-        previous = None
+        previous: Sasaran | None = None
         for sasaran, ind in entries:
+            # the empty cells of a run of rows are one merged cell: the grid stays whole
+            empty = "" if first or (previous is None) != (sasaran is None) else LANJUT
             rows.append(
                 {
                     "no": str(t_number) if first else LANJUT,
                     "tujuan": tujuan.uraian if first else LANJUT,
-                    "indikator_tujuan": "" if sasaran else ind.uraian,
-                    "sasaran": ""
+                    "indikator_tujuan": empty if sasaran else ind.uraian,
+                    "sasaran": empty
                     if sasaran is None
                     else (LANJUT if sasaran is previous else sasaran.uraian),
-                    "iku": ind.uraian if sasaran else "",
+                    "iku": ind.uraian if sasaran else empty,
                     "indikator": ind,
                     "dasar": angka_tertulis(ind.tahun_dasar),
                     "nilai": [angka_tertulis(ind.target.get(y)) for y in years],
