@@ -99,14 +99,23 @@ def test_iki_card_layout(make_data):
         "SUMBER DATA",
     ]
     assert header._tr.trPr.find(f"{W}tblHeader") is not None  # repeats on every page
-    assert len(table.rows) == 3
-    # rows never split across pages; the last sasaran's rows keep together and with the
-    # signature below the table
+    assert len(table.rows) == 4  # header, two rows, the signature
+    # rows never split across pages; a sasaran's rows keep together, the last one with the
+    # signature, which is the table's last row
     assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
     rows = [table.rows[1].cells, table.rows[2].cells[1:]]  # [2][0] continues the merged sasaran
     keep = [p.paragraph_format.keep_with_next for r in rows for c in r for p in c.paragraphs]
     assert keep and all(keep)
     assert not any(p.paragraph_format.keep_with_next for p in header.cells[0].paragraphs)
+    signature = table.rows[3]._tr
+    assert signature.trPr.find(f"{W}tblHeader") is None
+    (cell,) = signature.findall(f"{W}tc")  # one cell over the four columns, borderless
+    assert cell.find(f"{W}tcPr/{W}gridSpan").get(f"{W}val") == "4"
+    borders = cell.find(f"{W}tcPr/{W}tcBorders")
+    assert [borders.find(f"{W}{side}").get(f"{W}val") for side in ("left", "bottom", "right")] == [
+        "nil"
+    ] * 3
+    assert len(doc.tables) == 1  # no separate signature table after the IKI table
     # one sasaran for two rows: a vertically merged cell
     assert table.rows[1].cells[0]._tc is table.rows[2].cells[0]._tc
     # the ratio is a real fraction: a nested table, pembilang over penyebut, then × 100%
@@ -123,6 +132,32 @@ def test_iki_card_layout(make_data):
         "Pembina Utama Muda",
         "NIP. 19590531 198603 2 004",
     ]
+
+
+def test_iki_rows_keep_with_the_next_only_within_their_sasaran_and_the_last_with_the_signature(
+    make_data,
+):
+    yaml = JABATAN_YAML + (
+        "  - sasaran: Meningkatnya kualitas perencanaan\n"
+        "    indikator:\n"
+        "      - uraian: Jumlah dokumen perencanaan\n"
+        "        formula: Jumlah dokumen\n"
+        "      - uraian: Jumlah laporan evaluasi\n"
+        "        formula: Jumlah laporan\n"
+    )
+    table = render_card(make_data, yaml).tables[0]
+    assert len(table.rows) == 6  # header, 2 + 2 rows, the signature
+
+    def keeps(row) -> bool:
+        first = row._tr.findall(f"{W}tc")[0].find(f"{W}p")
+        return first.find(f"{W}pPr/{W}keepNext") is not None
+
+    # a row keeps with the next while the next continues its sasaran: a page may break between
+    # two sasaran, never inside one that fits on a page; the last row goes with the signature
+    assert [keeps(row) for row in table.rows[1:5]] == [True, False, True, True]
+    assert table.rows[3].cells[0].text == "Meningkatnya kualitas perencanaan"
+    assert table.rows[3].cells[0]._tc is table.rows[4].cells[0]._tc
+    assert "NIP. 19590531 198603 2 004" in table.rows[5].cells[0].text
 
 
 def test_page_setup_from_data_margins_font_and_size(make_data, tmp_path):
