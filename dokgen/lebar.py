@@ -378,10 +378,12 @@ def _cell_need(cell: etree._Element, metrik: Metrik, margins: tuple[int, int]) -
 
 
 _UNSURE = re.compile(
-    r"<w:(?:drawing|textDirection|rFonts|caps|tcMar|ind|rStyle|w|spacing w:val)[ >=]|<w:tc "
+    r"<w:(?:drawing|textDirection|rFonts|caps|tcMar|rStyle|w|spacing w:val)[ >=]|<w:tc "
 )
 """What :func:`muat_semua` does not model in a cell: then the tree decides."""
 _TC_W = re.compile(r"<w:tcW ([^>]*)>")
+_IND = re.compile(r"<w:ind ([^>]*)/>")
+_IND_PART = re.compile(r'w:(left|start|right|end|firstLine|hanging)="(-?\d+)"')
 _WIDTH = re.compile(r'w:w="(\d+)"')
 _GRID_COL = re.compile(r'<w:gridCol [^>]*?w:w="(\d+)"')
 _P_STYLE = re.compile(r'<w:pStyle w:val="([^"]*)"')
@@ -438,8 +440,25 @@ def _chunk_fits(chunk: str, metrik: Metrik) -> bool:
     styles: list[str | None] = [*_P_STYLE.findall(chunk)] or [None]
     half = max([*map(int, _SIZE.findall(chunk)), *map(metrik.half_points, styles)])
     widest = max((_em(metrik.font, True, token) for token in tokens), default=0.0) * half / 100
+    indent = _indent(chunk)
+    if indent is None:
+        return False
     left, right = metrik.cell_margins(None)
-    return max(widest * _SAFETY + _SLACK_TWIPS, nested) + left + right <= int(width.group(1))
+    need = max(widest * _SAFETY + _SLACK_TWIPS, nested) + left + right + indent
+    return need <= int(width.group(1))
+
+
+def _indent(chunk: str) -> int | None:
+    """The widest indent of the cell's paragraphs (left, right and a first line's), in twips;
+    None when an indent says something else (in characters …): then the tree decides."""
+    widest = 0
+    for attributes in _IND.findall(chunk):
+        parts = {name: int(value) for name, value in _IND_PART.findall(attributes)}
+        if len(parts) != attributes.count("="):
+            return None
+        side = parts.get("left", parts.get("start", 0)) + parts.get("right", parts.get("end", 0))
+        widest = max(widest, side + max(parts.get("firstLine", 0), 0))
+    return widest
 
 
 def paskan_kolom(body: etree._Element, metrik: Metrik) -> bool:
