@@ -53,9 +53,18 @@ class Workers:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = context.Pool(self.jobs, initializer=_worker_setup)
+        # Two batches in flight: the next is queued before this one's results are read, so the
+        # workers never wait while the last chunks of a batch finish or the next is prepared.
         iterator = iter(items)
-        while batch := list(itertools.islice(iterator, BATCH)):
-            yield from self._pool.imap_unordered(fn, batch, chunksize=8)
+        running: Iterator[R] | None = None
+        while True:
+            batch = list(itertools.islice(iterator, BATCH))
+            queued = self._pool.imap_unordered(fn, batch, chunksize=8) if batch else None
+            if running is not None:
+                yield from running
+            if queued is None:
+                return
+            running = queued
 
     def close(self) -> None:
         if self._pool is not None:
