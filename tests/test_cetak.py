@@ -80,44 +80,23 @@ def _periksa(dicetak: Dicetak, dataset: str, check: Callable[..., list[str]]) ->
     assert not found, f"{len(found)} temuan:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("dataset", DATASET)
-def test_a_ukuran_kertas(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.ukuran_kertas)
+PEMERIKSAAN = {
+    "a_ukuran_kertas": cetak.ukuran_kertas,
+    "b_nomor_halaman": cetak.nomor_halaman,
+    "c_tidak_ada_halaman_kosong": cetak.halaman_kosong,
+    "d_tanda_tangan_tidak_sendirian": cetak.tanda_tangan_sendirian,
+    "e_kata_kepala_tabel_dan_angka_utuh": cetak.kata_terpotong,
+    "f_baris_tabel_tidak_terbelah": cetak.baris_terbelah,
+    "g_tanda_tangan_utuh": cetak.tanda_tangan_utuh,
+    "h_teks_di_dalam_margin": cetak.dalam_margin,
+}
+"""The checks of issue 17, item 5, a to h: each over every dataset."""
 
 
 @pytest.mark.parametrize("dataset", DATASET)
-def test_b_nomor_halaman(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.nomor_halaman)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_c_tidak_ada_halaman_kosong(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.halaman_kosong)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_d_tanda_tangan_tidak_sendirian(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.tanda_tangan_sendirian)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_e_kata_kepala_tabel_dan_angka_utuh(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.kata_terpotong)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_f_baris_tabel_tidak_terbelah(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.baris_terbelah)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_g_tanda_tangan_utuh(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.tanda_tangan_utuh)
-
-
-@pytest.mark.parametrize("dataset", DATASET)
-def test_h_teks_di_dalam_margin(dicetak: Dicetak, dataset: str) -> None:
-    _periksa(dicetak, dataset, cetak.dalam_margin)
+@pytest.mark.parametrize("periksa", PEMERIKSAAN.values(), ids=PEMERIKSAAN.keys())
+def test_cetak(dicetak: Dicetak, dataset: str, periksa: Callable[..., list[str]]) -> None:
+    _periksa(dicetak, dataset, periksa)
 
 
 def test_every_document_kind_is_printed(dicetak: Dicetak) -> None:
