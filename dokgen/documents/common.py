@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from dokgen.docinfo import DocumentProperties, Gambar
 from dokgen.load import DataDinas
 from dokgen.model import Dinas, Model
+from dokgen.render import LANJUT
 
 Plain = dict[str, Any]
 """A template context: plain data only (see :func:`plain`)."""
@@ -94,9 +95,25 @@ def _properties(cls: type) -> tuple[str, ...]:
     return tuple(names)
 
 
-def gambar_kop(data: DataDinas) -> dict[str, Gambar]:
-    """The dinas's logo for the kop surat, when the data names one."""
-    return {"logo": Gambar(data.logo, tinggi_cm=2.5)} if data.logo else {}
+KOP_CM = 2.5
+"""Height of the lambang in a kop surat."""
+SAMPUL_CM = 4.0
+"""Height of the lambang on a cover (Dokumen IKU, Laporan Kinerja)."""
+
+
+def gambar_kop(data: DataDinas, tinggi_cm: float = KOP_CM) -> dict[str, Gambar]:
+    """The dinas's logo (``gambar.logo``) at ``tinggi_cm``, when the data names one."""
+    return {"logo": Gambar(data.logo, tinggi_cm=tinggi_cm)} if data.logo else {}
+
+
+def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
+    cell is merged into this one, :data:`~dokgen.render.LANJUT`), so the template keeps the two
+    on one page and a page break never leaves a group's rows under an empty merged cell."""
+    return [
+        {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
+        for i, row in enumerate(rows)
+    ]
 
 
 def dasar(data: DataDinas) -> Plain:

@@ -5,8 +5,16 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from dokgen.docinfo import Gambar
-from dokgen.documents.common import Dokumen, Kind, dasar, plain, properties
+from dokgen.documents.common import (
+    SAMPUL_CM,
+    Dokumen,
+    Kind,
+    bersambung,
+    dasar,
+    gambar_kop,
+    plain,
+    properties,
+)
 from dokgen.format import angka_tertulis, bilangan
 from dokgen.load import DataDinas
 from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
@@ -16,8 +24,6 @@ TEMPLATE = "dokumen-iku.docx"
 BERKAS = "dokumen-iku.docx"
 BAB_TABEL = 3
 """The BAB that holds the tables: their captions are numbered "Tabel 3.1", "Tabel 3.2", …"""
-TINGGI_LAMBANG_CM = 4.0
-"""The lambang on the cover (the kop surat of other documents has it at 2.5 cm)."""
 
 
 def struktur(units: list[Unit]) -> list[dict[str, Any]]:
@@ -147,16 +153,6 @@ def _uraian(indikator: list[Indikator]) -> str:
     return "\n".join(i.uraian for i in indikator)
 
 
-def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
-    cell is merged into this one), so the template keeps the two on one page and a page break
-    never leaves a sasaran's or tujuan's rows under an empty merged cell."""
-    return [
-        {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
-        for i, row in enumerate(rows)
-    ]
-
-
 def nomor_tabel(tables: dict[str, list[Any]]) -> dict[str, str]:
     """Caption numbers of the tables that have rows, in order ("3.1", "3.2", …); a table
     without rows is not printed and takes no number ("")."""
@@ -195,8 +191,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     )
     judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
     info = properties(data, judul, settings.tahun)
-    gambar = {"logo": Gambar(data.logo, tinggi_cm=TINGGI_LAMBANG_CM)} if data.logo else {}
-    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar, info)]
+    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data, SAMPUL_CM), info)]
 
 
 KIND = Kind(

@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from dokgen import capaian as hitung
-from dokgen.docinfo import Gambar
-from dokgen.documents.common import Dokumen, Kind, dasar, plain, properties
+from dokgen.documents.common import (
+    SAMPUL_CM,
+    Dokumen,
+    Kind,
+    bersambung,
+    dasar,
+    gambar_kop,
+    plain,
+    properties,
+)
 from dokgen.format import angka, bilangan, persen
 from dokgen.load import DataDinas
 from dokgen.model import Program, RealisasiTriwulan, TeksLkj
@@ -14,8 +22,6 @@ from dokgen.render import LANJUT
 
 TEMPLATE = "lkj-triwulan.docx"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-LAMBANG_SAMPUL_CM = 4.0
-"""Height of the lambang on the cover."""
 
 
 def nama_berkas(laporan: RealisasiTriwulan) -> str:
@@ -72,7 +78,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     }
     judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
     info = properties(data, judul, tahun)
-    gambar = {"logo": Gambar(data.logo, tinggi_cm=LAMBANG_SAMPUL_CM)} if data.logo else {}
+    gambar = gambar_kop(data, SAMPUL_CM)
     return Dokumen(
         nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
     )
@@ -85,15 +91,6 @@ KIND = Kind(
     lambda data: None if data.realisasi else "tidak ada realisasi/*.yaml",
     dokumen,
 )
-
-
-def bersambung(rows: list[dict[str, str]], key: str) -> list[dict[str, Any]]:
-    """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
-    cell is merged into this one), so the template keeps the two on one page."""
-    return [
-        {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
-        for i, row in enumerate(rows)
-    ]
 
 
 def baris_permasalahan(data: DataDinas) -> list[dict[str, str]]:
@@ -173,13 +170,10 @@ def baris_anggaran(
         totals.append(subtotal)
         rows.append(_money("jumlah", LANJUT, f"Jumlah {program.nama}", subtotal))
     rows.append(_money("total", "JUMLAH", "", hitung.Serapan.jumlah(totals)))
-    return [  # a row keeps with the next of its program, the last subtotal with the total
-        {
-            **row,
-            "terus": i + 1 < len(rows) and (nxt["program"] == LANJUT or nxt["jenis"] == "total"),
-        }
-        for i, (row, nxt) in enumerate(zip(rows, [*rows[1:], rows[-1]], strict=True))
-    ]
+    rows = bersambung(rows, "program")  # a row keeps with the next of its program …
+    if len(rows) > 1:
+        rows[-2]["terus"] = True  # … and the last subtotal with the grand total
+    return rows
 
 
 def _money(jenis: str, program: str, uraian: str, serapan: hitung.Serapan) -> dict[str, Any]:
