@@ -323,9 +323,7 @@ def _paragraph_need(paragraph: etree._Element, metrik: Metrik) -> float:
         style = p_style.get(_w("val")) if p_style is not None else None
         ind = p_pr.find(_w("ind"))
         if ind is not None:
-            left = _int(ind, "left", _int(ind, "start"))
-            right = _int(ind, "right", _int(ind, "end"))
-            indent = max(0, left) + max(0, right) + max(0, _int(ind, "firstLine"))
+            indent = _indent_twips({name: _int(ind, name) for name in _IND_NAMES})
     widest = 0.0
     token = 0.0
     for run_element in paragraph.iter(_R):
@@ -456,9 +454,19 @@ def _indent(chunk: str) -> int | None:
         parts = {name: int(value) for name, value in _IND_PART.findall(attributes)}
         if len(parts) != attributes.count("="):
             return None
-        side = parts.get("left", parts.get("start", 0)) + parts.get("right", parts.get("end", 0))
-        widest = max(widest, side + max(parts.get("firstLine", 0), 0))
+        widest = max(widest, _indent_twips(parts))
     return widest
+
+
+_IND_NAMES = ("left", "start", "right", "end", "firstLine")
+
+
+def _indent_twips(ind: dict[str, int]) -> int:
+    """What a paragraph's indent (``w:ind``'s attributes, twips) takes from its cell: left and
+    right, and a first line's (a hanging one gives room back: not counted)."""
+    left = ind.get("left") or ind.get("start", 0)
+    right = ind.get("right") or ind.get("end", 0)
+    return max(0, left) + max(0, right) + max(0, ind.get("firstLine", 0))
 
 
 def paskan_kolom(body: etree._Element, metrik: Metrik) -> bool:
