@@ -35,6 +35,20 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def built_then_edited(
+    make_data: MakeData, out: Path, *edited: str
+) -> tuple[Path, dict[str, bytes]]:
+    """A dinas of two jabatan built into ``out``, then the ``edited`` files changed: the data
+    folder, and the outputs as the build left them."""
+    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
+    build(folder, out)
+    before = snapshot(out)
+    for name in edited:
+        path = folder / "jabatan" / name
+        path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    return folder, before
+
+
 def test_a_manifest_naming_files_outside_is_not_trusted(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(MALANG, out)
@@ -70,12 +84,7 @@ def test_a_locked_output_undoes_the_whole_commit(
     """On Windows a card open in Word cannot be replaced: the build fails and every output is
     the previous build's, cards and combined document alike."""
     out = tmp_path / "out"
-    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
-    build(folder, out)
-    before = snapshot(out)
-    for name in ("01-a.yaml", "02-b.yaml"):
-        path = folder / "jabatan" / name
-        path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    folder, before = built_then_edited(make_data, out, "01-a.yaml", "02-b.yaml")
     real = os.replace
 
     def locked(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
@@ -101,11 +110,7 @@ def test_a_build_killed_while_moving_files_is_finished_by_the_next(
     tmp_path: Path, make_data: MakeData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
-    build(folder, out)
-    before = snapshot(out)
-    path = folder / "jabatan" / "02-b.yaml"
-    path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    folder, before = built_then_edited(make_data, out, "02-b.yaml")
     real = os.replace
     calls: list[str] = []
 
@@ -295,12 +300,7 @@ def test_a_full_disk_while_rendering_leaves_the_earlier_outputs(
     from dokgen.render import Template
 
     out = tmp_path / "out"
-    folder = make_data(jabatan={"01-a.yaml": _jabatan("a"), "02-b.yaml": _jabatan("b")})
-    build(folder, out)
-    before = snapshot(out)
-    for name in ("01-a.yaml", "02-b.yaml"):
-        path = folder / "jabatan" / name
-        path.write_text(path.read_text().replace("Sekretaris", "Kepala"))
+    folder, before = built_then_edited(make_data, out, "01-a.yaml", "02-b.yaml")
     rendered = []
     real = Template.render_dokumen
 
