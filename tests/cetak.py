@@ -21,12 +21,14 @@ from pathlib import Path
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tests.docxread import W
+
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 PT_PER_MM = 72 / 25.4
 PT_PER_TWIP = 1 / 20
 KERTAS = {"F4": (215.0, 330.0), "A4": (210.0, 297.0)}
-"""Paper sizes dinas.yaml may name (``pengaturan.kertas``), in mm, portrait."""
+"""Paper sizes dinas.yaml may name (``pengaturan.kertas``), in mm, portrait — written here, not
+taken from dokgen.render: the check must not share what it checks."""
 
 PITA = 0.12
 """The top and bottom band of a page where a page number is looked for (share of its height)."""
