@@ -16,8 +16,8 @@ from lxml import etree
 
 from dokgen.build import build
 from tests.conftest import DATA, TEMPLATES
+from tests.docxread import W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SEQUENCE = {
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
     " suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct"
