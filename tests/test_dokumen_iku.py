@@ -461,7 +461,7 @@ def test_without_organisasi_no_heading_over_an_empty_list(doc_2014):
     assert "2.1.1 Dasar Hukum Pembentukan Perangkat Daerah" in marks.values()
 
 
-def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell():
+def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell(doc):
     """A tujuan without indicators of its own: the empty Indikator Tujuan cells of its IKU rows
     are one merged cell, not a cell per row (the grid looked broken)."""
     from dokgen.documents.dokumen_iku import baris_rencana_kerja
@@ -471,3 +471,14 @@ def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell():
     rows = baris_rencana_kerja(load(LUMAJANG).renstra)
     assert [r["indikator_tujuan"] for r in rows] == ["", LANJUT, ""]
     assert [r["no"] for r in rows] == ["1", LANJUT, "2"]
+    # in the document: the second row's No. and Indikator Tujuan cells continue the first's
+    table = table_after(doc, "Tabel 3.3 Rencana Kerja Dinas Koperasi dan Usaha Mikro")
+    merges = [
+        [tc.find(f"{W}tcPr/{W}vMerge") for tc in row._tr.findall(f"{W}tc")[:3]]
+        for row in table.rows[1:]
+    ]
+    assert [[m is not None and m.get(f"{W}val") for m in cells] for cells in merges] == [
+        ["restart", "restart", "restart"],
+        [None, None, None],
+        [False, False, False],
+    ]
