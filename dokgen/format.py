@@ -55,6 +55,21 @@ def rupiah(value: Number | None) -> str:
     return KOSONG if value is None else f"Rp {angka(value, 0)}"
 
 
+TITIK = "…………………"
+"""A blank the signer fills in by hand (nomor, day, month)."""
+
+
+def tanggal_ttd(tanggal: dt.date | None, bulan: str | None, tahun: int | None = None) -> str:
+    """The date under a signature: '15 Januari 2021'; '………… Januari 2021' when only the month
+    ('2021-01') is known; '………… ………… 2021' when only the year; all blank otherwise."""
+    if tanggal:
+        return format_date(tanggal, "d MMMM y", locale=LOCALE)
+    if bulan:
+        year, month = (int(part) for part in bulan.split("-"))
+        return f"{TITIK} {format_date(dt.date(year, month, 1), 'MMMM y', locale=LOCALE)}"
+    return f"{TITIK} {TITIK}" + (f" {tahun}" if tahun else "")
+
+
 def tanggal(value: dt.date | None) -> str:
     """date(2021, 1, 15) → '15 Januari 2021'."""
     return KOSONG if value is None else format_date(value, "d MMMM y", locale=LOCALE)

@@ -7,6 +7,7 @@ thousand, ``80,94`` is eighty point nine four), ``Rupiah`` as whole rupiah, NIP 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -637,7 +638,26 @@ def _bulan(value: str) -> str:
     return value
 
 
-class Keputusan(Model):
+class Bertanggal(Model):
+    """A signed document's date: ``tanggal`` when final; ``bulan`` ('2021-01') when only the
+    month is known (the day prints as a dotted blank to fill in at signing); neither: day and
+    month blank (the year comes from the document)."""
+
+    tanggal: dt.date | None = None
+    bulan: Annotated[str, AfterValidator(_bulan)] | None = None
+
+    def pada(self, tahun: int | None = None) -> dt.date | None:
+        """The date the document speaks on, as far as the data knows it: ``tanggal``; the last
+        day of ``bulan``; 31 December of ``tahun``; None."""
+        if self.tanggal:
+            return self.tanggal
+        if self.bulan:
+            year, month = (int(part) for part in self.bulan.split("-"))
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(tahun, 12, 31) if tahun else None
+
+
+class Keputusan(Bertanggal):
     """The Keputusan Kepala Dinas tentang IKU (``keputusan-iku.yaml``)."""
 
     mengubah: KeputusanLama | None = None
@@ -645,10 +665,6 @@ class Keputusan(Model):
 
     nomor: str | None = None
     """Empty until numbered: the decree prints a blank to fill in."""
-    tanggal: dt.date | None = None
-    """Empty while the date is not final: the day is left blank, month and year from ``bulan``."""
-    bulan: Annotated[str, AfterValidator(_bulan)] | None = None
-    """'2021-01' when only the month is known."""
     perubahan: bool = False
     menimbang: list[Teks] = Field(min_length=1)
     mengingat: list[Teks] = Field(min_length=1)

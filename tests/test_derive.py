@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 
 from dokgen import derive
-from dokgen.documents.keputusan import tanggal_penetapan
+from dokgen.format import tanggal_ttd
 from dokgen.model import Keputusan, Peraturan
 
 
@@ -124,10 +126,18 @@ def test_menimbang_items_start_with_bahwa_and_end_with_semicolon():
 
 def test_date_of_signing_leaves_a_blank_when_not_final():
     base = {"menimbang": ["x"], "mengingat": ["uu"]}
-    assert tanggal_penetapan(Keputusan.model_validate({**base, "tanggal": "2021-01-15"})) == (
-        "15 Januari 2021"
-    )
-    assert tanggal_penetapan(Keputusan.model_validate({**base, "bulan": "2021-01"})) == (
-        "………………… Januari 2021"
-    )
-    assert "…" in tanggal_penetapan(Keputusan.model_validate(base))
+    assert _ttd(Keputusan.model_validate({**base, "tanggal": "2021-01-15"})) == ("15 Januari 2021")
+    assert _ttd(Keputusan.model_validate({**base, "bulan": "2021-01"})) == ("………………… Januari 2021")
+    assert "…" in _ttd(Keputusan.model_validate(base))
+
+
+def _ttd(keputusan: Keputusan) -> str:
+    return tanggal_ttd(keputusan.tanggal, keputusan.bulan)
+
+
+def test_tanggal_ttd_tahun_saja_dan_tanggal_dokumen() -> None:
+    assert tanggal_ttd(None, None, 2019) == "………………… ………………… 2019"
+    base = {"menimbang": ["x"], "mengingat": ["uu-23-2014"]}
+    assert Keputusan.model_validate({**base, "bulan": "2021-02"}).pada() == dt.date(2021, 2, 28)
+    assert Keputusan.model_validate(base).pada(2020) == dt.date(2020, 12, 31)
+    assert Keputusan.model_validate(base).pada() is None

@@ -202,7 +202,10 @@ def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:
 from dokgen.checks import (  # noqa: E402, F401
     cakupan,
     cascade,
+    dokumen,
+    keputusan,
     konsistensi,
+    lkj,
     orang,
     peraturan,
     rumus,

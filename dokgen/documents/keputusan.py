@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_date
-
 from dokgen import derive
 from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
-from dokgen.format import LOCALE, tanggal
+from dokgen.format import TITIK, tanggal_ttd
 from dokgen.load import DataDinas
-from dokgen.model import Keputusan
 
 TEMPLATE = "keputusan-iku.docx"
 BERKAS = "keputusan-iku.docx"
-KOSONG = "…………………"
-"""A blank the signer fills in by hand (nomor, day)."""
-
-
-def tanggal_penetapan(keputusan: Keputusan) -> str:
-    """'15 Januari 2021'; '……… Januari 2021' when only the month is known; a blank otherwise."""
-    if keputusan.tanggal:
-        return tanggal(keputusan.tanggal)
-    if keputusan.bulan:
-        year, month = (int(part) for part in keputusan.bulan.split("-"))
-        return f"{KOSONG} {format_date(dt.date(year, month, 1), 'MMMM y', locale=LOCALE)}"
-    return f"{KOSONG} {KOSONG}"
 
 
 def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
@@ -63,9 +46,9 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         **dasar(data),
         "judul": derive.judul_keputusan(dinas, keputusan, judul),
         "judul_lampiran": judul,
-        "nomor": keputusan.nomor or KOSONG,
+        "nomor": keputusan.nomor or TITIK,
         "tempat": dinas.tempat,
-        "tanggal": tanggal_penetapan(keputusan),
+        "tanggal": tanggal_ttd(keputusan.tanggal, keputusan.bulan),
         "menimbang": derive.menimbang(keputusan, dinas, judul, renstra),
         "mengingat": mengingat,
         "diktum": diktum,

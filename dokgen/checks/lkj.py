@@ -1,0 +1,3 @@
+"""Laporan Kinerja: what a report's sections need from the data (LKJ)."""
+
+from __future__ import annotations
