@@ -11,10 +11,10 @@ from dokgen.model import Dinas, Keputusan, Peraturan, Renstra
 
 _LEMBARAN = {
     # level → (name of the gazette, name of its supplement); None: not cited for that level
-    2: ("Lembaran Negara Republik Indonesia", "Tambahan Lembaran Negara Republik Indonesia"),
     3: ("Lembaran Negara Republik Indonesia", "Tambahan Lembaran Negara Republik Indonesia"),
-    4: ("Lembaran Negara Republik Indonesia", None),
-    5: ("Berita Negara Republik Indonesia", None),
+    4: ("Lembaran Negara Republik Indonesia", "Tambahan Lembaran Negara Republik Indonesia"),
+    5: ("Lembaran Negara Republik Indonesia", None),
+    6: ("Berita Negara Republik Indonesia", None),
 }
 
 

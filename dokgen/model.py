@@ -571,16 +571,17 @@ def _sidik_iki(rows: list[tuple[str, str]]) -> bytes:
 JENIS_PERATURAN = {
     # jenis: (level in the hierarchy of UU 12/2011, name as cited)
     "uud": (1, "Undang-Undang Dasar"),
-    "uu": (2, "Undang-Undang"),
-    "perppu": (2, "Peraturan Pemerintah Pengganti Undang-Undang"),
-    "pp": (3, "Peraturan Pemerintah"),
-    "perpres": (4, "Peraturan Presiden"),
-    "permen": (5, "Peraturan"),
-    "perda_provinsi": (6, "Peraturan Daerah"),
-    "perda": (7, "Peraturan Daerah"),
-    "pergub": (8, "Peraturan Gubernur"),
-    "perbup": (8, "Peraturan Bupati"),
-    "perwali": (8, "Peraturan Walikota"),
+    "tap_mpr": (2, "Ketetapan Majelis Permusyawaratan Rakyat Republik Indonesia"),
+    "uu": (3, "Undang-Undang"),
+    "perppu": (3, "Peraturan Pemerintah Pengganti Undang-Undang"),
+    "pp": (4, "Peraturan Pemerintah"),
+    "perpres": (5, "Peraturan Presiden"),
+    "permen": (6, "Peraturan"),
+    "perda_provinsi": (7, "Peraturan Daerah"),
+    "perda": (8, "Peraturan Daerah"),
+    "pergub": (9, "Peraturan Gubernur"),
+    "perbup": (9, "Peraturan Bupati"),
+    "perwali": (9, "Peraturan Walikota"),
 }
 
 
@@ -610,7 +611,7 @@ class Peraturan(Model):
 
     @property
     def tingkat(self) -> int:
-        """Level in the hierarchy of regulations: 1 (UUD) … 8 (Perkada)."""
+        """Level in the hierarchy of regulations: 1 (UUD) … 9 (Perkada)."""
         return JENIS_PERATURAN[self.jenis][0]
 
     @property
