@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dokgen.checks import Where, aturan
+from dokgen.checks import FieldRef, Where, aturan
 from dokgen.errors import saran
 from dokgen.load import DataDinas
 from dokgen.model import Pejabat
@@ -155,3 +155,51 @@ def atasan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
             current = kodes.get(current.atasan or "")
         else:
             bebas.update(chain)
+
+
+@aturan("ORG004", "galat", "orang", lingkup="jabatan")
+def unit_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """``unit`` jabatan ada di organisasi.yaml; kartu IKI tanpa tugas sendiri mengambil tugas dan
+    fungsi unit itu, jadi kartu tanpa tugas dan tanpa unit akan kosong.
+
+    Gagal: jabatan/01-sekretaris.yaml ::
+
+        unit: sekretariatt  # ← temuan
+
+    dan organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            tugas: [Mengoordinasikan pelayanan administrasi]
+
+    Gagal: jabatan/01-sekretaris.yaml ::
+
+        tugas: []  # ← temuan
+
+    Lolos: jabatan/01-sekretaris.yaml ::
+
+        tugas: []
+        unit: sekretariat
+
+    dan organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            tugas: [Mengoordinasikan pelayanan administrasi]
+    """
+    units = {u.kode: u for u in (data.organisasi.unit if data.organisasi else [])}
+    for jabatan in data.jabatan:
+        unit = units.get(jabatan.unit or "")
+        if jabatan.unit and unit is None:
+            yield (
+                FieldRef(jabatan, ("unit",)),
+                f"unit '{jabatan.unit}' tidak ada di organisasi.yaml{saran(jabatan.unit, units)}",
+            )
+        elif not jabatan.tugas and not (unit and unit.tugas):
+            yield (
+                FieldRef(jabatan, ("tugas",)) if "tugas" in jabatan.model_fields_set else jabatan,
+                f"jabatan '{jabatan.kode}' tidak punya tugas: tulis 'tugas' atau 'unit' yang"
+                " tugasnya ada di organisasi.yaml",
+            )
