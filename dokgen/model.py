@@ -370,6 +370,9 @@ class Sasaran(Model):
     kode: Teks
     uraian: Teks
     indikator: list[Indikator] = []
+    rpjmd: str | None = None
+    """Nomor of the RPJMD sasaran this sasaran serves (``rpjmd`` of the Renstra): a row of the
+    RPJMD → Renstra → IKU alignment table (seed 001, Tabel 3.1)."""
 
 
 class Tujuan(Model):
@@ -379,6 +382,42 @@ class Tujuan(Model):
     uraian: Teks
     indikator: list[Indikator] = []
     sasaran: list[Sasaran] = []
+
+
+class SasaranRpjmd(Model):
+    """A sasaran of the RPJMD, by its number there ('4.1.1')."""
+
+    nomor: Teks
+    uraian: Teks
+
+
+class TujuanRpjmd(Model):
+    """A tujuan of the RPJMD with its indicators (named only: the RPJMD measures them)."""
+
+    nomor: str | None = None
+    uraian: Teks
+    indikator: list[Teks] = []
+    sasaran: list[SasaranRpjmd] = []
+
+
+class MisiRpjmd(Model):
+    """A misi of the RPJMD that the dinas serves, numbered as in the RPJMD ('4')."""
+
+    nomor: str | None = None
+    uraian: Teks
+    tujuan: list[TujuanRpjmd] = []
+
+
+class Rpjmd(Model):
+    """The part of the RPJMD the Renstra serves: its misi, their tujuan (with indicators) and
+    sasaran — the cascade header (seeds 000, 003) and the alignment table (seed 001)."""
+
+    misi: list[MisiRpjmd] = []
+
+    @property
+    def sasaran(self) -> dict[str, tuple[MisiRpjmd, TujuanRpjmd, SasaranRpjmd]]:
+        """Every RPJMD sasaran by its nomor, with its misi and tujuan."""
+        return {s.nomor: (m, t, s) for m in self.misi for t in m.tujuan for s in t.sasaran}
 
 
 class Kegiatan(Model):
@@ -447,6 +486,8 @@ class Renstra(Model):
     sasaran: list[Sasaran] = []
     """Sasaran not placed under a tujuan (when the source names none)."""
     program: list[Program] = []
+    rpjmd: Rpjmd | None = None
+    """The RPJMD misi, tujuan and sasaran the Renstra serves."""
 
     @property
     def semua_sasaran(self) -> list[Sasaran]:
@@ -478,6 +519,10 @@ class Unit(Model):
 class Organisasi(Model):
     """The units of the dinas (``organisasi.yaml``), in the order of the structure."""
 
+    tugas: list[Teks] = []
+    """The dinas's own tugas pokok (its Perkada), printed in BAB II before the units."""
+    fungsi: list[Teks] = []
+    """The dinas's own fungsi."""
     unit: list[Unit] = []
 
 
@@ -703,15 +748,20 @@ class TeksIku(Model):
     maksud: list[Teks] = []
     tujuan_penyusunan: list[Teks] = []
     dasar_hukum: list[Teks] = []
+    penggunaan: list[Teks] = []
+    """What IKU are used for (BAB III, seed 001); empty: the template's list."""
     penutup: list[Teks] = []
 
 
-class DokumenIku(Model):
-    """Settings of the Dokumen IKU (``dokumen-iku.yaml``): its year, date and overridden prose."""
+class DokumenIku(Bertanggal):
+    """Settings of the Dokumen IKU (``dokumen-iku.yaml``): its year, signing date (``tanggal``
+    or ``bulan``, see :class:`Bertanggal`), the regulations it rests on and overridden prose."""
 
     tahun: Tahun
-    tempat_tanggal: str | None = None
-    """Place and date under the signature, e.g. 'Lumajang, Agustus 2020'."""
+    landasan: list[Teks] = []
+    """Catalogue keys of the Landasan Penyusunan (BAB I), printed in the order of Mengingat."""
+    dasar_pembentukan: list[Teks] = []
+    """Catalogue keys of the regulations that formed the dinas (BAB II, 2.1.1)."""
     teks: TeksIku = TeksIku()
 
 

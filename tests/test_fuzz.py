@@ -650,7 +650,7 @@ def data_folder(draw: st.DrawFn, lengkap: bool = False) -> Files:
             "keputusan-iku.yaml": st.just(None),  # drawn below: it cites the regulations
             "dokumen-iku.yaml": st.fixed_dictionaries(
                 {"tahun": st.integers(1900, 2100).map(str)},
-                optional={"tempat_tanggal": teks_bebas, "teks": teks_bab(BAGIAN_IKU)},
+                optional={"teks": teks_bab(BAGIAN_IKU)},
             ),
         },
     )
@@ -837,7 +837,7 @@ def harapan(files: Files) -> Harapan:
         settings_iku = files["dokumen-iku.yaml"]
         texts = result[("dokumen-iku",)] = [upper, sebutan.upper()]
         tahun = int(settings_iku["tahun"])
-        texts.append(bersih(settings_iku.get("tempat_tanggal", "")) or f"{tempat}, {tahun}")
+        texts.append(f"{tempat}, {fmt.tanggal_ttd(None, None, tahun)}")  # day, month blank
         for items in settings_iku.get("teks", {}).values():
             _pasang(texts, *items)
         units = files.get("organisasi.yaml", {}).get("unit", [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from dokgen.derive import kutipan, urutan_peraturan
 from dokgen.documents.common import (
     SAMPUL_CM,
     Dokumen,
@@ -15,9 +16,9 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
-from dokgen.format import angka_tertulis, bilangan
+from dokgen.format import angka_tertulis, bilangan, tanggal_ttd
 from dokgen.load import DataDinas
-from dokgen.model import Indikator, Program, Renstra, Sasaran, Unit
+from dokgen.model import DokumenIku, Indikator, Program, Renstra, Sasaran, Unit
 from dokgen.render import LANJUT
 
 TEMPLATE = "dokumen-iku.docx"
@@ -35,15 +36,142 @@ def struktur(units: list[Unit]) -> list[dict[str, Any]]:
     ]
 
 
+PENGGUNAAN = [
+    "Perencanaan kinerja tahunan;",
+    "Penganggaran;",
+    "Penyusunan dokumen perjanjian kinerja;",
+    "Pengukuran kinerja;",
+    "Evaluasi kinerja;",
+    "Pelaporan akuntabilitas kinerja.",
+]
+"""What IKU are used for (seed 001, BAB III), unless ``teks.penggunaan`` says otherwise."""
+
+
 def tahun_target(renstra: Renstra) -> list[int]:
     """Years that carry a target: the period, less the tahun dasar."""
     return [y for y in renstra.periode.tahun if y != renstra.tahun_dasar]
 
 
+def indikator_renstra(renstra: Renstra) -> list[Indikator]:
+    """Every indicator of a tujuan or of a sasaran (IKU)."""
+    return [i for t in renstra.tujuan for i in t.indikator] + [
+        i for s in renstra.semua_sasaran for i in s.indikator
+    ]
+
+
+def lama_periode(renstra: Renstra) -> int | None:
+    """How many years the Renstra runs: the years of its period that carry a target of some
+    tujuan or sasaran indicator (2021–2026 with tahun dasar 2021 and targets 2022–2026: five).
+    None when no indicator has a target — the data does not say, so the text does not either."""
+    years = {y for i in indikator_renstra(renstra) for y in i.target}
+    return len(years & set(renstra.periode.tahun)) or None
+
+
+def daftar_peraturan(data: DataDinas, keys: list[str]) -> list[str]:
+    """Citations of ``keys`` in the order of Mengingat, each ending ';' and the last '.'."""
+    texts = [kutipan(k, data.peraturan) for k in urutan_peraturan(keys, data.peraturan)]
+    return [f"{t};" for t in texts[:-1]] + [f"{t}." for t in texts[-1:]]
+
+
+def baris_keselarasan(renstra: Renstra) -> list[dict[str, str]]:
+    """Misi → tujuan → sasaran of the RPJMD → sasaran of the Renstra → IKU, one row per IKU of
+    every sasaran linked to the RPJMD (seed 001, Tabel 3.1), in the RPJMD's order; equal
+    neighbouring cells merge (never across the boundary of the cell to their left)."""
+    rpjmd = renstra.rpjmd.sasaran if renstra.rpjmd else {}
+    order = list(rpjmd)
+    linked = [s for s in renstra.sasaran_ber_iku if s.rpjmd in rpjmd]
+    linked.sort(key=lambda s: order.index(s.rpjmd or ""))
+    rows = []
+    for sasaran in linked:
+        misi, tujuan, sasaran_rpjmd = rpjmd[sasaran.rpjmd or ""]
+        for ind in sasaran.indikator:
+            rows.append(
+                {
+                    "misi": _bernomor(f"Misi {misi.nomor}" if misi.nomor else None, misi.uraian),
+                    "tujuan": _bernomor(tujuan.nomor, tujuan.uraian),
+                    "sasaran_rpjmd": _bernomor(sasaran_rpjmd.nomor, sasaran_rpjmd.uraian),
+                    "sasaran": sasaran.uraian,
+                    "iku": ind.uraian,
+                    "_kunci": f"{id(misi)} {id(tujuan)} {id(sasaran_rpjmd)} {id(sasaran)}",
+                }
+            )
+    keys = ["misi", "tujuan", "sasaran_rpjmd", "sasaran"]
+    merged: list[dict[str, str]] = []
+    for k, row in enumerate(rows):
+        out = dict(row)
+        if k:
+            previous = rows[k - 1]["_kunci"].split()
+            current = row["_kunci"].split()
+            for level, key in enumerate(keys):
+                if previous[: level + 1] != current[: level + 1]:
+                    break
+                out[key] = LANJUT
+        del out["_kunci"]
+        merged.append(out)
+    return merged
+
+
+def _label(word: str, nomor: str | None) -> str:
+    return f"{word} {nomor}" if nomor else word
+
+
+def _bernomor(nomor: str | None, uraian: str | None) -> str:
+    return f"{nomor} {uraian}" if nomor else uraian or ""
+
+
+def kepala_cascade(renstra: Renstra) -> list[dict[str, str]]:
+    """The lines above the cascade table (seeds 000, 003): VISI, each MISI, each TUJUAN of the
+    RPJMD and its indicators — only what the data holds. The misi are the RPJMD's, numbered as
+    there, when ``rpjmd`` names them; otherwise the Renstra's, numbered in order."""
+    lines: list[dict[str, str]] = [{"label": "VISI", "isi": renstra.visi}] if renstra.visi else []
+    rpjmd_misi = renstra.rpjmd.misi if renstra.rpjmd else []
+    if rpjmd_misi:
+        lines += [{"label": _label("MISI", m.nomor), "isi": m.uraian} for m in rpjmd_misi]
+    else:
+        many = len(renstra.misi) > 1
+        lines += [
+            {"label": f"MISI {n}" if many else "MISI", "isi": misi}
+            for n, misi in enumerate(renstra.misi, start=1)
+        ]
+    tujuan = [t for m in rpjmd_misi for t in m.tujuan]
+    lines += [{"label": _label("TUJUAN", t.nomor), "isi": t.uraian} for t in tujuan]
+    indikator = [i for t in tujuan for i in t.indikator]
+    lines += [
+        {
+            "label": "INDIKATOR TUJUAN" if n == 1 else "",
+            "isi": f"{n}. {i}" if len(indikator) > 1 else i,
+        }
+        for n, i in enumerate(indikator, start=1)
+    ]
+    return [{**line, "titik": ":" if line["label"] else ""} for line in lines]
+
+
+def bagian(renstra: Renstra) -> dict[str, str]:
+    """Numbers of BAB III's sections: 3.1 Tujuan is left out when the Renstra names none."""
+    first = 2 if renstra.tujuan else 1
+    return {"sasaran": f"3.{first}", "iku": f"3.{first + 1}"}
+
+
+def organisasi_dinas(data: DataDinas) -> dict[str, Any]:
+    """The dinas's own tugas and fungsi (BAB II, 2.1.1), numbered 1. and 2. as seed 000."""
+    tugas = data.organisasi.tugas if data.organisasi else []
+    fungsi = data.organisasi.fungsi if data.organisasi else []
+    return {"tugas": tugas, "fungsi": fungsi, "no_fungsi": "2" if tugas else "1"}
+
+
+def tempat_tanggal(data: DataDinas, settings: DokumenIku) -> str:
+    """'Lumajang, ………………… Agustus 2020': the day (and month) blank until the data has them."""
+    return f"{data.dinas.tempat}, {tanggal_ttd(settings.tanggal, settings.bulan, settings.tahun)}"
+
+
 def baris_iku(renstra: Renstra, nilai: str) -> list[dict[str, Any]]:
     """One row per IKU; ``nilai`` is 'target' or 'realisasi'. Sasaran cells span their IKUs."""
     years = tahun_target(renstra)
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if nilai == "realisasi" and not any(
+        ind.realisasi for s in renstra.sasaran_ber_iku for ind in s.indikator
+    ):
+        return rows  # a table of dashes beside the IKU table it would repeat
     number = 0
     for s_number, sasaran in enumerate(renstra.sasaran_ber_iku, start=1):
         for i, ind in enumerate(sasaran.indikator):
@@ -100,6 +228,8 @@ def baris_cascade(renstra: Renstra) -> list[dict[str, Any]]:
     neighbouring cells (same sasaran, same IKU text, same program) are merged.
     """
     rows: list[dict[str, Any]] = []
+    if not any(set(p.iku) & {i.kode for i in indikator_renstra(renstra)} for p in renstra.program):
+        return rows  # no program carries an IKU: the table would repeat the IKU table
     for s_number, sasaran in enumerate(renstra.sasaran_ber_iku, start=1):
         kodes = [ind.kode for ind in sasaran.indikator]
         programs = [p for p in renstra.program if set(p.iku) & set(kodes)]
@@ -164,19 +294,28 @@ def nomor_tabel(tables: dict[str, list[Any]]) -> dict[str, str]:
 
 def dokumen(data: DataDinas) -> list[Dokumen]:
     """The Dokumen IKU of ``data`` (which must have renstra, organisasi and dokumen-iku)."""
-    renstra, dinas, settings = data.renstra, data.dinas, data.dokumen_iku
+    renstra, settings = data.renstra, data.dokumen_iku
     assert renstra is not None and settings is not None
     units = data.organisasi.unit if data.organisasi else []
     periode = renstra.periode
+    lama = lama_periode(renstra)
     context = {
         **dasar(data),
         "tahun": settings.tahun,
         "periode": f"{periode.awal}–{periode.akhir}",
-        "lama_periode": bilangan(len(periode.tahun) - (1 if renstra.tahun_dasar else 0)),
-        "tempat_tanggal": settings.tempat_tanggal or f"{dinas.tempat}, {settings.tahun}",
+        "lama_periode": bilangan(lama) if lama else "",
+        "tempat_tanggal": tempat_tanggal(data, settings),
         "teks": settings.teks,
+        "landasan": daftar_peraturan(data, settings.landasan),
+        "pembentukan": daftar_peraturan(data, settings.dasar_pembentukan),
+        "organisasi": organisasi_dinas(data),
         "struktur": struktur(units),
         "tujuan": renstra.tujuan,
+        "indikator_tujuan": [i.uraian for t in renstra.tujuan for i in t.indikator],
+        "bagian": bagian(renstra),
+        "penggunaan": settings.teks.penggunaan or PENGGUNAAN,
+        "kepala_cascade": kepala_cascade(renstra),
+        "keselarasan": bersambung(baris_keselarasan(renstra), "misi"),
         "sasaran": renstra.sasaran_ber_iku,
         "jumlah_sasaran": bilangan(len(renstra.sasaran_ber_iku)),
         "tahun_dasar": renstra.tahun_dasar or "",
@@ -187,7 +326,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "rencana_kerja": bersambung(baris_rencana_kerja(renstra), "no"),
     }
     context["tabel"] = nomor_tabel(
-        {key: context[key] for key in ("iku", "capaian", "rencana_kerja", "cascade")}
+        {key: context[key] for key in ("keselarasan", "iku", "capaian", "rencana_kerja", "cascade")}
     )
     judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
     info = properties(data, judul, settings.tahun)
