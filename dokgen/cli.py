@@ -373,6 +373,77 @@ def baru(
     out.print(f"Folder {folder} dibuat: isi dinas.yaml dan renstra.yaml, atau ekspor ke Excel.")
 
 
+@app.command(
+    cls=Perintah,
+    epilog=(
+        'Contoh: dokgen peraturan "pemerintahan daerah" (kata-kata dicari di kunci, nomor,'
+        " tahun, judul dan keadaan; semua kata harus ada); dokgen peraturan 2014 --folder"
+        " data/bandarlampung-diskopukm"
+    ),
+)
+def peraturan(
+    cari: Annotated[
+        str | None,
+        typer.Argument(metavar="CARI", help='Kata yang dicari, mis. "23 2014" atau dicabut'),
+    ] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--folder", help="Folder data dinas: sertakan peraturan daerah dari peraturan.yaml"
+        ),
+    ] = None,
+) -> None:
+    """Daftar dan cari peraturan di katalog dokgen: kunci, jenis, nomor, tahun, judul, keadaan."""
+    import re
+
+    from dokgen import derive
+    from dokgen.errors import DataError, Location, Problem
+    from dokgen.format import tanggal
+    from dokgen.load import _load_file, _load_peraturan  # as the loader reads and merges them
+    from dokgen.model import Katalog
+    from dokgen.resources import KATALOG
+
+    problems: list[Problem] = []
+    lokal = None
+    if folder is None:
+        shipped = _load_file(KATALOG, Katalog, problems)
+        katalog = dict(shipped.peraturan) if shipped else {}
+    elif folder.is_dir():
+        lokal = folder / "peraturan.yaml"
+        katalog = _load_peraturan(lokal, problems)
+    else:
+        what = "ini berkas, bukan folder data" if folder.exists() else "folder data tidak ditemukan"
+        raise DataError([Problem(Location(folder), what)])
+    if problems:
+        raise DataError(problems)
+    words = re.findall(r"\w+", (cari or "").lower())  # each the start of a word: "23" ≠ "2023"
+    found = 0
+    for key in derive.urutan_peraturan(list(katalog), katalog):
+        p = katalog[key]
+        judul = f"{p.nama_jenis} {derive._nomor_tahun(p)}"
+        keadaan = [f"ditetapkan {tanggal(p.ditetapkan)}"] if p.ditetapkan else []
+        if p.diubah_dengan:
+            kali = "" if len(p.diubah_dengan) == 1 else f" {len(p.diubah_dengan)} kali, terakhir"
+            keadaan.append(f"diubah{kali} dengan {p.diubah_dengan[-1]}")
+        if p.dicabut_dengan:
+            keadaan.append(f"dicabut dengan {p.dicabut_dengan}")
+        if p.sumber is None or p.sumber.startswith("belum"):
+            keadaan.append("belum diverifikasi")
+        hay = re.findall(r"\w+", f"{key} {judul} {p.tentang} {' '.join(keadaan)}".lower())
+        if not all(any(token.startswith(word) for token in hay) for word in words):
+            continue
+        found += 1
+        asal = " (peraturan.yaml)" if p.location[0] == lokal else ""
+        out.print(f"{key}{asal}")
+        out.print(f"    {judul} tentang {' '.join(p.tentang.split())}")
+        if keadaan:
+            out.print(f"    {'; '.join(keadaan)}")
+    if found == 0:
+        out.print(f"Tidak ada peraturan yang cocok dengan '{cari}'." if words else "Katalog kosong")
+        raise typer.Exit(1)
+    out.print(f"{found} peraturan")
+
+
 def _triwulan(text: str) -> tuple[int, int]:
     import re
 

@@ -41,27 +41,48 @@ def _lembaran(p: Peraturan) -> str:
     return f" ({text})"
 
 
-def kutipan(key: str, katalog: Mapping[str, Peraturan]) -> str:
-    """The citation of a regulation as a Mengingat item (without the closing punctuation)."""
+def perubahan_pada(
+    p: Peraturan, katalog: Mapping[str, Peraturan], pada: dt.date | None
+) -> list[str]:
+    """Keys of the amendments of ``p`` in force on ``pada`` (all of them without a date), oldest
+    first; an amendment enacted after ``pada`` is left out, one of ``pada``'s own year without a
+    day is kept (the data cannot tell), a key missing from the catalogue (check PER007) too."""
+    return [
+        k
+        for k in p.diubah_dengan
+        if k in katalog and (pada is None or katalog[k].ada_pada(pada) is not False)
+    ]
+
+
+def kutipan(key: str, katalog: Mapping[str, Peraturan], pada: dt.date | None = None) -> str:
+    """The citation of a regulation as a Mengingat item (without the closing punctuation), in
+    the state in force on ``pada`` (the citing document's date): one amendment "sebagaimana telah
+    diubah dengan …", several "sebagaimana telah beberapa kali diubah, terakhir dengan …"."""
     p = katalog[key]
     text = f"{p.nama_jenis} {_nomor_tahun(p)} tentang {p.tentang}{_lembaran(p)}"
-    if p.diubah_dengan:
-        q = katalog[p.diubah_dengan]
-        how = "beberapa kali, terakhir dengan" if p.diubah_beberapa_kali else "dengan"
-        text += f" sebagaimana telah diubah {how} {q.nama_jenis} {_nomor_tahun(q)}{_lembaran(q)}"
+    amendments = perubahan_pada(p, katalog, pada)
+    if amendments:
+        q = katalog[amendments[-1]]
+        how = "beberapa kali diubah, terakhir dengan" if len(amendments) > 1 else "diubah dengan"
+        text += (
+            f" sebagaimana telah {how} {q.nama_jenis} {_nomor_tahun(q)} tentang {q.tentang}"
+            f"{_lembaran(q)}"
+        )
     return text
 
 
 def urutan_peraturan(keys: list[str], katalog: Mapping[str, Peraturan]) -> list[str]:
-    """Keys ordered by the hierarchy of regulations, then by date of enactment.
+    """Keys ordered by the hierarchy of regulations, then by date of enactment (within a year
+    without a known day: by number, after those with one).
 
     Keys missing from the catalogue (check rule PER001) are left out.
     """
 
-    def key(k: str) -> tuple[int, int, dt.date | str, int]:
+    def key(k: str) -> tuple[int, int, int, int]:
         p = katalog[k]
+        day = p.sejak.toordinal() if p.sejak else dt.date.max.toordinal()
         number = int(p.nomor) if p.nomor.isdigit() else 0
-        return (p.tingkat, p.tahun, p.tanggal or "", number)
+        return (p.tingkat, p.tahun, day, number)
 
     return sorted((k for k in dict.fromkeys(keys) if k in katalog), key=key)
 

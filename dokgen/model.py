@@ -639,6 +639,19 @@ class Lembaran(Model):
     """Nomor of the Tambahan Lembaran (UU, PP; Perda)."""
 
 
+class PeriodePeraturan(Model):
+    """The years a regional regulation is about (an RPJMD, the IKU of a period), both inclusive."""
+
+    awal: TahunPeraturan
+    akhir: TahunPeraturan
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodePeraturan:
+        if self.akhir < self.awal:
+            raise ValueError(f"tahun akhir {self.akhir} sebelum tahun awal {self.awal}")
+        return self
+
+
 class Peraturan(Model):
     """A regulation in the catalogue, cited by its key."""
 
@@ -646,13 +659,49 @@ class Peraturan(Model):
     penerbit: str | None = None
     """'Menteri Dalam Negeri' for a permen; the region for local ones ('Kota Bandar Lampung')."""
     nomor: Teks
+    """As enacted: '9', not '09'; 'PER/09/M.PAN/5/2007' as the minister numbered it."""
     tahun: TahunPeraturan
-    tanggal: dt.date | None = None
+    ditetapkan: dt.date | None = None
+    """The day it was enacted (signed): from then on a document may cite it."""
+    diundangkan: dt.date | None = None
+    """The day it was promulgated in the Lembaran/Berita Negara or Daerah."""
     tentang: Teks
     lembaran: Lembaran | None = None
-    diubah_dengan: str | None = None
-    """Key of the regulation that last amended this one."""
-    diubah_beberapa_kali: bool = False
+    diubah_dengan: list[str] = []
+    """Keys of the regulations that amended this one, oldest first."""
+    dicabut_dengan: str | None = None
+    """Key of the regulation that revoked this one."""
+    periode: PeriodePeraturan | None = None
+    """For a regional regulation of one RPJMD/Renstra period: its years."""
+    sumber: str | None = None
+    """Where the entry was verified (JDIH, peraturan.go.id, peraturan.bpk.go.id address), or
+    'belum diverifikasi'."""
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> Peraturan:
+        if self.ditetapkan and self.diundangkan and self.diundangkan < self.ditetapkan:
+            raise ValueError(f"diundangkan {self.diundangkan} sebelum ditetapkan {self.ditetapkan}")
+        years = {d.year for d in (self.ditetapkan, self.diundangkan) if d}
+        if years and self.tahun not in years:
+            raise ValueError(
+                f"tahun {self.tahun} tidak cocok dengan tanggal ditetapkan/diundangkan"
+                f" ({', '.join(str(y) for y in sorted(years))})"
+            )
+        return self
+
+    @property
+    def sejak(self) -> dt.date | None:
+        """The day it exists from, as far as the data knows: enacted, else promulgated."""
+        return self.ditetapkan or self.diundangkan
+
+    def ada_pada(self, pada: dt.date) -> bool | None:
+        """Whether it had been enacted on ``pada``; None when only the year is known and it is
+        ``pada``'s year."""
+        if self.sejak:
+            return self.sejak <= pada
+        if self.tahun != pada.year:
+            return self.tahun < pada.year
+        return None
 
     @property
     def tingkat(self) -> int:

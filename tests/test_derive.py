@@ -18,7 +18,7 @@ KATALOG = catalogue(
         tahun="2014",
         tentang="Pemerintahan Daerah",
         lembaran={"tahun": "2014", "nomor": "244", "tambahan": "5587"},
-        diubah_dengan="uu2",
+        diubah_dengan=["uu2"],
     ),
     uu2=dict(
         jenis="uu",
@@ -59,9 +59,9 @@ def test_citation_with_lembaran_negara_and_amendment():
     assert derive.kutipan("uu", KATALOG) == (
         "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik"
         " Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587)"
-        " sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015 (Lembaran Negara"
-        " Republik Indonesia Tahun 2015 Nomor 58, Tambahan Lembaran Negara Republik Indonesia"
-        " Nomor 5679)"
+        " sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan Kedua"
+        " (Lembaran Negara Republik Indonesia Tahun 2015 Nomor 58, Tambahan Lembaran Negara"
+        " Republik Indonesia Nomor 5679)"
     )
 
 
@@ -141,3 +141,114 @@ def test_tanggal_ttd_tahun_saja_dan_tanggal_dokumen() -> None:
     assert Keputusan.model_validate({**base, "bulan": "2021-02"}).pada() == dt.date(2021, 2, 28)
     assert Keputusan.model_validate(base).pada(2020) == dt.date(2020, 12, 31)
     assert Keputusan.model_validate(base).pada() is None
+
+
+# --- citations in the state in force on the document's date (kutipan, urutan_peraturan) ---
+
+BERUBAH = catalogue(
+    induk=dict(
+        jenis="pp",
+        nomor="18",
+        tahun="2016",
+        ditetapkan="2016-06-15",
+        tentang="Perangkat Daerah",
+        diubah_dengan=["satu", "dua"],
+        dicabut_dengan="baru",
+    ),
+    satu=dict(
+        jenis="pp",
+        nomor="72",
+        tahun="2019",
+        ditetapkan="2019-10-16",
+        tentang="Perubahan atas PP 18/2016",
+        lembaran={"tahun": "2019", "nomor": "187", "tambahan": "6402"},
+    ),
+    dua=dict(jenis="pp", nomor="9", tahun="2022", tentang="Perubahan Kedua atas PP 18/2016"),
+    baru=dict(jenis="pp", nomor="1", tahun="2025", ditetapkan="2025-03-01", tentang="Pengganti"),
+)
+
+
+def test_an_amendment_enacted_after_the_document_is_not_mentioned():
+    plain = "Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah"
+    assert derive.kutipan("induk", BERUBAH, dt.date(2019, 10, 15)) == plain
+    assert derive.kutipan("induk", BERUBAH, dt.date(2019, 10, 16)) == (
+        f"{plain} sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 72 Tahun 2019 tentang"
+        " Perubahan atas PP 18/2016 (Lembaran Negara Republik Indonesia Tahun 2019 Nomor 187,"
+        " Tambahan Lembaran Negara Republik Indonesia Nomor 6402)"
+    )
+
+
+def test_several_amendments_name_the_last_one():
+    expected = (
+        "Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah sebagaimana telah"
+        " beberapa kali diubah, terakhir dengan Peraturan Pemerintah Nomor 9 Tahun 2022 tentang"
+        " Perubahan Kedua atas PP 18/2016"
+    )
+    assert derive.kutipan("induk", BERUBAH, dt.date(2023, 1, 1)) == expected
+    assert derive.kutipan("induk", BERUBAH) == expected  # no date: every amendment known
+    # only the year of 'dua' is known: in 2022 it may or may not be in force — kept
+    assert derive.kutipan("induk", BERUBAH, dt.date(2022, 1, 1)) == expected
+
+
+def test_a_revoked_regulation_is_still_cited_as_it_stood_the_check_warns():
+    # PER005 reports the citation; the text does not invent a state
+    assert derive.kutipan("induk", BERUBAH, dt.date(2026, 1, 1)).endswith(
+        "terakhir dengan Peraturan Pemerintah Nomor 9 Tahun 2022 tentang Perubahan Kedua atas"
+        " PP 18/2016"
+    )
+
+
+def test_when_a_regulation_exists():
+    satu, dua = BERUBAH["satu"], BERUBAH["dua"]
+    assert satu.ada_pada(dt.date(2019, 10, 15)) is False
+    assert satu.ada_pada(dt.date(2019, 10, 16)) is True
+    assert dua.ada_pada(dt.date(2021, 12, 31)) is False
+    assert dua.ada_pada(dt.date(2022, 6, 1)) is None  # only the year is known
+    assert dua.ada_pada(dt.date(2023, 1, 1)) is True
+
+
+def test_numbers_print_as_written_in_the_catalogue_without_added_zeros():
+    from dokgen.load import _load_file
+    from dokgen.model import Katalog
+    from dokgen.resources import KATALOG
+
+    shipped = _load_file(KATALOG, Katalog, [])
+    assert shipped is not None
+    text = derive.kutipan("uu-23-2014", shipped.peraturan, dt.date(2016, 1, 1))
+    assert "Undang-Undang Nomor 9 Tahun 2015" in text and "Nomor 09" not in text
+    assert derive.kutipan("pp-3-1982", shipped.peraturan).startswith(
+        "Peraturan Pemerintah Nomor 3 Tahun 1982"  # seed 001: "Nomor 03"
+    )
+
+
+def test_order_within_a_year_follows_the_day_of_enactment():
+    katalog = catalogue(
+        akhir=dict(jenis="pp", nomor="3", tahun="2019", ditetapkan="2019-11-01", tentang="b"),
+        awal=dict(jenis="pp", nomor="72", tahun="2019", ditetapkan="2019-02-01", tentang="a"),
+        tanpa=dict(jenis="pp", nomor="1", tahun="2019", tentang="tanpa tanggal"),
+        uu=dict(jenis="uu", nomor="1", tahun="2020", tentang="c"),
+    )
+    assert derive.urutan_peraturan(["tanpa", "akhir", "uu", "awal"], katalog) == [
+        "uu",
+        "awal",
+        "akhir",
+        "tanpa",
+    ]
+
+
+def test_enactment_dates_must_agree_with_the_year():
+    with pytest.raises(ValueError, match="tahun 2016 tidak cocok"):
+        Peraturan.model_validate(
+            dict(jenis="pp", nomor="18", tahun="2016", ditetapkan="2015-06-15", tentang="x")
+        )
+    with pytest.raises(ValueError, match="diundangkan 2016-06-01 sebelum ditetapkan"):
+        Peraturan.model_validate(
+            dict(
+                jenis="pp",
+                nomor="18",
+                tahun="2016",
+                ditetapkan="2016-06-15",
+                diundangkan="2016-06-01",
+                tentang="x",
+            )
+        )

@@ -519,12 +519,18 @@ def peraturan(draw: st.DrawFn) -> dict[str, Any]:
     be amended by one of the catalogue."""
     items = {}
     for n in range(draw(st.integers(1, 2))):
+        tahun = draw(st.integers(1800, 2100))
         item: dict[str, Any] = {
             "jenis": draw(st.sampled_from(["uu", "pp", "permen", "perda", "perbup", "perwali"])),
             "nomor": draw(teks),
-            "tahun": str(draw(st.integers(1800, 2100))),
+            "tahun": str(tahun),
             "tentang": draw(teks),
         }
+        # enacted and promulgated in the regulation's year, promulgated on or after enactment
+        ditetapkan = dt.date(tahun, 1, 1) + dt.timedelta(days=draw(st.integers(0, 182)))
+        diundangkan = ditetapkan + dt.timedelta(days=draw(st.integers(0, 182)))
+        awal = draw(st.integers(1800, 2100))
+        periode = {"awal": str(awal), "akhir": str(draw(st.integers(awal, 2100)))}
         lembaran = st.fixed_dictionaries(
             {"tahun": st.integers(1800, 2100).map(str), "nomor": teks_bebas},
             optional={"tambahan": teks_bebas},
@@ -534,10 +540,13 @@ def peraturan(draw: st.DrawFn) -> dict[str, Any]:
             item,
             {
                 "penerbit": teks_bebas,
-                "tanggal": _TANGGAL,
+                "ditetapkan": st.just(ditetapkan.isoformat()),
+                "diundangkan": st.just(diundangkan.isoformat()),
                 "lembaran": lembaran,
-                "diubah_dengan": st.sampled_from(_KATALOG_KEYS),
-                "diubah_beberapa_kali": _YA_TIDAK,
+                "diubah_dengan": st.lists(st.sampled_from(_KATALOG_KEYS), max_size=3),
+                "dicabut_dengan": st.sampled_from(_KATALOG_KEYS),
+                "periode": st.just(periode),
+                "sumber": teks_bebas,
             },
         )
         items[f"sendiri-{n}-{draw(teks)}"] = item

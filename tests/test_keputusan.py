@@ -68,12 +68,17 @@ def test_mengingat_in_hierarchical_then_chronological_order(decree):
         "9.\tPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007",
         "10.\tPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/20/M.PAN/11/2008",
         "11.\tPeraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
-        "12.\tPeraturan Daerah Kota Bandar Lampung Nomor 07 Tahun 2016",
-        "13.\tPeraturan Daerah Kota Bandar Lampung Nomor 09 Tahun 2018",
+        "12.\tPeraturan Daerah Kota Bandar Lampung Nomor 7 Tahun 2016",  # seed: "Nomor 07"
+        "13.\tPeraturan Daerah Kota Bandar Lampung Nomor 9 Tahun 2018",
         "14.\tPeraturan Walikota Bandar Lampung Nomor 40 Tahun 2018",
     ]
     assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith(".")
-    assert "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015" in items[2]
+    # in force in January 2021: amended by UU 2/2015, 9/2015 and 11/2020 (seed: "diubah dengan
+    # Undang-Undang Nomor 9 Tahun 2015" only)
+    assert (
+        "sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 11 Tahun 2020"
+        " tentang Cipta Kerja (Lembaran Negara Republik Indonesia Tahun 2020 Nomor 245"
+    ) in items[2]
 
 
 def test_memutuskan_diktum_and_signature(decree):

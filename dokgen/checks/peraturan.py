@@ -1,13 +1,20 @@
-"""Regulations: the Mengingat keys exist, once each, and cited years agree (PER)."""
+"""Regulations: the Mengingat keys exist, once each, and cited years agree; every cited
+regulation was in force on the citing document's date and belongs to its period; the catalogue's
+amendments and revocations exist and do not go round in circles (PER)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-from dokgen.checks import Where, aturan, texts
+from dokgen.checks import FieldRef, Where, aturan, texts
+from dokgen.derive import _nomor_tahun
 from dokgen.errors import saran
+from dokgen.format import tanggal as format_tanggal
 from dokgen.load import DataDinas
+from dokgen.model import Peraturan
 
 _JENIS = {
     "undang-undang": "uu",
@@ -142,3 +149,316 @@ def _nomor(text: str) -> str:
 
 def _jenis_sama(catalogue: str, cited: str) -> bool:
     return catalogue == cited or (cited == "perda" and catalogue == "perda_provinsi")
+
+
+# --- regulations true on the citing document's date ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Rujukan:
+    """One document that cites regulations by catalogue key: its name (for messages), the date
+    it speaks on (None: unknown), the Renstra period it is about, and each key with its place."""
+
+    dokumen: str
+    pada: dt.date | None
+    periode: tuple[int, int] | None
+    kunci: Sequence[tuple[str, Where]]
+
+
+def rujukan(data: DataDinas) -> Iterator[Rujukan]:
+    """Every (document, date, keys) the data holds; a document that cites regulations adds its
+    lists here and the rules below judge them."""
+    periode = (data.renstra.periode.awal, data.renstra.periode.akhir) if data.renstra else None
+    if data.keputusan is not None:
+        keputusan = data.keputusan
+        keys = [
+            (key, FieldRef(keputusan, ("mengingat", i)))
+            for i, key in enumerate(keputusan.mengingat)
+        ]
+        yield Rujukan("Keputusan", keputusan.pada(), periode, keys)
+    if data.dokumen_iku is not None:
+        iku = data.dokumen_iku
+        keys = [
+            (key, FieldRef(iku, (field, i)))
+            for field in ("landasan", "dasar_pembentukan")
+            for i, key in enumerate(getattr(iku, field))
+        ]
+        if keys:
+            yield Rujukan("Dokumen IKU", iku.pada(iku.tahun), periode, keys)
+
+
+def _cited(data: DataDinas) -> Iterator[tuple[Rujukan, str, Peraturan, Where]]:
+    for ref in rujukan(data):
+        for key, where in ref.kunci:
+            if key in data.peraturan:
+                yield ref, key, data.peraturan[key], where
+
+
+@aturan("PER004", "galat", "peraturan")
+def belum_ditetapkan(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Dokumen tidak mengutip peraturan yang belum ditetapkan pada tanggalnya.
+
+    Keputusan bertanggal Januari 2021 tidak dapat berdasar pada peraturan tahun 2022.
+
+    Gagal: keputusan-iku.yaml ::
+
+        bulan: 2021-01
+        mengingat:
+          - uu-23-2014
+          - permenpan-6-2022  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        bulan: 2023-01
+        mengingat:
+          - uu-23-2014
+          - permenpan-6-2022
+    """
+    for ref, key, p, where in _cited(data):
+        if ref.pada is not None and p.ada_pada(ref.pada) is False:
+            when = format_tanggal(p.sejak) if p.sejak else f"tahun {p.tahun}"
+            yield (
+                where,
+                f"{ref.dokumen} bertanggal {format_tanggal(ref.pada)} mengutip '{key}' yang baru"
+                f" ditetapkan {when}",
+            )
+
+
+@aturan("PER005", "peringatan", "peraturan")
+def sudah_dicabut(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Dokumen tidak mengutip peraturan yang sudah dicabut pada tanggalnya.
+
+    Permen PANRB 12/2015 dicabut dengan Permen PANRB 88/2021: keputusan tahun 2023 mengutip
+    penggantinya.
+
+    Gagal: keputusan-iku.yaml ::
+
+        bulan: 2023-01
+        mengingat:
+          - uu-23-2014
+          - permenpan-12-2015  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        bulan: 2023-01
+        mengingat:
+          - uu-23-2014
+          - permenpan-88-2021
+    """
+    for ref, key, p, where in _cited(data):
+        pengganti = data.peraturan.get(p.dicabut_dengan or "")
+        if ref.pada is None or pengganti is None or pengganti.ada_pada(ref.pada) is not True:
+            continue
+        yield (
+            where,
+            f"'{key}' sudah dicabut dengan '{p.dicabut_dengan}' ({pengganti.nama_jenis}"
+            f" {_nomor_tahun(pengganti)}) sebelum {ref.dokumen} bertanggal"
+            f" {format_tanggal(ref.pada)}",
+        )
+
+
+@aturan("PER006", "peringatan", "peraturan")
+def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Peraturan daerah yang dikutip mengatur periode Renstra/RPJMD dokumen itu.
+
+    Peraturan yang mencakup kurang dari separuh tahun-tahun Renstra dokumen itu milik periode
+    lain: Perwali Bandar Lampung 40/2018 mengatur IKU 2016–2021, bukan 2021–2026.
+
+    Gagal: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - perwali-contoh-40-2018  # ← temuan
+
+    dan peraturan.yaml ::
+
+        peraturan:
+          perwali-contoh-40-2018:
+            jenis: perwali
+            penerbit: Bandar Lampung
+            nomor: "40"
+            tahun: 2018
+            tentang: Perubahan Indikator Kinerja Utama Tahun 2016-2021
+            periode: {awal: 2016, akhir: 2021}
+
+    Lolos: keputusan-iku.yaml ::
+
+        mengingat:
+          - uu-23-2014
+          - perda-contoh-2-2021
+
+    dan peraturan.yaml ::
+
+        peraturan:
+          perda-contoh-2-2021:
+            jenis: perda
+            penerbit: Kota Bandar Lampung
+            nomor: "2"
+            tahun: 2021
+            tentang: Rencana Pembangunan Jangka Menengah Daerah Tahun 2021-2026
+            periode: {awal: 2021, akhir: 2026}
+    """
+    for ref, key, p, where in _cited(data):
+        if ref.periode is None or p.periode is None:
+            continue
+        awal, akhir = ref.periode
+        shared = min(akhir, p.periode.akhir) - max(awal, p.periode.awal) + 1
+        if 2 * shared < akhir - awal + 1:
+            yield (
+                where,
+                f"'{key}' mengatur periode {p.periode.awal}–{p.periode.akhir}, sedangkan"
+                f" {ref.dokumen} untuk Renstra {awal}–{akhir}",
+            )
+
+
+@aturan("PER007", "galat", "peraturan")
+def perubahan_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Setiap kunci diubah_dengan dan dicabut_dengan ada di katalog.
+
+    Gagal: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan:
+              - perbup-contoh-80-2002  # ← temuan
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+
+    Lolos: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan: [perbup-contoh-80-2020]
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+    """
+    for p in data.peraturan.values():
+        for where, key in _links(p):
+            if key not in data.peraturan:
+                yield where, f"peraturan '{key}' tidak ada di katalog{saran(key, data.peraturan)}"
+
+
+@aturan("PER008", "galat", "peraturan")
+def katalog_berputar(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Perubahan dan pencabutan tidak berputar: peraturan tidak mengubah atau mencabut dirinya
+    sendiri, langsung atau lewat peraturan lain.
+
+    Gagal: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan: [perbup-contoh-80-2020]
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+            dicabut_dengan: perbup-contoh-76-2016  # ← temuan
+
+    Lolos: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan: [perbup-contoh-80-2020]
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+    """
+    katalog = data.peraturan
+    for key, p in katalog.items():
+        for where, target in _links(p):
+            path = _jalan(target, key, katalog)
+            if path is not None:
+                cycle = " → ".join([key, *path])
+                yield where, f"perubahan/pencabutan berputar: {cycle}"
+
+
+def _links(p: Peraturan) -> Iterator[tuple[Where, str]]:
+    for i, key in enumerate(p.diubah_dengan):
+        yield FieldRef(p, ("diubah_dengan", i)), key
+    if p.dicabut_dengan:
+        yield FieldRef(p, ("dicabut_dengan",)), p.dicabut_dengan
+
+
+def _jalan(start: str, goal: str, katalog: Mapping[str, Peraturan]) -> list[str] | None:
+    """Keys from ``start`` to ``goal`` along amendments and revocations, or None."""
+    seen: set[str] = set()
+    stack: list[list[str]] = [[start]]
+    while stack:
+        path = stack.pop()
+        if path[-1] == goal:
+            return path
+        p = katalog.get(path[-1])
+        if p is None or path[-1] in seen:
+            continue
+        seen.add(path[-1])
+        stack += [[*path, key] for _, key in _links(p)]
+    return None
+
+
+@aturan("PER009", "peringatan", "peraturan")
+def nomor_bernol(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Nomor peraturan ditulis sebagaimana ditetapkan, tanpa nol di depan.
+
+    Seed 001 mengutip "Peraturan Daerah Kota Bandar Lampung Nomor 07 Tahun 2016"; peraturan itu
+    bernomor 7.
+
+    Gagal: peraturan.yaml ::
+
+        peraturan:
+          perda-contoh-7-2016:
+            jenis: perda
+            penerbit: Kota Bandar Lampung
+            nomor: "07"  # ← temuan
+            tahun: 2016
+            tentang: Pembentukan dan Susunan Perangkat Daerah
+
+    Lolos: peraturan.yaml ::
+
+        peraturan:
+          perda-contoh-7-2016:
+            jenis: perda
+            penerbit: Kota Bandar Lampung
+            nomor: "7"
+            tahun: 2016
+            tentang: Pembentukan dan Susunan Perangkat Daerah
+    """
+    for p in data.peraturan.values():
+        if re.fullmatch(r"0+\d+", p.nomor.strip()):
+            yield (
+                FieldRef(p, ("nomor",)),
+                f"nomor '{p.nomor}' ditulis dengan nol di depan: tulis '{int(p.nomor)}'"
+                " sebagaimana ditetapkan",
+            )

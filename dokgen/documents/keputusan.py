@@ -27,7 +27,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     assert keputusan is not None and renstra is not None
     judul = derive.judul_iku(dinas, renstra, keputusan)
     mengingat = [
-        derive.kutipan(key, data.peraturan)
+        derive.kutipan(key, data.peraturan, keputusan.pada())
         for key in derive.urutan_peraturan(keputusan.mengingat, data.peraturan)
     ]
     mengingat = [f"{text};" for text in mengingat[:-1]] + [f"{mengingat[-1]}."]
