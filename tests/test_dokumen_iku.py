@@ -493,3 +493,263 @@ def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell(doc):
         ["restart", "restart", False],
         [None, None, False],
     ]
+
+
+# --- issue 18: every section the seeds carry, from data; none hollow -------------------------
+
+
+def _after(text: list[str], heading: str, count: int) -> list[str]:
+    start = text.index(heading)
+    return text[start + 1 : start + 1 + count]
+
+
+def test_landasan_penyusunan_cites_the_catalogue_in_mengingat_order(doc_bandar_lampung):
+    """Seed 001's 1.3 Landasan Penyusunan, from keys: lettered, ordered by the hierarchy of
+    regulations and then by year, each ending ';' and the last '.'."""
+    text = lines(doc_bandar_lampung)
+    items = _after(text, "C. LANDASAN PENYUSUNAN", 12)
+    assert items[0] == (
+        "Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung disusun berlandaskan"
+        " peraturan perundang-undangan berikut :"
+    )
+    starts = [
+        "a.\tUndang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional",
+        "b.\tUndang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        "c.\tPeraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah",
+        "d.\tPeraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja",
+        "e.\tPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007",
+        "f.\tPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/20/M.PAN/11/2008",
+        "g.\tPeraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
+        "h.\tPeraturan Daerah Kota Bandar Lampung Nomor 10 Tahun 2007",
+        "i.\tPeraturan Daerah Kota Bandar Lampung Nomor 7 Tahun 2016",
+        "j.\tPeraturan Daerah Kota Bandar Lampung Nomor 9 Tahun 2018",
+        "k.\tPeraturan Walikota Bandar Lampung Nomor 40 Tahun 2018",
+    ]
+    for item, start in zip(items[1:], starts, strict=True):
+        assert item.startswith(start.replace("PER/09/", "PER/")[:40]), (item, start)
+    assert all(item.endswith(";") for item in items[1:-1])
+    assert items[-1].endswith("2016-2021.")
+    # and in the Daftar Isi, between B. and BAB II
+    marks = _bookmarks(doc_bandar_lampung)
+    assert marks["_RefBab1_3"] == "C. LANDASAN PENYUSUNAN"
+    assert "_RefBab1_3" in [name for _, name in _pagerefs(doc_bandar_lampung)]
+
+
+def test_bab_ii_opens_with_dasar_pembentukan_and_the_dinas_tugas_and_fungsi(doc):
+    """Seed 000, 2.1.1: the regulations that formed the dinas (from keys, the Perbup with its
+    amendment), then 1. Tugas and 2. Fungsi of the dinas itself (organisasi.yaml)."""
+    text = lines(doc)
+    part = text[
+        text.index("2.1.1 Dasar Hukum Pembentukan Perangkat Daerah") + 1 : text.index(
+            "2.1.2 Struktur Organisasi Perangkat Daerah"
+        )
+    ]
+    assert part[0] == (
+        "Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang dibentuk dan menjalankan tugas dan"
+        " fungsinya berdasarkan :"
+    )
+    assert part[1] == (
+        "a.\tPeraturan Daerah Kabupaten Lumajang Nomor 15 Tahun 2016 tentang Organisasi"
+        " Perangkat Daerah;"
+    )
+    assert part[2].startswith("b.\tPeraturan Bupati Lumajang Nomor 76 Tahun 2016 tentang")
+    assert "diubah dengan Peraturan Bupati Lumajang Nomor 80 Tahun 2020" in part[2]
+    assert part[3:] == [
+        "1.\tTugas Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang",
+        "Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang mempunyai tugas membantu Bupati dalam"
+        " melaksanakan tugas menyelenggarakan sebagian urusan rumah tangga pemerintah Kabupaten"
+        " Lumajang di bidang Perkoperasian dan Usaha Mikro, memimpin dan melaksanakan fungsi Dinas"
+        " Koperasi dan Usaha Mikro yang telah ditetapkan dan memimpin serta mengkoordinasikan"
+        " kegiatan-kegiatan aparat pelaksana dan staf Dinas Koperasi dan Usaha Mikro.",
+        "2.\tFungsi Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang",
+        "Untuk melaksanakan tugas tersebut, Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang"
+        " menyelenggarakan fungsi :",
+        "a.\tPerumusan kebijakan teknis di bidang koperasi dan usaha mikro;",
+        "b.\tPenyelenggaraan urusan pemerintahan dan pelayanan umum bidang koperasi dan usaha"
+        " mikro;",
+        "c.\tPembinaan dan pelaksanaan tugas di bidang koperasi dan usaha mikro;",
+        "d.\tPelaksanaan tugas-tugas lain yang diberikan Bupati sesuai dengan tugas dan fungsinya.",
+    ]
+
+
+def test_tujuan_with_their_indicators_and_the_years_that_carry_targets(doc):
+    text = lines(doc)
+    assert _after(text, "3.1 Tujuan", 6) == [
+        "Untuk melaksanakan misi, Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang untuk 5 (lima)"
+        " tahun ke depan menetapkan tujuan, yaitu :",
+        "1.\tMeningkatnya Jumlah Koperasi Aktif",
+        "2.\tMeningkatnya Jumlah Usaha Mikro",
+        "Ketercapaian tujuan diukur dengan indikator tujuan berikut :",
+        "1.\tPersentase koperasi aktif",
+        "2.\tPersentase pertumbuhan usaha mikro",
+    ]
+    table = table_after(doc, "Tabel 3.3 Rencana Kerja Dinas Koperasi dan Usaha Mikro")
+    assert [c.text for c in unique_cells(table, 2)][1:] == [
+        "Persentase koperasi aktif",
+        "",
+        "Persentase pertumbuhan usaha mikro",
+        "",
+    ]
+
+
+def test_uses_of_iku_under_their_own_section(doc):
+    """Seed 001's "IKU digunakan … untuk :" list, the standard wording (no teks.penggunaan)."""
+    assert _after(lines(doc), "3.3 Indikator Kinerja Utama", 7) == [
+        "Indikator Kinerja Utama digunakan untuk :",
+        "a.\tPerencanaan kinerja tahunan;",
+        "b.\tPenganggaran;",
+        "c.\tPenyusunan dokumen perjanjian kinerja;",
+        "d.\tPengukuran kinerja;",
+        "e.\tEvaluasi kinerja;",
+        "f.\tPelaporan akuntabilitas kinerja.",
+    ]
+
+
+def test_cascade_header_visi_misi_tujuan_and_their_indicators(doc):
+    """Seed 000: VISI, MISI 1, MISI 2, the RPJMD tujuan and their indicators above the cascade."""
+    text = lines(doc)
+    caption = text.index(
+        "Tabel 3.4 Cascading Sasaran, Indikator Kinerja Utama, Program dan Kegiatan"
+    )
+    assert text[caption - 7 : caption] == [
+        "VISI\t:\tTerwujudnya Masyarakat Lumajang yang Berdaya Saing, Makmur dan Bermartabat",
+        "MISI 1\t:\tMewujudkan perekonomian daerah berkelanjutan yang berbasis pada pertanian,"
+        " usaha mikro, dan pariwisata",
+        "MISI 2\t:\tPemenuhan kebutuhan dasar untuk mewujudkan masyarakat yang lebih sejahtera"
+        " dan mandiri",
+        "TUJUAN\t:\tMeningkatkan percepatan pertumbuhan ekonomi yang inklusif yang berkelanjutan",
+        "TUJUAN\t:\tMenurunnya angka kemiskinan melalui peningkatan daya saing tenaga kerja",
+        "INDIKATOR TUJUAN\t:\t1. Pertumbuhan Ekonomi",
+        "\t\t2. Angka Kemiskinan",
+    ]
+
+
+def test_alignment_table_rpjmd_to_renstra_to_iku(doc_bandar_lampung):
+    """Seed 001's table: one row per IKU of each sasaran linked to the RPJMD; the RPJMD cells
+    they share are one merged cell."""
+    table = table_after(
+        doc_bandar_lampung, "Tabel 3.1 Keselarasan RPJMD, Renstra dan Indikator Kinerja Utama"
+    )
+    assert [c.text for c in table.rows[0].cells] == [
+        "MISI RPJMD",
+        "TUJUAN RPJMD",
+        "SASARAN STRATEGIS RPJMD",
+        "SASARAN STRATEGIS RENSTRA",
+        "INDIKATOR KINERJA UTAMA (IKU)",
+    ]
+    rows = table.rows[1:]
+    assert [[c.text for c in r.cells][3:] for r in rows] == [
+        [
+            "Meningkatkan kinerja kelembagaan dan usaha koperasi yang profesional dan akuntabel",
+            "Persentase koperasi sehat dan cukup sehat",
+        ],
+        [
+            "Meningkatkan Wirausaha UMKM yang Tangguh dan Mandiri",
+            "Persentase UMKM yang meningkat labanya",
+        ],
+    ]
+    assert [c.text for c in rows[0].cells[:3]] == [
+        "Misi 4 Mengembangkan dan memperkuat ekonomi daerah untuk meningkatkan kesejahteraan"
+        " rakyat",
+        "4.1 Meningkatnya pertumbuhan dan pemerataan ekonomi melalui ekonomi kerakyatan",
+        "4.1.1 Meningkatnya sektor unggulan daerah",
+    ]
+    for column in range(3):
+        assert rows[0].cells[column]._tc is rows[1].cells[column]._tc
+    assert rows[0].cells[3]._tc is not rows[1].cells[3]._tc
+    # S1 is not linked to the RPJMD: not in the table, and the check says so
+    assert "Meningkatkan penyelenggaraan Urusan Koperasi, Usaha Kecil dan Menengah" not in [
+        c.text for c in unique_cells(table, 3)
+    ]
+
+
+def test_lama_periode_counts_the_years_that_carry_targets():
+    from dokgen.documents.dokumen_iku import lama_periode
+    from dokgen.model import Renstra
+
+    def renstra(targets: dict[int, str]) -> Renstra:
+        return Renstra.model_validate(
+            {
+                "periode": {"awal": 2021, "akhir": 2026},
+                "tahun_dasar": 2021,
+                "sasaran": [
+                    {
+                        "kode": "S1",
+                        "uraian": "Meningkatnya koperasi sehat",
+                        "indikator": [{"kode": "IKU-1", "uraian": "Persentase", "target": targets}],
+                    }
+                ],
+            }
+        )
+
+    # 2021–2026 with tahun dasar 2021 and targets 2022–2026: five years, not six
+    assert lama_periode(renstra({y: "70" for y in range(2022, 2027)})) == 5
+    assert lama_periode(renstra({})) is None  # no target: the text says no length
+
+
+TIPIS = {
+    "renstra.yaml": """\
+        periode: {awal: 2021, akhir: 2026}
+        tahun_dasar: 2021
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: Jumlah seluruh koperasi
+                sumber_data: Bidang Kelembagaan
+                target: {2022: 70, 2023: 72, 2024: 74, 2025: 76, 2026: 78}
+        """,
+    "dokumen-iku.yaml": """\
+        tahun: 2022
+        landasan: [permendagri-86-2017, uu-23-2014, pp-8-2006]
+        """,
+}
+"""A thin Dokumen IKU: a sasaran and its IKU with targets; no tujuan, realisasi, program,
+organisasi.yaml, visi, RPJMD or signing month."""
+
+
+def test_thin_data_prints_no_hollow_section_and_the_check_names_what_is_missing(make_data):
+    from dokgen.checks import periksa
+    from dokgen.load import load
+
+    folder = make_data(**TIPIS)
+    out = folder.parent / "out"
+    build(folder, out, BuildOptions(kind="dokumen-iku"))
+    document = open_docx(out / "dokumen-iku.docx")
+    text = lines(document)
+    # every line that announces a list is followed by the list
+    for k, line in enumerate(text):
+        if line.endswith(":") and not line.endswith("\t:"):
+            assert re.match(r"(\d+|[a-z])[.)]\t", text[k + 1]), (line, text[k + 1])
+    joined = "\n".join(text)
+    for hollow in ["menetapkan tujuan", "tahun ke depan", "terdiri dari", "dan tabel berikutnya"]:
+        assert hollow not in joined
+    # sections left out, the next taking their number; only the IKU table printed
+    assert [line for line in text if re.match(r"[23](\.\d)+ ", line)] == [
+        "2.1 Tugas, Fungsi, dan Struktur Organisasi Perangkat Daerah",
+        "2.1.1 Dasar Hukum Pembentukan Perangkat Daerah",
+        "3.1 Sasaran",
+        "3.2 Indikator Kinerja Utama",
+    ]
+    assert [caption for caption, _ in _captions(document)] == ["Tabel 3.1 Indikator Kinerja Utama"]
+    assert (
+        "Dinas Koperasi dan Usaha Mikro Kabupaten Malang menetapkan 1 (satu) sasaran, yaitu :"
+        in text
+    )
+    # the landasan keys were written out of order: printed as Mengingat orders them
+    landasan = _after(text, "C. LANDASAN PENYUSUNAN", 4)[1:]
+    assert [item.split(" tentang ")[0] for item in landasan] == [
+        "a.\tUndang-Undang Nomor 23 Tahun 2014",
+        "b.\tPeraturan Pemerintah Nomor 8 Tahun 2006",
+        "c.\tPeraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
+    ]
+    # no month yet: day and month are blanks to fill in at signing
+    assert "Malang, ………………… ………………… 2022" in text
+    # dokgen check said, before the build, what the document lacks
+    found = {f.code for f in periksa(load(folder)) if f.code.startswith("DOK")}
+    assert found == {"DOK001", "DOK003", "DOK004", "DOK005", "DOK007", "DOK008"}
