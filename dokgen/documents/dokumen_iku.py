@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
@@ -67,9 +68,11 @@ def lama_periode(renstra: Renstra) -> int | None:
     return len(years & set(renstra.periode.tahun)) or None
 
 
-def daftar_peraturan(data: DataDinas, keys: list[str]) -> list[str]:
-    """Citations of ``keys`` in the order of Mengingat, each ending ';' and the last '.'."""
-    texts = [kutipan(k, data.peraturan) for k in urutan_peraturan(keys, data.peraturan)]
+def daftar_peraturan(data: DataDinas, keys: list[str], pada: dt.date | None) -> list[str]:
+    """Citations of ``keys`` in the order of Mengingat, as in force on ``pada`` (the document's
+    date), each ending ';' and the last '.'."""
+    ordered = urutan_peraturan(keys, data.peraturan)
+    texts = [kutipan(k, data.peraturan, pada) for k in ordered]
     return [f"{t};" for t in texts[:-1]] + [f"{t}." for t in texts[-1:]]
 
 
@@ -299,6 +302,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     units = data.organisasi.unit if data.organisasi else []
     periode = renstra.periode
     lama = lama_periode(renstra)
+    pada = settings.pada(settings.tahun)
     context = {
         **dasar(data),
         "tahun": settings.tahun,
@@ -306,8 +310,8 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "lama_periode": bilangan(lama) if lama else "",
         "tempat_tanggal": tempat_tanggal(data, settings),
         "teks": settings.teks,
-        "landasan": daftar_peraturan(data, settings.landasan),
-        "pembentukan": daftar_peraturan(data, settings.dasar_pembentukan),
+        "landasan": daftar_peraturan(data, settings.landasan, pada),
+        "pembentukan": daftar_peraturan(data, settings.dasar_pembentukan, pada),
         "organisasi": organisasi_dinas(data),
         "struktur": struktur(units),
         "tujuan": renstra.tujuan,
