@@ -58,7 +58,7 @@ def test_no_amendment_or_revocation_goes_round_in_a_circle(katalog):
 def test_every_entry_says_where_it_was_verified(katalog):
     for key, p in katalog.items():
         assert p.sumber, key
-        assert p.sumber == "belum diverifikasi" or p.sumber.startswith("http"), key
+        assert p.sumber.startswith(("belum diverifikasi", "http", "transkripsi ")), key
 
 
 def test_keys_name_jenis_nomor_and_year_and_numbers_are_as_enacted(katalog):
