@@ -143,7 +143,8 @@ def tujuan_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Renstra Dokumen IKU mempunyai tujuan, masing-masing dengan indikatornya.
 
     Tanpa tujuan, subbab 3.1 Tujuan dan tabel Rencana Kerja tidak dicetak (nomor subbab dan
-    tabel berikutnya bergeser); tujuan tanpa indikator mencetak kolom Indikator Tujuan kosong.
+    tabel berikutnya bergeser); tujuan tanpa indikator mencetak kolom Indikator Tujuan kosong;
+    indikator tujuan tanpa target mencetak baris "–" di tabel Rencana Kerja.
 
     Gagal: dokumen-iku.yaml ::
 
@@ -166,6 +167,7 @@ def tujuan_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
               - kode: IT-1
                 uraian: Persentase koperasi aktif
                 satuan: "%"
+                target: {2022: 60, 2023: 62, 2024: 64, 2025: 66, 2026: 68}
     """
     renstra = data.renstra
     if renstra is None or not _dokumen(data):
@@ -176,9 +178,17 @@ def tujuan_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
             "Renstra tanpa tujuan: subbab 3.1 Tujuan dan tabel Rencana Kerja Dokumen IKU tidak"
             " dicetak",
         )
+    years = [y for y in renstra.periode.tahun if y != renstra.tahun_dasar]
     for tujuan in renstra.tujuan:
         if not tujuan.indikator:
             yield tujuan, f"tujuan {tujuan.kode} belum mempunyai indikator tujuan"
+        for indikator in tujuan.indikator:
+            if not any(y in indikator.target for y in years):
+                yield (
+                    indikator,
+                    f"indikator tujuan {indikator.kode} belum mempunyai target: barisnya di tabel"
+                    ' Rencana Kerja hanya berisi "–"',
+                )
 
 
 @aturan("DOK005", "peringatan", "dokumen")
