@@ -189,3 +189,40 @@ def test_the_command_says_when_nothing_matches_or_the_folder_is_wrong(tmp_path):
     broken = run("--folder", bad)
     assert broken.exit_code == 2
     assert "peraturan.yaml" in broken.output and "Traceback" not in broken.output
+
+
+def test_the_checks_say_which_document_on_which_date_cites_what():
+    from dokgen.checks import periksa
+    from tests.test_checks import RUSAK
+
+    messages = {f.code: f.message for f in periksa(load(RUSAK)) if f.code.startswith("PER")}
+    assert messages["PER004"] == (
+        "Keputusan (Januari 2023) mengutip 'uu-20-2023' yang baru ditetapkan 31 Oktober 2023"
+    )
+    assert messages["PER005"] == (
+        "'permenpan-12-2015' sudah dicabut dengan 'permenpan-88-2021' (Peraturan Menteri"
+        " Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021) sebelum"
+        " Keputusan (Januari 2023)"
+    )
+    assert messages["PER006"] == (
+        "'perwali-rusak-40-2012' mengatur periode 2010–2015, sedangkan Keputusan untuk Renstra"
+        " 2018–2023"
+    )
+    assert messages["PER007"] == (
+        "peraturan 'perwali-rusak-41-2021' tidak ada di katalog — maksud Anda"
+        " 'perwali-rusak-40-2012'?"
+    )
+    assert messages["PER008"].startswith("perubahan/pencabutan berputar: perbup-rusak-")
+    assert messages["PER009"] == (
+        "nomor '040' ditulis dengan nol di depan: tulis '40' sebagaimana ditetapkan"
+    )
+
+
+def test_sebutan_names_the_date_as_far_as_it_is_known():
+    from dokgen.checks.peraturan import sebutan
+    from dokgen.model import Bertanggal
+
+    assert sebutan(Bertanggal(tanggal=dt.date(2021, 1, 15))) == "15 Januari 2021"
+    assert sebutan(Bertanggal(bulan="2021-01")) == "Januari 2021"
+    assert sebutan(Bertanggal(), 2020) == "tahun 2020"
+    assert sebutan(Bertanggal()) == ""

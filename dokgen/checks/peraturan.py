@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from dokgen.checks import FieldRef, Where, aturan, texts
 from dokgen.derive import _nomor_tahun
 from dokgen.errors import saran
+from dokgen.format import TITIK, tanggal_ttd
 from dokgen.format import tanggal as format_tanggal
 from dokgen.load import DataDinas
-from dokgen.model import Peraturan
+from dokgen.model import Bertanggal, Peraturan
 
 _JENIS = {
     "undang-undang": "uu",
@@ -157,12 +158,20 @@ def _jenis_sama(catalogue: str, cited: str) -> bool:
 @dataclass(frozen=True)
 class Rujukan:
     """One document that cites regulations by catalogue key: its name (for messages), the date
-    it speaks on (None: unknown), the Renstra period it is about, and each key with its place."""
+    it speaks on (None: unknown) and that date as the data gives it ('Januari 2021'), the
+    Renstra period it is about, and each key with its place."""
 
     dokumen: str
     pada: dt.date | None
+    sebutan: str
     periode: tuple[int, int] | None
     kunci: Sequence[tuple[str, Where]]
+
+
+def sebutan(tanggal: Bertanggal, tahun: int | None = None) -> str:
+    """'15 Januari 2021', 'Januari 2021', 'tahun 2021' or '': the date as far as it is known."""
+    text = tanggal_ttd(tanggal.tanggal, tanggal.bulan, tahun).replace(TITIK, "").strip()
+    return text if tanggal.tanggal or tanggal.bulan or not text else f"tahun {text}"
 
 
 def rujukan(data: DataDinas) -> Iterator[Rujukan]:
@@ -175,7 +184,7 @@ def rujukan(data: DataDinas) -> Iterator[Rujukan]:
             (key, FieldRef(keputusan, ("mengingat", i)))
             for i, key in enumerate(keputusan.mengingat)
         ]
-        yield Rujukan("Keputusan", keputusan.pada(), periode, keys)
+        yield Rujukan("Keputusan", keputusan.pada(), sebutan(keputusan), periode, keys)
     if data.dokumen_iku is not None:
         iku = data.dokumen_iku
         keys = [
@@ -184,7 +193,9 @@ def rujukan(data: DataDinas) -> Iterator[Rujukan]:
             for i, key in enumerate(getattr(iku, field))
         ]
         if keys:
-            yield Rujukan("Dokumen IKU", iku.pada(iku.tahun), periode, keys)
+            yield Rujukan(
+                "Dokumen IKU", iku.pada(iku.tahun), sebutan(iku, iku.tahun), periode, keys
+            )
 
 
 def _cited(data: DataDinas) -> Iterator[tuple[Rujukan, str, Peraturan, Where]]:
@@ -217,11 +228,8 @@ def belum_ditetapkan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for ref, key, p, where in _cited(data):
         if ref.pada is not None and p.ada_pada(ref.pada) is False:
             when = format_tanggal(p.sejak) if p.sejak else f"tahun {p.tahun}"
-            yield (
-                where,
-                f"{ref.dokumen} bertanggal {format_tanggal(ref.pada)} mengutip '{key}' yang baru"
-                f" ditetapkan {when}",
-            )
+            message = f"{ref.dokumen} ({ref.sebutan}) mengutip '{key}' yang baru ditetapkan {when}"
+            yield where, message
 
 
 @aturan("PER005", "peringatan", "peraturan")
@@ -252,8 +260,7 @@ def sudah_dicabut(data: DataDinas) -> Iterator[tuple[Where, str]]:
         yield (
             where,
             f"'{key}' sudah dicabut dengan '{p.dicabut_dengan}' ({pengganti.nama_jenis}"
-            f" {_nomor_tahun(pengganti)}) sebelum {ref.dokumen} bertanggal"
-            f" {format_tanggal(ref.pada)}",
+            f" {_nomor_tahun(pengganti)}) sebelum {ref.dokumen} ({ref.sebutan})",
         )
 
 
