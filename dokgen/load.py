@@ -25,6 +25,7 @@ from dokgen.model import (
     DokumenIku,
     Indikator,
     Jabatan,
+    KartuIki,
     Katalog,
     Keputusan,
     LaporanKinerja,
@@ -61,6 +62,8 @@ class DataDinas:
     organisasi: Organisasi | None = None
     dokumen_iku: DokumenIku | None = None
     lkj: LaporanKinerja | None = None
+    iki: KartuIki | None = None
+    """The date of the IKI cards (``iki.yaml``)."""
     realisasi: list[RealisasiTriwulan] = field(default_factory=list)
     """Every quarter's realisasi, ordered by year and quarter."""
     periksa: Periksa | None = None
@@ -260,6 +263,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     dokumen_iku = _optional(folder / "dokumen-iku.yaml", DokumenIku, problems)
 
     lkj = _optional(folder / "lkj.yaml", LaporanKinerja, problems)
+    iki = _optional(folder / "iki.yaml", KartuIki, problems)
     realisasi = _load_realisasi(folder / "realisasi", renstra, renstra_file, problems)
     periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
@@ -274,6 +278,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
         organisasi=organisasi,
         dokumen_iku=dokumen_iku,
         lkj=lkj,
+        iki=iki,
         realisasi=realisasi,
         periksa=periksa,
         logo=logo,
@@ -293,6 +298,7 @@ NAMA_DATA = (
     "organisasi.yaml",
     "dokumen-iku.yaml",
     "lkj.yaml",
+    "iki.yaml",
     "periksa.yaml",
     "jabatan",
     "realisasi",

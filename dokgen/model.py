@@ -752,18 +752,57 @@ class Bertanggal(Model):
         return dt.date(tahun, 12, 31) if tahun else None
 
 
+AlasanPerubahan = Literal[
+    "revisi-renstra", "reviu-iku", "perubahan-organisasi", "perubahan-nomenklatur"
+]
+"""Why an IKU decree is amended; each has a standard wording (``derive.ALASAN``)."""
+
+
+class KartuIki(Bertanggal):
+    """The date above the Kepala Dinas's signature on every IKI card (``iki.yaml``)."""
+
+
 class Keputusan(Bertanggal):
     """The Keputusan Kepala Dinas tentang IKU (``keputusan-iku.yaml``)."""
 
     mengubah: KeputusanLama | None = None
     """Set for an amending decree ("PERUBAHAN ATAS KEPUTUSAN …")."""
+    alasan: list[AlasanPerubahan] = []
+    """Why the amended decree is changed (one reason or a list): the Menimbang item saying so
+    is worded by dokgen (``derive.ALASAN``)."""
+    alasan_lain: str | None = None
+    """A reason of the data's own words, continuing "… perlu diubah …"."""
 
     nomor: str | None = None
     """Empty until numbered: the decree prints a blank to fill in."""
     perubahan: bool = False
-    menimbang: list[Teks] = Field(min_length=1)
+    menimbang: list[Teks] = []
+    """Menimbang items; an amending decree with a reason may have none of its own."""
     mengingat: list[Teks] = Field(min_length=1)
     diktum: list[Teks] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_alasan(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("alasan"), str):
+            return {**value, "alasan": [value["alasan"]]}
+        return value
+
+    @model_validator(mode="after")
+    def _reasons(self) -> Keputusan:
+        if self.mengubah is None and (self.alasan or self.alasan_lain):
+            raise ValueError(
+                "'alasan' hanya untuk keputusan perubahan: tulis juga 'mengubah' (nomor keputusan"
+                " yang diubah)"
+            )
+        if not self.menimbang and not (self.mengubah and (self.alasan or self.alasan_lain)):
+            raise ValueError("'menimbang' kosong: tulis sedikitnya satu butir")
+        return self
+
+    @property
+    def ada_alasan(self) -> bool:
+        """An amending decree whose reason the data gives."""
+        return bool(self.alasan or self.alasan_lain)
 
 
 class Katalog(Model):

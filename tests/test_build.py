@@ -193,3 +193,57 @@ def test_other_code_renders_again(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "kode lain")
     build(MALANG, out)
     assert len(rendered) == 2 * 54
+
+
+# --- Issue 18: the place and date above an IKI card's signature, no empty pangkat line ---
+
+
+def signature_row(path) -> list[str]:
+    """The paragraphs of a card's last table row: place and date, title, name, pangkat, NIP."""
+    doc = open_docx(path)
+    return [p.text for p in doc.tables[0].rows[-1].cells[0].paragraphs if p.text.strip()]
+
+
+def test_card_prints_place_and_a_dotted_date_without_iki_yaml(malang):
+    _, _, out = malang
+    assert signature_row(out / "iki" / "01-sekretaris.docx") == [
+        "Malang, ………………… …………………",
+        "KEPALA DINAS\nKOPERASI DAN USAHA MIKRO\nKABUPATEN MALANG",
+        "Dra. MADE DEWI ANGGRAENI, M.Si",
+        "Pembina Utama Muda",
+        "NIP. 19590531 198603 2 004",
+    ]
+
+
+def test_card_date_from_iki_yaml_renders_every_card_again(make_data, tmp_path):
+    from tests.conftest import JABATAN_YAML
+
+    staf = JABATAN_YAML.replace("kode: sekretaris", "kode: staf").replace("SEKRETARIS", "STAF")
+    folder = make_data(jabatan={"01-sekretaris.yaml": JABATAN_YAML, "02-staf.yaml": staf})
+    out = tmp_path / "hasil"
+    build(folder, out)
+    card = out / "iki" / "01-sekretaris.docx"
+    assert signature_row(card)[0].endswith(", ………………… …………………")
+    (folder / "iki.yaml").write_text("bulan: 2024-01\n")
+    hasil = build(folder, out)
+    assert signature_row(card)[0].endswith(", ………………… Januari 2024")
+    assert signature_row(out / "iki" / "02-staf.docx")[0].endswith(", ………………… Januari 2024")
+    assert len(hasil.outputs) == 3  # both cards and the combined document, none kept stale
+    (folder / "iki.yaml").write_text("tanggal: 2024-01-15\n")
+    build(folder, out)
+    assert signature_row(card)[0].endswith(", 15 Januari 2024")
+    text = lines(open_docx(out / "iki-semua-jabatan.docx"))
+    assert sum(line.endswith(", 15 Januari 2024") for line in text) == 2
+
+
+def test_card_of_a_kepala_without_pangkat_has_no_empty_line(make_data, tmp_path):
+    from tests.conftest import DINAS_YAML
+
+    assert "pangkat:" in DINAS_YAML
+    dinas = "\n".join(line for line in DINAS_YAML.splitlines() if "pangkat:" not in line)
+    folder = make_data(dinas=dinas)
+    build(folder, tmp_path / "hasil")
+    doc = open_docx(tmp_path / "hasil" / "iki" / "01-sekretaris.docx")
+    paragraphs = [p.text for p in doc.tables[0].rows[-1].cells[0].paragraphs]
+    name = paragraphs.index("Dra. MADE DEWI ANGGRAENI, M.Si")
+    assert paragraphs[name + 1 :] == ["NIP. 19590531 198603 2 004"]

@@ -8,8 +8,9 @@ whose contexts wait in the cache until a card is rendered: thousands are never a
 from __future__ import annotations
 
 from dokgen.documents.common import Dokumen, Kind, Plain, plain, properties, tanda_tangan
+from dokgen.format import tanggal_ttd
 from dokgen.load import DataDinas
-from dokgen.model import Jabatan
+from dokgen.model import Jabatan, KartuIki
 from dokgen.output import nama_berkas
 
 TEMPLATE = "iki.docx"
@@ -28,8 +29,16 @@ def konteks(jabatan: Jabatan) -> Plain:
 
 
 def bersama(data: DataDinas) -> Plain:
-    """The part of every card's context that is the same on every card."""
-    return {"dinas": plain(data.dinas), "ttd": tanda_tangan(data.dinas)}
+    """The part of every card's context that is the same on every card: the dinas, the place
+    and date above the signature (``iki.yaml``; without it a dotted blank to fill in at
+    signing) and the signature. Being shared, a new date re-renders every card."""
+    tanggal = data.iki or KartuIki()
+    return {
+        "dinas": plain(data.dinas),
+        "tempat": data.dinas.tempat,
+        "tanggal": tanggal_ttd(tanggal.tanggal, tanggal.bulan),
+        "ttd": tanda_tangan(data.dinas),
+    }
 
 
 def dokumen(data: DataDinas) -> list[Dokumen]:
