@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dokgen.format import huruf
 from dokgen.format import tanggal as format_tanggal
 from dokgen.model import Dinas, Keputusan, Peraturan, Renstra
+
+if TYPE_CHECKING:
+    from dokgen.diff import Perubahan
 
 _LEMBARAN = {
     # level → (name of the gazette, name of its supplement); None: not cited for that level
@@ -96,15 +100,15 @@ def daftar_huruf(count: int) -> str:
 
 
 def judul_iku(dinas: Dinas, renstra: Renstra, keputusan: Keputusan) -> str:
-    """'Perubahan Indikator Kinerja Utama (IKU) Dinas … Kota … Tahun 2021–2026'.
+    """'Perubahan Indikator Kinerja Utama Dinas … Kota … Tahun 2021–2026'.
 
-    Written as it reads inside a sentence; titles print it in capitals.
+    Written as it reads inside a sentence; titles print it in capitals. The dinas's name is the
+    data's, whole; no abbreviation is added: the name of a regulation "tidak boleh ditambah
+    dengan singkatan atau akronim" (UU 12/2011, Lampiran II) — seed 001's "(IKU)" is dropped.
     """
     prefix = "Perubahan " if keputusan.perubahan else ""
     period = f"{renstra.periode.awal}–{renstra.periode.akhir}"
-    return (
-        f"{prefix}Indikator Kinerja Utama (IKU) {dinas.nama} {dinas.pemda.sebutan} Tahun {period}"
-    )
+    return f"{prefix}Indikator Kinerja Utama {dinas.nama} {dinas.pemda.sebutan} Tahun {period}"
 
 
 def judul_keputusan(dinas: Dinas, keputusan: Keputusan, judul: str) -> str:
@@ -128,23 +132,102 @@ def keputusan_lama(dinas: Dinas, keputusan: Keputusan, judul: str) -> str:
     )
 
 
+ALASAN: dict[str, str] = {
+    "revisi-renstra": "perubahan Rencana Strategis",
+    "reviu-iku": "hasil reviu Indikator Kinerja Utama",
+    "perubahan-organisasi": "perubahan susunan organisasi dan tata kerja perangkat daerah",
+    "perubahan-nomenklatur": "perubahan nomenklatur perangkat daerah",
+}
+"""What each ``alasan`` of an amending decree names, as the README lists them."""
+
+_BAGIAN_REVIU = {
+    # a field of an IKU that a reviu changed (dokgen.diff) → how the Menimbang names it
+    "uraian": "rumusan",
+    "satuan": "satuan",
+    "formula": "formula",
+    "sumber data": "sumber data",
+    "polaritas": "polaritas",
+    "tahun dasar": "nilai tahun dasar",
+    "target": "target",
+}
+
+
+_BUKAN_IKU = ("Kepala Dinas", "jabatan ", "baris IKI ")
+"""Changes (:mod:`dokgen.diff` objects) that are not the decree's business."""
+
+
+def bagian_berubah(changes: Sequence[Perubahan]) -> list[str] | None:
+    """The fields of indicators that ``changes`` of the Renstra changed ('formula', 'sumber
+    data', …), in a fixed order; None when something else of the Renstra changed too (an
+    indicator added, a sasaran, a program …) or nothing did."""
+    found = set()
+    for change in changes:
+        if change.objek.startswith(_BUKAN_IKU):
+            continue
+        bagian = "target" if change.bagian.startswith("target ") else change.bagian
+        if change.jenis != "diubah" or not change.objek.startswith("indikator "):
+            return None
+        if bagian not in _BAGIAN_REVIU:
+            return None
+        found.add(bagian)
+    return [name for name in _BAGIAN_REVIU if name in found] or None
+
+
+def _frasa_alasan(
+    alasan: str, dinas: Dinas, renstra: Renstra | None, changes: Sequence[Perubahan] | None
+) -> str:
+    """'untuk menyesuaikan dengan …' for one ``alasan``: what the data says, nothing more."""
+    if alasan == "revisi-renstra":
+        period = f" Tahun {renstra.periode.awal}–{renstra.periode.akhir}" if renstra else ""
+        return (
+            f"untuk menyesuaikan dengan perubahan Rencana Strategis {dinas.nama}"
+            f" {dinas.pemda.sebutan}{period}"
+        )
+    if alasan == "reviu-iku":
+        fields = bagian_berubah(changes) if changes else None
+        if fields:
+            names = [_BAGIAN_REVIU[f] for f in fields]
+            joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
+            return f"untuk menyesuaikan {joined} indikator dengan {ALASAN[alasan]}"
+        return f"untuk menyesuaikan dengan {ALASAN[alasan]}"
+    return f"untuk menyesuaikan dengan {ALASAN[alasan]}"
+
+
+def alasan_perubahan(
+    keputusan: Keputusan,
+    dinas: Dinas,
+    judul: str,
+    renstra: Renstra | None = None,
+    changes: Sequence[Perubahan] | None = None,
+) -> str | None:
+    """The Menimbang item of an amending decree: 'bahwa Keputusan … perlu diubah untuk
+    menyesuaikan dengan …;', from ``alasan`` (standard wording, :data:`ALASAN`) and
+    ``alasan_lain`` (the data's words); None without a reason (check KEP001)."""
+    if keputusan.mengubah is None or not keputusan.ada_alasan:
+        return None
+    phrases = [_frasa_alasan(a, dinas, renstra, changes) for a in dict.fromkeys(keputusan.alasan)]
+    if keputusan.alasan_lain:
+        phrases.append(keputusan.alasan_lain.strip().rstrip(";.").strip())
+    joined = phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} serta {phrases[-1]}"
+    return _bahwa(f"{keputusan_lama(dinas, keputusan, judul)} perlu diubah {joined}")
+
+
 def menimbang(
-    keputusan: Keputusan, dinas: Dinas, judul: str, renstra: Renstra | None = None
+    keputusan: Keputusan,
+    dinas: Dinas,
+    judul: str,
+    renstra: Renstra | None = None,
+    changes: Sequence[Perubahan] | None = None,
 ) -> list[str]:
     """Every Menimbang item: 'bahwa …;', closed by the item citing the letters above it.
 
-    An amending decree opens with the item citing the decree it amends.
+    An amending decree's reason (:func:`alasan_perubahan`) follows the data's own items.
     """
     items = [_bahwa(text) for text in keputusan.menimbang]
     if keputusan.mengubah is not None:
-        period = f" Tahun {renstra.periode.awal}–{renstra.periode.akhir}" if renstra else ""
-        items.insert(
-            0,
-            _bahwa(
-                f"{keputusan_lama(dinas, keputusan, judul)} perlu diubah untuk menyesuaikan dengan"
-                f" perubahan Rencana Strategis {dinas.nama} {dinas.pemda.sebutan}{period}"
-            ),
-        )
+        reason = alasan_perubahan(keputusan, dinas, judul, renstra, changes)
+        if reason:
+            items.append(reason)
         judul = judul_keputusan(dinas, keputusan, judul)
     closing = (
         f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {daftar_huruf(len(items))},"

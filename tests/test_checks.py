@@ -27,7 +27,9 @@ def found(folder: Path) -> set[tuple[str, str, int | None]]:
 
 def test_the_broken_fixture_exercises_every_rule_at_its_line():
     findings = found(RUSAK)
-    assert {code for code, _, _ in findings} == set(RULES)
+    # KEP002 (alasan 'revisi-renstra' against the matriks) needs the alasan whose absence KEP001
+    # reports here: its examples (dokgen rules) and tests/test_keputusan.py exercise it
+    assert {code for code, _, _ in findings} == set(RULES) - {"KEP002"}
     assert {
         ("ORG001", "dinas.yaml", 7),
         ("ORG002", "dinas.yaml", 6),
@@ -58,6 +60,8 @@ def test_the_broken_fixture_exercises_every_rule_at_its_line():
         ("PER008", "peraturan.yaml", 17),
         ("PER009", "peraturan.yaml", 6),
         ("KON002", "keputusan-iku.yaml", 2),
+        ("KEP001", "keputusan-iku.yaml", 14),
+        ("KEP003", "keputusan-iku.yaml", 15),
         ("KON003", "realisasi/2019-1.yaml", 7),
         ("KON004", "realisasi/2019-1.yaml", 4),
         ("KON005", "realisasi/2019-1.yaml", 5),
@@ -182,7 +186,10 @@ def test_cli_exit_codes_json_and_strict(tmp_path):
     assert data["jumlah"]["galat"] == len([f for f in data["temuan"] if f["severity"] == "galat"])
     assert set(data["temuan"][0]) == {"code", "severity", "file", "line", "message"}
     clean = runner.invoke(app, ["check", str(DATA / "lumajang-diskopum")])
-    assert clean.exit_code == 0 and clean.output.strip() == "0 galat, 0 peringatan, 0 info"
+    # an example without galat: its peringatan (e.g. KEP004, the seed gives the Kepala Dinas no
+    # pangkat) and info say what the data lacks, and the check still succeeds
+    assert clean.exit_code == 0
+    assert clean.output.strip().splitlines()[-1].startswith("0 galat, ")
     warned = runner.invoke(app, ["check", str(DATA / "bandarlampung-diskopukm"), "--strict"])
     assert warned.exit_code == 1
     assert runner.invoke(app, ["check", str(DATA / "bandarlampung-diskopukm")]).exit_code == 0

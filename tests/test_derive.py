@@ -143,6 +143,72 @@ def test_tanggal_ttd_tahun_saja_dan_tanggal_dokumen() -> None:
     assert Keputusan.model_validate(base).pada() is None
 
 
+# --- issue 18, h3: the amending decree's reason, the title without an added abbreviation ---
+
+
+def _dinas_bdl():
+    from dokgen.model import Dinas
+
+    return Dinas.model_validate(
+        {
+            "nama": "Dinas Koperasi dan UKM",
+            "kepala": {"nama": "X"},
+            "pemda": {"jenis": "kota", "nama": "Bandar Lampung"},
+        }
+    )
+
+
+def _renstra():
+    from dokgen.model import Renstra
+
+    return Renstra.model_validate({"periode": {"awal": 2021, "akhir": 2026}})
+
+
+def test_judul_iku_names_the_dinas_whole_without_an_added_abbreviation():
+    keputusan = Keputusan.model_validate({"menimbang": ["x"], "mengingat": ["uu"]})
+    assert derive.judul_iku(_dinas_bdl(), _renstra(), keputusan) == (
+        "Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung Tahun 2021–2026"
+    )
+
+
+def _perubahan(**fields):
+    base = {"mengubah": {"nomor": "1/SK/2021"}, "mengingat": ["uu"]}
+    return Keputusan.model_validate({**base, **fields})
+
+
+def test_alasan_perubahan_per_reason_and_none_without_one():
+    from dokgen.diff import Perubahan
+
+    dinas, renstra = _dinas_bdl(), _renstra()
+    lama = "bahwa Keputusan Kepala Dinas Koperasi dan UKM Kota Bandar Lampung Nomor 1/SK/2021"
+    assert derive.alasan_perubahan(_perubahan(menimbang=["x"]), dinas, "IKU", renstra) is None
+    assert derive.alasan_perubahan(_perubahan(alasan="revisi-renstra"), dinas, "IKU", renstra) == (
+        f"{lama} tentang IKU perlu diubah untuk menyesuaikan dengan perubahan Rencana Strategis"
+        " Dinas Koperasi dan UKM Kota Bandar Lampung Tahun 2021–2026;"
+    )
+    target = [Perubahan("diubah", "indikator IKU-1", "target 2024", "70", "72")]
+    assert derive.alasan_perubahan(
+        _perubahan(alasan=["reviu-iku"]), dinas, "IKU", renstra, target
+    ) == (
+        f"{lama} tentang IKU perlu diubah untuk menyesuaikan target indikator dengan hasil reviu"
+        " Indikator Kinerja Utama;"
+    )
+
+
+def test_bagian_berubah_only_when_only_indicator_fields_of_the_renstra_changed():
+    from dokgen.diff import Perubahan
+
+    formula = Perubahan("diubah", "indikator IKU-3", "formula", "a", "b")
+    sumber = Perubahan("diubah", "indikator IKU-3", "sumber data", "a", "b")
+    kepala = Perubahan("diubah", "Kepala Dinas", "nama", "A", "B")
+    added = Perubahan("ditambah", "indikator IKU-4", "", "–", "Baru")
+    program = Perubahan("diubah", "program 1", "nama", "a", "b")
+    assert derive.bagian_berubah([sumber, kepala, formula]) == ["formula", "sumber data"]
+    assert derive.bagian_berubah([formula, added]) is None
+    assert derive.bagian_berubah([formula, program]) is None
+    assert derive.bagian_berubah([kepala]) is None
+
+
 # --- citations in the state in force on the document's date (kutipan, urutan_peraturan) ---
 
 BERUBAH = catalogue(

@@ -813,7 +813,7 @@ def harapan(files: Files) -> Harapan:
     periode = f"{plan['periode']['awal']}–{plan['periode']['akhir']}"
     perubahan = files.get("keputusan-iku.yaml", {}).get("perubahan") == "true"
     judul = (
-        f"{'Perubahan ' if perubahan else ''}Indikator Kinerja Utama (IKU) {nama_dinas}"
+        f"{'Perubahan ' if perubahan else ''}Indikator Kinerja Utama {nama_dinas}"
         f" {sebutan} Tahun {periode}"
     )
 

@@ -31,9 +31,10 @@ def test_heading(decree):
         "Laman contoh.go.id, Pos-el dinas@contoh.go.id",
         "Kode Pos 00000",
         "KEPUTUSAN KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG",
-        "NOMOR : 121/SK/III.15/II/2021",
+        "NOMOR : …………………",  # the seed's nomor contradicted its date: blank, filled at signing
         "TENTANG",
-        "PERUBAHAN INDIKATOR KINERJA UTAMA (IKU) DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
+        # the title names the dinas as the data does, with no abbreviation added ("(IKU)")
+        "PERUBAHAN INDIKATOR KINERJA UTAMA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
         " TAHUN 2021–2026",
         "KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG,",
     ]
@@ -42,19 +43,23 @@ def test_heading(decree):
 def test_menimbang_with_agency_and_period_corrected(decree):
     items = after(decree, "Menimbang")[1:4]
     assert items[0].startswith("a.\tbahwa berdasarkan ketentuan Pasal 4 ayat (3)")
-    assert items[1].startswith("b.\tbahwa dengan telah ditetapkannya Peraturan Walikota")
-    assert items[1].endswith("Perubahan IKU Perangkat Daerah Tahun 2021–2026;")
+    # the seed's b. claimed a 2018 Perwali on the 2016–2021 IKU obliges the 2021–2026 IKU
+    assert items[1] == (
+        "b.\tbahwa Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung perlu"
+        " diselaraskan dengan Rencana Strategis Dinas Koperasi dan UKM Kota Bandar Lampung Tahun"
+        " 2021–2026 sebagai ukuran keberhasilan pencapaian sasaran strategisnya;"
+    )
     assert items[2] == (
         "c.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu"
         " menetapkan Keputusan Kepala Dinas Koperasi dan UKM Kota Bandar Lampung tentang"
-        " Perubahan Indikator Kinerja Utama (IKU) Dinas Koperasi dan UKM Kota Bandar Lampung"
+        " Perubahan Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung"
         " Tahun 2021–2026;"
     )
-    assert not any("Bappeda" in line for line in decree)
+    assert not any("Bappeda" in line or "Nomor 40 Tahun 2018" in line for line in decree)
 
 
 def test_mengingat_in_hierarchical_then_chronological_order(decree):
-    items = after(decree, "Mengingat")[1:15]
+    items = after(decree, "Mengingat")[1:14]
     starts = [line.split(" tentang ")[0] for line in items]
     assert starts == [
         "1.\tUndang-Undang Nomor 28 Tahun 1959",
@@ -69,8 +74,9 @@ def test_mengingat_in_hierarchical_then_chronological_order(decree):
         "10.\tPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/20/M.PAN/11/2008",
         "11.\tPeraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
         "12.\tPeraturan Daerah Kota Bandar Lampung Nomor 7 Tahun 2016",  # seed: "Nomor 07"
-        "13.\tPeraturan Daerah Kota Bandar Lampung Nomor 9 Tahun 2018",
-        "14.\tPeraturan Walikota Bandar Lampung Nomor 40 Tahun 2018",
+        # the seed's Perda 9/2018 and Perwali 40/2018 (RPJMD and IKU of 2016–2021) are not a
+        # basis of the 2021–2026 IKU; the dinas's Perwali on its tugas and fungsi is
+        "13.\tPeraturan Walikota Bandar Lampung Nomor 59 Tahun 2016",
     ]
     assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith(".")
     # in force in January 2021: amended by UU 2/2015, 9/2015 and 11/2020 (seed: "diubah dengan
@@ -85,7 +91,7 @@ def test_memutuskan_diktum_and_signature(decree):
     rest = after(decree, "MEMUTUSKAN:")
     assert rest[0] == (
         "Menetapkan\t:\tKEPUTUSAN KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG TENTANG"
-        " PERUBAHAN INDIKATOR KINERJA UTAMA (IKU) DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
+        " PERUBAHAN INDIKATOR KINERJA UTAMA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
         " TAHUN 2021–2026."
     )
     labels = [line.split("\t")[0] for line in rest if "\t:\t" in line]
@@ -412,3 +418,201 @@ def test_matriks_perubahan_of_dokgen_diff_prints_whole_rows_and_page_numbers(tmp
     (section,) = doc.sections
     assert section.different_first_page_header_footer and page_field(section.header)
     assert doc.element.body[-2].tag == f"{W}p"
+
+
+# --- Issue 18: sentences that say only what the data says ---
+
+
+def copy_of(folder, tmp_path):
+    """A copy of an example folder (and, for the amending decree, the folder it compares
+    with, at the same relative place)."""
+    import shutil
+
+    shutil.copytree(BANDAR_LAMPUNG, tmp_path / BANDAR_LAMPUNG.name)
+    if folder != BANDAR_LAMPUNG:
+        shutil.copytree(folder, tmp_path / folder.name)
+    return tmp_path / folder.name
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new))
+
+
+def menimbang_of(folder, out) -> list[str]:
+    build(folder, out, BuildOptions(kind="keputusan"))
+    text = lines(open_docx(out / "keputusan-iku.docx"))
+    return text[text.index("Menimbang") + 2 : text.index("Mengingat")]
+
+
+LAMA = (
+    "Keputusan Kepala Dinas Koperasi dan UKM Kota Bandar Lampung Nomor 121/SK/III.15/II/2021"
+    " tentang Perubahan Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung"
+    " Tahun 2021–2026"
+)
+
+
+def test_amending_decree_says_why_from_alasan_reviu_iku_naming_what_changed(docs):
+    text = lines(docs[PERUBAHAN.name])
+    items = text[text.index("Menimbang") + 2 : text.index("Mengingat")]
+    # only a formula and a sumber data changed (the matriks): the reviu, not the Renstra
+    assert items[0] == (
+        f"a.\tbahwa {LAMA} perlu diubah untuk menyesuaikan formula dan sumber data indikator"
+        " dengan hasil reviu Indikator Kinerja Utama;"
+    )
+    assert items[1].startswith(
+        "b.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan"
+    )
+    assert len(items) == 2
+    assert not any("perubahan Rencana Strategis" in line for line in text)
+
+
+def test_alasan_revisi_renstra_and_several_reasons_have_their_standard_wording(tmp_path):
+    folder = copy_of(PERUBAHAN, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    edit(path, "alasan: reviu-iku", "alasan: revisi-renstra")
+    (item, _) = menimbang_of(folder, tmp_path / "a")
+    assert item == (
+        f"a.\tbahwa {LAMA} perlu diubah untuk menyesuaikan dengan perubahan Rencana Strategis Dinas"
+        " Koperasi dan UKM Kota Bandar Lampung Tahun 2021–2026;"
+    )
+    edit(
+        path,
+        "alasan: revisi-renstra",
+        "alasan: [perubahan-organisasi, reviu-iku]\n"
+        "alasan_lain: karena terdapat kekeliruan penulisan satuan indikator.",
+    )
+    (item, _) = menimbang_of(folder, tmp_path / "b")
+    assert item == (
+        f"a.\tbahwa {LAMA} perlu diubah untuk menyesuaikan dengan perubahan susunan organisasi dan"
+        " tata kerja perangkat daerah, untuk menyesuaikan formula dan sumber data indikator"
+        " dengan hasil reviu Indikator Kinerja Utama serta karena terdapat kekeliruan penulisan"
+        " satuan indikator;"
+    )
+
+
+def test_reviu_without_a_matriks_does_not_name_what_changed(tmp_path):
+    folder = copy_of(PERUBAHAN, tmp_path)
+    edit(folder / "keputusan-iku.yaml", "  pembanding: ../bandarlampung-diskopukm\n", "")
+    (item, _) = menimbang_of(folder, tmp_path / "out")
+    assert item == (
+        f"a.\tbahwa {LAMA} perlu diubah untuk menyesuaikan dengan hasil reviu Indikator Kinerja"
+        " Utama;"
+    )
+
+
+def findings(folder, code: str):
+    from dokgen.checks import periksa
+
+    return [f for f in periksa(load(folder)) if f.code == code]
+
+
+def test_amending_decree_without_alasan_is_refused_with_one_sentence(tmp_path):
+    from dokgen.build import Refused
+
+    folder = copy_of(PERUBAHAN, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    edit(path, "alasan: reviu-iku\n", "")
+    edit(
+        path, "menimbang: []", "menimbang:\n  - berdasarkan hasil reviu, formula perlu disesuaikan"
+    )
+    (finding,) = findings(folder, "KEP001")
+    assert finding.severity == "galat"
+    assert finding.line == path.read_text().splitlines().index("mengubah:") + 1
+    assert finding.message == (
+        "keputusan perubahan tanpa alasan: tulis 'alasan' (revisi-renstra, reviu-iku,"
+        " perubahan-organisasi, perubahan-nomenklatur) atau 'alasan_lain' agar Menimbang menyebut"
+        " mengapa keputusan lama diubah"
+    )
+    with pytest.raises(Refused):
+        build(folder, tmp_path / "out")
+
+
+def test_alasan_without_mengubah_or_menimbang_without_reason_is_refused_by_the_loader(tmp_path):
+    folder = copy_of(BANDAR_LAMPUNG, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    edit(path, "perubahan: true\n", "perubahan: true\nalasan: reviu-iku\n")
+    with pytest.raises(DataError, match="'alasan' hanya untuk keputusan perubahan"):
+        load(folder)
+    other = copy_of(PERUBAHAN, tmp_path / "b")
+    edit(other / "keputusan-iku.yaml", "alasan: reviu-iku\n", "")
+    with pytest.raises(DataError, match="'menimbang' kosong"):
+        load(other)
+
+
+def test_revisi_renstra_while_only_formula_and_sumber_data_changed_is_a_warning(tmp_path):
+    folder = copy_of(PERUBAHAN, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    assert findings(folder, "KEP002") == []
+    edit(path, "alasan: reviu-iku", "alasan: revisi-renstra")
+    (finding,) = findings(folder, "KEP002")
+    assert finding.severity == "peringatan"
+    assert finding.line == path.read_text().splitlines().index("alasan: revisi-renstra") + 1
+    assert finding.message == (
+        "alasan 'revisi-renstra', padahal matriks perubahan hanya mengubah formula dan sumber data"
+        " indikator: alasannya 'reviu-iku'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("nomor", "bulan", "message"),
+    [
+        (
+            "121/SK/III.15/II/2021",
+            "2021-01",
+            "nomor '121/SK/III.15/II/2021' memuat bulan II (Februari), padahal bertanggal Januari"
+            " 2021: betulkan nomor atau tanggalnya, atau kosongkan nomor agar diisi saat"
+            " penandatanganan",
+        ),
+        (
+            "121/SK/III.15/I/2020",
+            "2021-01",
+            "nomor '121/SK/III.15/I/2020' memuat tahun 2020, padahal bertanggal Januari 2021:"
+            " betulkan nomor atau tanggalnya, atau kosongkan nomor agar diisi saat"
+            " penandatanganan",
+        ),
+        ("121/SK/III.15/I/2021", "2021-01", None),
+        ("800/12/35.07.112", "2021-01", None),  # carries neither month nor year
+    ],
+)
+def test_nomor_whose_month_or_year_contradicts_the_date(tmp_path, nomor, bulan, message):
+    folder = copy_of(BANDAR_LAMPUNG, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    edit(path, "\nnomor:\n", f"\nnomor: {nomor}\n")
+    found = findings(folder, "KEP003")
+    if message is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.severity == "peringatan"
+    assert finding.line == path.read_text().splitlines().index(f"nomor: {nomor}") + 1
+    assert finding.message == message
+
+
+def test_nomor_blank_is_reported_as_info_and_printed_dotted(decree):
+    assert "NOMOR : …………………" in decree
+    assert "NOMOR\t:\t…………………" in decree  # the Lampiran too
+    (finding,) = findings(BANDAR_LAMPUNG, "KEP005")
+    assert finding.severity == "info"
+
+
+def test_signature_without_pangkat_prints_no_empty_line(tmp_path):
+    folder = copy_of(PERUBAHAN, tmp_path)
+    edit(tmp_path / BANDAR_LAMPUNG.name / "dinas.yaml", "  pangkat: Pembina Utama Muda\n", "")
+    edit(folder / "dinas.yaml", "  pangkat: Pembina Utama Muda\n", "")
+    (finding,) = findings(folder, "KEP004")
+    assert finding.message == "kepala dinas tanpa pangkat: blok tanda tangan hanya memuat nama"
+    build(folder, tmp_path / "out", BuildOptions(kind="keputusan"))
+    doc = open_docx(tmp_path / "out" / "keputusan-iku.docx")
+    paragraphs = body_paragraphs(doc)
+    assert [p.text for p in signature_block(paragraphs)][-2:] == [
+        "Drs. GIRENDRA, MM",
+        "NIP. 19620412 198303 1 015",
+    ]
+    # the Lampiran I and II signatures too: name, then NIP, with no empty paragraph between
+    for table in doc.tables:
+        texts = [p.text for p in table.rows[-1].cells[0].paragraphs]
+        if "Drs. GIRENDRA, MM" in texts:
+            i = texts.index("Drs. GIRENDRA, MM")
+            assert texts[i + 1] == "NIP. 19620412 198303 1 015"

@@ -165,9 +165,9 @@ def test_amending_decree_cites_the_earlier_one_and_attaches_the_matriks(tmp_path
         " 121/SK/III.15/II/2021 TENTANG PERUBAHAN INDIKATOR KINERJA UTAMA"
     )
     menimbang = [line for line in text if line.startswith(("a.\tbahwa", "b.\tbahwa", "c.\tbahwa"))]
-    assert "Nomor 121/SK/III.15/II/2021" in menimbang[0]
-    assert menimbang[2].startswith(
-        "c.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b"
+    assert "Nomor 121/SK/III.15/II/2021" in menimbang[0]  # the reason: alasan reviu-iku
+    assert menimbang[1].startswith(
+        "b.\tbahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a,"
     )
     assert any(line.startswith("LAMPIRAN II\t") for line in text) and "MATRIKS PERUBAHAN" in text
     doc = open_docx(tmp_path / "keputusan-iku.docx")

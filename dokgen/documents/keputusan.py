@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dokgen import derive
 from dokgen.documents.common import Dokumen, Kind, dasar, gambar_kop, plain, properties
 from dokgen.format import TITIK, tanggal_ttd
 from dokgen.load import DataDinas
 
+if TYPE_CHECKING:
+    from dokgen.diff import Perubahan
+
 TEMPLATE = "keputusan-iku.docx"
 BERKAS = "keputusan-iku.docx"
 
 
-def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
-    """Rows of the matriks perubahan against the amended decree's data (loaded by the loader
-    into ``data.pembanding``), when it is named."""
+def perubahan(data: DataDinas) -> list[Perubahan] | None:
+    """What changed against the amended decree's data (loaded by the loader into
+    ``data.pembanding``), when it is named; None when it is not."""
     if data.pembanding is None:
-        return []
-    from dokgen.diff import bandingkan, matriks
+        return None
+    from dokgen.diff import bandingkan
 
-    return matriks(bandingkan(data.pembanding, data))
+    return bandingkan(data.pembanding, data)
+
+
+def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
+    """Rows of the matriks perubahan (Lampiran II), when the amended decree's data is named."""
+    from dokgen.diff import matriks
+
+    changes = perubahan(data)
+    return [] if changes is None else matriks(changes)
 
 
 def dokumen(data: DataDinas) -> list[Dokumen]:
@@ -35,7 +48,10 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         {"nomor": nomor, "uraian": s.uraian, "indikator": s.indikator}
         for nomor, s in enumerate(renstra.sasaran_ber_iku, start=1)
     ]
-    matriks = baris_matriks(data)
+    changes = perubahan(data)
+    from dokgen.diff import matriks as baris
+
+    matriks = [] if changes is None else baris(changes)
     if keputusan.diktum:
         diktum = keputusan.diktum
     elif keputusan.mengubah:
@@ -49,7 +65,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "nomor": keputusan.nomor or TITIK,
         "tempat": dinas.tempat,
         "tanggal": tanggal_ttd(keputusan.tanggal, keputusan.bulan),
-        "menimbang": derive.menimbang(keputusan, dinas, judul, renstra),
+        "menimbang": derive.menimbang(keputusan, dinas, judul, renstra, changes),
         "mengingat": mengingat,
         "diktum": diktum,
         "sasaran": sasaran,
