@@ -208,10 +208,9 @@ def test_the_checks_say_which_document_on_which_date_cites_what():
         "'perwali-rusak-40-2012' mengatur periode 2010–2015, sedangkan Keputusan untuk Renstra"
         " 2018–2023"
     )
-    assert messages["PER007"] == (
-        "peraturan 'perwali-rusak-41-2021' tidak ada di katalog — maksud Anda"
-        " 'perwali-rusak-40-2012'?"
-    )
+    assert messages["PER007"].startswith("peraturan 'perwali-rusak-41-2021' tidak ada di katalog")
+    # never "maksud Anda 'perwali-rusak-40-2012'?": that is the entry the key stands in
+    assert "perwali-rusak-40-2012" not in messages["PER007"]
     assert messages["PER008"].startswith("perubahan/pencabutan berputar: perbup-rusak-")
     assert messages["PER009"] == (
         "nomor '040' ditulis dengan nol di depan: tulis '40' sebagaimana ditetapkan"

@@ -357,10 +357,11 @@ def perubahan_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
             tahun: 2020
             tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
     """
-    for p in data.peraturan.values():
+    for owner, p in data.peraturan.items():
+        others = [k for k in data.peraturan if k != owner]  # never suggest the entry itself
         for where, key in _links(p):
             if key not in data.peraturan:
-                yield where, f"peraturan '{key}' tidak ada di katalog{saran(key, data.peraturan)}"
+                yield where, f"peraturan '{key}' tidak ada di katalog{saran(key, others)}"
 
 
 @aturan("PER008", "galat", "peraturan")
