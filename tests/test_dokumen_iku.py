@@ -318,9 +318,10 @@ def doc_bandar_lampung(tmp_path_factory):
 def test_captions_numbered_in_order_above_their_table(doc, doc_bandar_lampung):
     for document, titles in [
         (doc, ["Indikator Kinerja Utama", "Capaian", "Rencana Kerja", "Cascading"]),
-        # Bandar Lampung's Renstra has no tujuan, no realisasi, no program: no Rencana Kerja,
-        # Capaian or Cascading table, nor their numbers; its RPJMD alignment comes first
-        (doc_bandar_lampung, ["Keselarasan RPJMD", "Indikator Kinerja Utama"]),
+        # Bandar Lampung's Renstra has no tujuan, targets, realisasi or program: no Rencana
+        # Kerja, IKU targets, Capaian or Cascading table, nor their numbers; its RPJMD alignment
+        # comes first, then seed 001's Penetapan IKU
+        (doc_bandar_lampung, ["Keselarasan RPJMD", "Penetapan Indikator Kinerja Utama"]),
     ]:
         captions = _captions(document)
         assert len(captions) == len(titles)
@@ -755,3 +756,42 @@ def test_thin_data_prints_no_hollow_section_and_the_check_names_what_is_missing(
     # dokgen check said, before the build, what the document lacks
     found = {f.code for f in periksa(load(folder)) if f.code.startswith("DOK")}
     assert found == {"DOK001", "DOK003", "DOK004", "DOK005", "DOK007", "DOK008"}
+
+
+def test_penetapan_table_instead_of_a_table_of_dashes(doc_bandar_lampung):
+    """Seed 001's Penetapan IKU: formula, penjelasan, sumber data and period of each IKU. Bandar
+    Lampung's Renstra has no target: no IKU table of "–" beside it."""
+    table = table_after(doc_bandar_lampung, "Tabel 3.2 Penetapan Indikator Kinerja Utama")
+    assert [c.text for c in table.rows[0].cells] == [
+        "No.",
+        "Sasaran Strategis",
+        "No.",
+        "Indikator Kinerja Utama",
+        "Penjelasan / Formulasi",
+        "Penjelasan",
+        "Sumber Data",
+        "Periode Pengambilan Data",
+    ]
+    row = table.rows[2]
+    assert [c.text for c in row.cells[:4]] == [
+        "2",
+        "Meningkatkan kinerja kelembagaan dan usaha koperasi yang profesional dan akuntabel",
+        "2",
+        "Persentase koperasi sehat dan cukup sehat",
+    ]
+    (fraction,) = row.cells[4].tables  # the right way up (the seed printed it upside down)
+    assert fraction.cell(0, 0).text == "Jumlah koperasi sehat dan cukup sehat"
+    assert fraction.cell(1, 0).text == "Jumlah seluruh koperasi"
+    assert [c.text for c in row.cells[5:]] == [
+        "Indikator ini untuk mengukur apakah koperasi sehat telah diterapkan oleh seluruh"
+        " koperasi yang telah terdaftar",
+        "Dinas Koperasi dan UKM Bandar Lampung",
+        "1 (satu) Tahun",
+    ]
+    text = lines(doc_bandar_lampung)
+    assert not [line for line in text if line.startswith("Tabel 3.") and "Capaian" in line]
+    assert (
+        "Keselarasan sasaran dan Indikator Kinerja Utama dengan RPJMD disajikan pada Tabel 3.1."
+        " Keberhasilan pencapaian sasaran diukur dengan Indikator Kinerja Utama yang disajikan"
+        " pada Tabel 3.2." in text
+    )

@@ -17,7 +17,7 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
-from dokgen.format import angka_tertulis, bilangan, tanggal_ttd
+from dokgen.format import KOSONG, angka_tertulis, bilangan, tanggal_ttd
 from dokgen.load import DataDinas
 from dokgen.model import DokumenIku, Indikator, Program, Renstra, Sasaran, Unit
 from dokgen.render import LANJUT
@@ -193,6 +193,30 @@ def baris_iku(renstra: Renstra, nilai: str) -> list[dict[str, Any]]:
     return rows
 
 
+def baris_penetapan(renstra: Renstra) -> list[dict[str, Any]]:
+    """The Penetapan IKU table (seed 001): each IKU with its formula, penjelasan, sumber data
+    and period of measurement — when some IKU has a penjelasan or a period ("–" where one lacks
+    it); otherwise []."""
+    iku = [i for s in renstra.sasaran_ber_iku for i in s.indikator]
+    if not any(i.penjelasan or i.periode_pengukuran for i in iku):
+        return []
+    return [
+        {
+            **row,
+            "penjelasan": row["indikator"].penjelasan or KOSONG,
+            "sumber_data": row["indikator"].sumber_data or KOSONG,
+            "periode": row["indikator"].periode_pengukuran or KOSONG,
+        }
+        for row in baris_iku(renstra, "target")
+    ]
+
+
+def ada_target(renstra: Renstra) -> bool:
+    """Whether some IKU has a target or a value in the tahun dasar."""
+    iku = [i for s in renstra.sasaran_ber_iku for i in s.indikator]
+    return any(i.target or i.tahun_dasar is not None for i in iku)
+
+
 def baris_rencana_kerja(renstra: Renstra) -> list[dict[str, Any]]:
     """Tujuan → indikator tujuan, then its sasaran → IKU, with targets (seed 003's table)."""
     years = tahun_target(renstra)
@@ -303,6 +327,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     periode = renstra.periode
     lama = lama_periode(renstra)
     pada = settings.pada(settings.tahun)
+    penetapan = baris_penetapan(renstra)
     context = {
         **dasar(data),
         "tahun": settings.tahun,
@@ -324,13 +349,20 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "jumlah_sasaran": bilangan(len(renstra.sasaran_ber_iku)),
         "tahun_dasar": renstra.tahun_dasar or "",
         "tahun_target": tahun_target(renstra),
-        "iku": bersambung(baris_iku(renstra, "target"), "no_sasaran"),
+        "penetapan": bersambung(penetapan, "no_sasaran"),
+        # without any target the IKU table would be dashes beside the Penetapan table
+        "iku": bersambung(baris_iku(renstra, "target"), "no_sasaran")
+        if ada_target(renstra) or not penetapan
+        else [],
         "capaian": bersambung(baris_iku(renstra, "realisasi"), "no_sasaran"),
         "cascade": bersambung(baris_cascade(renstra), "no"),
         "rencana_kerja": bersambung(baris_rencana_kerja(renstra), "no"),
     }
     context["tabel"] = nomor_tabel(
-        {key: context[key] for key in ("keselarasan", "iku", "capaian", "rencana_kerja", "cascade")}
+        {
+            key: context[key]
+            for key in ("keselarasan", "iku", "penetapan", "capaian", "rencana_kerja", "cascade")
+        }
     )
     judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
     info = properties(data, judul, settings.tahun)
