@@ -740,6 +740,8 @@ def test_thin_data_prints_no_hollow_section_and_the_check_names_what_is_missing(
         "3.2 Indikator Kinerja Utama",
     ]
     assert [caption for caption, _ in _captions(document)] == ["Tabel 3.1 Indikator Kinerja Utama"]
+    # BAB III is named for what it holds: no tujuan
+    assert _after(text, "BAB III", 1) == ["SASARAN DAN INDIKATOR KINERJA UTAMA"]
     assert (
         "Dinas Koperasi dan Usaha Mikro Kabupaten Malang menetapkan 1 (satu) sasaran, yaitu :"
         in text

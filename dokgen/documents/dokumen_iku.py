@@ -150,9 +150,11 @@ def kepala_cascade(renstra: Renstra) -> list[dict[str, str]]:
 
 
 def bagian(renstra: Renstra) -> dict[str, str]:
-    """Numbers of BAB III's sections: 3.1 Tujuan is left out when the Renstra names none."""
-    first = 2 if renstra.tujuan else 1
-    return {"sasaran": f"3.{first}", "iku": f"3.{first + 1}"}
+    """BAB III's title and section numbers: without tujuan, 3.1 Tujuan is left out and the
+    title names what the BAB holds."""
+    if renstra.tujuan:
+        return {"judul": "TUJUAN DAN SASARAN", "sasaran": "3.2", "iku": "3.3"}
+    return {"judul": "SASARAN DAN INDIKATOR KINERJA UTAMA", "sasaran": "3.1", "iku": "3.2"}
 
 
 def organisasi_dinas(data: DataDinas) -> dict[str, Any]:
