@@ -212,6 +212,10 @@ def test_the_checks_say_which_document_on_which_date_cites_what():
     # never "maksud Anda 'perwali-rusak-40-2012'?": that is the entry the key stands in
     assert "perwali-rusak-40-2012" not in messages["PER007"]
     assert messages["PER008"].startswith("perubahan/pencabutan berputar: perbup-rusak-")
+    assert messages["PER010"] == (
+        "Keputusan (Januari 2023) menyebut 'Undang-Undang Nomor 20 Tahun 2023' yang baru"
+        " ditetapkan 31 Oktober 2023"
+    )
     assert messages["PER009"] == (
         "nomor '040' ditulis dengan nol di depan: tulis '40' sebagaimana ditetapkan"
     )

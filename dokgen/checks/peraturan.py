@@ -470,3 +470,52 @@ def nomor_bernol(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 f"nomor '{p.nomor}' ditulis dengan nol di depan: tulis '{int(p.nomor)}'"
                 " sebagaimana ditetapkan",
             )
+
+
+@aturan("PER010", "peringatan", "peraturan")
+def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Teks dokumen tidak menyebut peraturan yang belum ditetapkan pada tanggal dokumen itu.
+
+    Laporan tahun 2019 tidak dapat berdasar pada Peraturan Menteri tahun 2021; kunci katalog
+    diperiksa PER004, kalimat yang ditulis sendiri diperiksa di sini.
+
+    Gagal: keputusan-iku.yaml ::
+
+        bulan: 2021-01
+        menimbang:
+          - sesuai Peraturan Menteri PANRB Nomor 6 Tahun 2022, IKU perlu ditetapkan  # ← temuan
+
+    Lolos: keputusan-iku.yaml ::
+
+        bulan: 2023-01
+        menimbang:
+          - sesuai Peraturan Menteri PANRB Nomor 6 Tahun 2022, IKU perlu ditetapkan
+    """
+    owners: dict[int, tuple[str, dt.date | None, str]] = {}
+    if data.keputusan is not None:
+        k = data.keputusan
+        owners[id(k)] = ("Keputusan", k.pada(), sebutan(k))
+    if data.dokumen_iku is not None:
+        iku = data.dokumen_iku
+        owners[id(iku.teks)] = ("Dokumen IKU", iku.pada(iku.tahun), sebutan(iku, iku.tahun))
+    if data.lkj is not None:
+        owners[id(data.lkj.teks)] = ("Laporan Kinerja", data.lkj.pada(), sebutan(data.lkj))
+    for where, text in texts(data):
+        if not isinstance(where, FieldRef) or id(where.obj) not in owners:
+            continue
+        dokumen, pada, disebut = owners[id(where.obj)]
+        if pada is None or "nomor" not in text.lower():
+            continue
+        for match in _KUTIPAN.finditer(text):
+            jenis = _JENIS[" ".join(match.group(1).lower().split()[:2])]
+            nomor, tahun = _nomor(match.group(2)), int(match.group(3))
+            same = [
+                p
+                for p in data.peraturan.values()
+                if _jenis_sama(p.jenis, jenis) and _nomor(p.nomor) == nomor and p.tahun == tahun
+            ]
+            if same and all(p.ada_pada(pada) is False for p in same):
+                p = same[0]
+                when = format_tanggal(p.sejak) if p.sejak else f"tahun {p.tahun}"
+                cited = match.group(0)
+                yield where, f"{dokumen} ({disebut}) menyebut '{cited}' yang baru ditetapkan {when}"
