@@ -94,6 +94,10 @@ def test_memutuskan_diktum_and_signature(decree):
         " PERUBAHAN INDIKATOR KINERJA UTAMA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG"
         " TAHUN 2021–2026."
     )
+    assert rest[1] == (
+        "KESATU\t:\tMenetapkan Perubahan Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar"
+        " Lampung Tahun 2021–2026 sebagaimana tercantum dalam Lampiran Keputusan ini;"
+    )
     labels = [line.split("\t")[0] for line in rest if "\t:\t" in line]
     assert labels == ["Menetapkan", "KESATU", "KEDUA", "KETIGA", "LAMPIRAN", "NOMOR", "TANGGAL"]
     assert "Ditetapkan di Bandar Lampung" in rest
