@@ -345,9 +345,10 @@ def cascade_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
 @aturan("DOK008", "info", "dokumen")
 def capaian_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Tabel Capaian IKU dicetak bila sedikitnya satu IKU mempunyai realisasi.
+    """Setiap IKU mempunyai realisasi untuk tabel Capaian IKU.
 
-    Tanpa realisasi tabel itu hanya berisi "–" di samping tabel IKU yang sama: tidak dicetak.
+    Tanpa realisasi satu pun tabel Capaian hanya berisi "–" di samping tabel IKU yang sama: tidak
+    dicetak. Bila dicetak, IKU tanpa realisasi mengisi barisnya dengan "–".
 
     Gagal: dokumen-iku.yaml ::
 
@@ -356,10 +357,10 @@ def capaian_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
     dan renstra.yaml ::
 
         sasaran:
-          - kode: S1  # ← temuan
+          - kode: S1
             uraian: Meningkatnya kinerja kelembagaan koperasi
             indikator:
-              - kode: IKU-1
+              - kode: IKU-1  # ← temuan
                 uraian: Persentase koperasi sehat dan cukup sehat
                 satuan: "%"
                 formula:
@@ -391,9 +392,17 @@ def capaian_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
     renstra = data.renstra
     if renstra is None or not _dokumen(data):
         return
-    sasaran = renstra.sasaran_ber_iku
-    if sasaran and not any(i.realisasi for s in sasaran for i in s.indikator):
-        yield sasaran[0], "belum ada realisasi IKU: tabel Capaian IKU tidak dicetak"
+    iku = [i for s in renstra.sasaran_ber_iku for i in s.indikator]
+    if iku and not any(i.realisasi for i in iku):
+        yield iku[0], "belum ada realisasi IKU: tabel Capaian IKU tidak dicetak"
+        return
+    for indikator in iku:
+        if not indikator.realisasi:
+            yield (
+                indikator,
+                f"IKU {indikator.kode} belum mempunyai realisasi: barisnya di tabel Capaian IKU"
+                ' hanya berisi "–"',
+            )
 
 
 @aturan("DOK009", "galat", "dokumen")
