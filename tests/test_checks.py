@@ -60,6 +60,7 @@ def test_the_broken_fixture_exercises_every_rule_at_its_line():
         ("PER008", "peraturan.yaml", 17),
         ("PER009", "peraturan.yaml", 6),
         ("PER010", "keputusan-iku.yaml", 19),
+        ("PER011", "peraturan.yaml", 31),
         ("KON002", "keputusan-iku.yaml", 2),
         ("KEP001", "keputusan-iku.yaml", 14),
         ("KEP003", "keputusan-iku.yaml", 15),

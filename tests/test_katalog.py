@@ -216,6 +216,9 @@ def test_the_checks_say_which_document_on_which_date_cites_what():
         "Keputusan (Januari 2023) menyebut 'Undang-Undang Nomor 20 Tahun 2023' yang baru"
         " ditetapkan 31 Oktober 2023"
     )
+    assert messages["PER011"] == (
+        "'perbup-rusak-4-2018' (2018) ditetapkan sebelum 'perbup-rusak-3-2019' yang diubahnya"
+    )
     assert messages["PER009"] == (
         "nomor '040' ditulis dengan nol di depan: tulis '40' sebagaimana ditetapkan"
     )

@@ -519,3 +519,86 @@ def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 when = format_tanggal(p.sejak) if p.sejak else f"tahun {p.tahun}"
                 cited = match.group(0)
                 yield where, f"{dokumen} ({disebut}) menyebut '{cited}' yang baru ditetapkan {when}"
+
+
+@aturan("PER011", "peringatan", "peraturan")
+def perubahan_tidak_urut(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """diubah_dengan mendaftar perubahan dari yang pertama, masing-masing sesudah peraturan yang
+    diubahnya: kutipan menyebut yang terakhir di daftar sebagai "terakhir dengan …".
+
+    Gagal: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan:
+              - perbup-contoh-80-2020
+              - perbup-contoh-12-2018  # ← temuan
+          perbup-contoh-12-2018:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "12"
+            tahun: 2018
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan Kedua atas Peraturan Bupati Nomor 76 Tahun 2016
+
+    Lolos: peraturan.yaml ::
+
+        peraturan:
+          perbup-contoh-76-2016:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "76"
+            tahun: 2016
+            tentang: Kedudukan dan Susunan Organisasi Dinas
+            diubah_dengan:
+              - perbup-contoh-12-2018
+              - perbup-contoh-80-2020
+          perbup-contoh-12-2018:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "12"
+            tahun: 2018
+            tentang: Perubahan atas Peraturan Bupati Nomor 76 Tahun 2016
+          perbup-contoh-80-2020:
+            jenis: perbup
+            penerbit: Lumajang
+            nomor: "80"
+            tahun: 2020
+            tentang: Perubahan Kedua atas Peraturan Bupati Nomor 76 Tahun 2016
+    """
+    katalog = data.peraturan
+    for key, p in katalog.items():
+        before, name = p, key
+        for i, other in enumerate(p.diubah_dengan):
+            q = katalog.get(other)
+            if q is None:  # PER007
+                continue
+            if _sebelum(q, before) and before is p:
+                message = f"'{other}' ({q.tahun}) ditetapkan sebelum '{key}' yang diubahnya"
+            elif _sebelum(q, before):
+                message = (
+                    f"'{other}' ({q.tahun}) ditetapkan sebelum '{name}' ({before.tahun}) yang"
+                    " mendahuluinya di diubah_dengan: urutkan dari perubahan pertama"
+                )
+            else:
+                before, name = q, other
+                continue
+            yield FieldRef(p, ("diubah_dengan", i)), message
+            before, name = q, other
+
+
+def _sebelum(a: Peraturan, b: Peraturan) -> bool:
+    """Whether ``a`` certainly came before ``b`` (by day when both are known, else by year)."""
+    if a.sejak and b.sejak:
+        return a.sejak < b.sejak
+    return a.tahun < b.tahun
