@@ -427,6 +427,9 @@ class Kegiatan(Model):
     nama: Teks
     indikator: list[Indikator] = []
     pagu: dict[Tahun, Rupiah] = {}
+    sumber_dana: str | None = None
+    """A source of funds named after the kegiatan in the LKj's budget table ('DAK' → '… (DAK)');
+    None for the regular budget."""
 
 
 class Program(Model):
@@ -485,6 +488,10 @@ class Renstra(Model):
     tujuan: list[Tujuan] = []
     sasaran: list[Sasaran] = []
     """Sasaran not placed under a tujuan (when the source names none)."""
+    strategi: list[Teks] = []
+    """The Renstra's strategies (the LKj's BAB II "Strategi dan Kebijakan")."""
+    kebijakan: list[Teks] = []
+    """The Renstra's policies (the LKj's BAB II "Strategi dan Kebijakan")."""
     program: list[Program] = []
     rpjmd: Rpjmd | None = None
     """The RPJMD misi, tujuan and sasaran the Renstra serves."""
@@ -874,10 +881,29 @@ class Permasalahan(Model):
     masalah: list[ButirMasalah] = Field(min_length=1)
 
 
-class LaporanKinerja(Model):
-    """Settings of the Laporan Kinerja (``lkj.yaml``): its problems table and overridden prose."""
+class AnalisisIndikator(Model):
+    """What the numbers cannot say about one indicator: causes of its result and the solutions
+    taken (BAB III of the LKj, after the computed analysis)."""
+
+    penyebab: list[Teks] = []
+    solusi: list[Teks] = []
+
+
+class LaporanKinerja(Bertanggal):
+    """Settings of the Laporan Kinerja (``lkj.yaml``): its problems table, the obstacles and next
+    steps, each indicator's causes and solutions, the Pihak Kedua of the Perjanjian Kinerja, the
+    signing date and overridden prose."""
 
     permasalahan: list[Permasalahan] = []
+    kendala: list[Teks] = []
+    """Obstacles of the period (Ikhtisar Eksekutif)."""
+    langkah: list[Teks] = []
+    """Next steps (Ikhtisar Eksekutif and BAB IV)."""
+    analisis: dict[str, AnalisisIndikator] = {}
+    """Kode of an IKU → its causes and solutions."""
+    kepala_daerah: str | None = None
+    """Name of the Bupati/Walikota, Pihak Kedua of the Perjanjian Kinerja; None: the title is
+    printed without a name."""
     teks: TeksLkj = TeksLkj()
 
 

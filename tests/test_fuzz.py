@@ -886,7 +886,7 @@ def harapan(files: Files) -> Harapan:
         texts = result[("lkj", (tahun, int(q["triwulan"])))] = [
             upper,
             sebutan.upper(),
-            f"{tempat}, {tahun}",
+            f"{tempat}, {fmt.tanggal_ttd(None, None, tahun)}",  # no date in lkj.yaml
         ]
         _pasang(texts, plan.get("visi"), *plan.get("misi", []))
         for items in lkj_file.get("teks", {}).values():
@@ -909,7 +909,7 @@ def harapan(files: Files) -> Harapan:
                     _pasang(texts, k["nama"])
                     if str(tahun) in k["pagu"]:
                         texts.append(fmt.angka(_nilai(k["pagu"][str(tahun)].removeprefix("Rp "))))
-        if predikat:
+        if predikat and any(s.get("indikator") for s in semua_sasaran):  # BAB III A: with IKU
             _pasang(texts, *[b["nama"] for b in predikat])
     return Harapan(result, kepala, f"{nama_dinas} {sebutan}", pengaturan)
 

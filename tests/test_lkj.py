@@ -98,7 +98,7 @@ def test_budget_table_rows_subtotals_and_total(report):
         ],
         "Pembinaan dan Bimbingan Teknis Koperasi": ["110.165.000", "0", "0,00"],
         "Penyuluhan dan Pengembangan Kelembagaan Koperasi": ["60.450.000", "0", "0,00"],
-        "Peningkatan Kapasitas Koperasi, Usaha Kecil dan Menengah": [
+        "Peningkatan Kapasitas Koperasi, Usaha Kecil dan Menengah (DAK)": [  # seed 002
             "470.000.000",
             "18.000.000",
             "3,83",
@@ -169,7 +169,9 @@ def test_counts_in_words_and_the_rule_named(report):
     text = "\n".join(lines(report))
     assert "7 (tujuh) program dan 19 (sembilan belas) kegiatan" in text
     assert "2 (dua) tujuan dan 2 (dua) sasaran" in text
-    assert "PermenPAN-RB 8/2021" in text
+    # the rule is named; its regulation (in force from 1 July 2021) is not cited in 2019
+    assert "paling rendah 0; predikat: Sangat Tinggi ≥ 91" in text
+    assert "PermenPAN-RB" not in text
     assert "LAPORAN KINERJA" in text and "TRIWULAN II TAHUN 2019" in text
 
 
@@ -327,11 +329,16 @@ def test_subtotal_and_total_rows_bold_and_shaded(body):
 
 def test_signature_blocks_whole_and_kept_with_the_text(body):
     signatures = [t for t in body.findall(f"{W}tbl") if "NIP. 19621215 199403 1 006" in _text(t)]
-    assert len(signatures) == 2  # after the Kata Pengantar and at the end
+    # after the Kata Pengantar, after BAB IV, and the Perjanjian Kinerja in the Lampiran
+    assert len(signatures) == 3
+    pk = signatures.pop()
+    assert _text(pk).startswith("Pihak Kedua,BUPATI LUMAJANG")
+    assert "Lumajang, ………………… ………………… 2019Pihak Pertama,KEPALA DINAS" in _text(pk)
     for table in signatures:
         (row,) = table.findall(f"{W}tr")
         assert row.find(f"{W}trPr/{W}cantSplit") is not None
-        assert _text(row).startswith("Lumajang, 2019KEPALA DINAS")  # place, date and title
+        # place, date (no date in lkj.yaml: day and month blank) and title
+        assert _text(row).startswith("Lumajang, ………………… ………………… 2019KEPALA DINAS")
         before = table.getprevious()
         assert before.find(f"{W}pPr/{W}keepNext") is not None
         assert _text(before).strip()  # the last lines of text, not an empty paragraph

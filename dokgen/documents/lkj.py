@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from dokgen import capaian as hitung
@@ -15,9 +19,17 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
-from dokgen.format import angka, bilangan, persen
+from dokgen.format import angka, bilangan, persen, rupiah, tanggal_ttd
 from dokgen.load import DataDinas
-from dokgen.model import Program, RealisasiTriwulan, TeksLkj
+from dokgen.model import (
+    Indikator,
+    LaporanKinerja,
+    Program,
+    RealisasiTriwulan,
+    Renstra,
+    Sasaran,
+    TeksLkj,
+)
 from dokgen.render import LANJUT
 
 TEMPLATE = "lkj-triwulan.docx"
@@ -33,14 +45,29 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     return [satu(data, laporan) for laporan in data.realisasi]
 
 
+def tanggal_laporan(data: DataDinas, laporan: RealisasiTriwulan) -> dt.date:
+    """The date the report speaks on: its signing date (``lkj.yaml`` ``tanggal``/``bulan``);
+    without one, the last day of the quarter it reports."""
+    signed = data.lkj.pada() if data.lkj else None
+    if signed is not None:
+        return signed
+    month = 3 * laporan.triwulan
+    return dt.date(laporan.tahun, month, calendar.monthrange(laporan.tahun, month)[1])
+
+
 def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
-    """The report of one quarter: every figure computed from the realisasi so far."""
+    """The report of one quarter: every figure computed from the realisasi so far, every
+    section only when the data fills it (letters and table numbers close up)."""
     renstra, dinas = data.renstra, data.dinas
     assert renstra is not None
     tahun, tw = laporan.tahun, laporan.triwulan
     sasaran = renstra.sasaran_ber_iku
-    programs = [p for p in renstra.program if any(tahun in k.pagu for k in p.kegiatan)]
-    settings = data.lkj
+    programs = program_tahun(renstra, tahun)
+    settings = data.lkj or LaporanKinerja()
+    hasil = hasil_indikator(data, laporan)
+    anggaran = baris_anggaran(data, laporan, programs) if programs else []
+    total = serapan_total(data, laporan, programs)
+    rkt = bersambung(baris_rkt(data, tahun), "sasaran")
     context = {
         **dasar(data),
         "tahun": tahun,
@@ -49,14 +76,18 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "renstra": renstra,
         "sasaran": sasaran,
         "jumlah_tujuan": bilangan(len(renstra.tujuan)),
+        "tujuan_berindikator": any(t.indikator for t in renstra.tujuan),
         "jumlah_sasaran": bilangan(len(sasaran)),
         "jumlah_misi": bilangan(len(renstra.misi)),
         "jumlah_program": bilangan(len(programs)),
         "jumlah_kegiatan": bilangan(sum(len(p.kegiatan) for p in programs)),
         "permasalahan": bersambung(baris_permasalahan(data), "no"),
-        "rkt": bersambung(baris_rkt(data, tahun), "sasaran"),
-        "capaian": bersambung(baris_capaian(data, laporan), "no"),
-        "rumus_capaian": hitung.RUMUS[dinas.pengaturan.rumus_capaian],
+        "rkt": rkt,
+        "capaian": bersambung(baris_capaian(hasil), "no"),
+        "analisis": analisis(data, laporan, hasil),
+        "rumus_capaian": hitung.rumus_teks(
+            dinas.pengaturan.rumus_capaian, tanggal_laporan(data, laporan)
+        ),
         "predikat": ", ".join(
             f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in dinas.pengaturan.predikat
         ),
@@ -65,23 +96,89 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
                 {
                     "no": str(i) if j == 0 else LANJUT,
                     "program": p.nama if j == 0 else LANJUT,
-                    "kegiatan": k.nama,
+                    "kegiatan": nama_kegiatan(k.nama, k.sumber_dana),
                 }
                 for i, p in enumerate(programs, start=1)
                 for j, k in enumerate(p.kegiatan)
             ],
             "no",
         ),
-        "anggaran": baris_anggaran(data, laporan, programs),
-        "teks": settings.teks if settings else TeksLkj(),
-        "tempat_tanggal": f"{dinas.tempat}, {tahun}",
+        "anggaran": anggaran,
+        "ikhtisar": ikhtisar(hasil, total, laporan, nama_predikat(data)),
+        "kendala": settings.kendala,
+        "langkah": settings.langkah,
+        "kesimpulan": kesimpulan(hasil, total, laporan),
+        "pk": perjanjian_kinerja(data, tahun, rkt, programs),
+        "teks": settings.teks if data.lkj else TeksLkj(),
+        "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(settings.tanggal, settings.bulan, tahun)}",
     }
+    context["huruf"] = huruf_bagian(context)
+    context["tabel"] = nomor_tabel(context)
     judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
     info = properties(data, judul, tahun)
     gambar = gambar_kop(data, SAMPUL_CM)
     return Dokumen(
         nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
     )
+
+
+def program_tahun(renstra: Renstra, tahun: int) -> list[Program]:
+    """The programs with a pagu in ``tahun``."""
+    return [p for p in renstra.program if any(tahun in k.pagu for k in p.kegiatan)]
+
+
+def nama_kegiatan(nama: str, sumber_dana: str | None) -> str:
+    """'Peningkatan Kapasitas Koperasi, Usaha Kecil dan Menengah (DAK)' as seed 002 marks a
+    kegiatan funded otherwise than by the regular budget."""
+    return f"{nama} ({sumber_dana})" if sumber_dana else nama
+
+
+BAGIAN: dict[int, tuple[str, ...]] = {
+    1: ("latar_belakang", "maksud_tujuan", "permasalahan"),
+    2: ("perencanaan_strategis", "tujuan_sasaran", "strategi", "rkt", "program", "pk"),
+    3: ("capaian", "anggaran"),
+}
+"""The lettered sections of each BAB, in order."""
+
+TABEL: dict[int, tuple[str, ...]] = {
+    1: ("permasalahan",),
+    2: ("rkt", "program"),
+    3: ("capaian", "anggaran"),
+}
+"""The captioned tables of each BAB, in order (a table is named by its context key)."""
+
+
+def _ada(context: dict[str, Any], bagian: str) -> bool:
+    """Whether a section has content (a section without it is left out)."""
+    renstra: Renstra = context["renstra"]
+    if bagian in ("latar_belakang", "maksud_tujuan", "perencanaan_strategis"):
+        return True  # the template's standard wording, or the dinas's own
+    if bagian == "tujuan_sasaran":
+        return bool(renstra.tujuan or context["sasaran"])
+    if bagian == "strategi":
+        return bool(renstra.strategi or renstra.kebijakan)
+    if bagian == "pk":
+        return bool(context["rkt"])
+    return bool(context[bagian])
+
+
+def huruf_bagian(context: dict[str, Any]) -> dict[str, str]:
+    """The letter of every section that has content ('A', 'B', …, per BAB); '' for a section
+    left out, so the letters after it close up."""
+    letters: dict[str, str] = {}
+    for keys in BAGIAN.values():
+        present = [k for k in keys if _ada(context, k)]
+        letters.update({k: chr(ord("A") + present.index(k)) if k in present else "" for k in keys})
+    return letters
+
+
+def nomor_tabel(context: dict[str, Any]) -> dict[str, str]:
+    """Caption numbers per BAB ('2.1', '2.2', …) of the tables that have rows; '' otherwise."""
+    numbers: dict[str, str] = {}
+    for bab, keys in TABEL.items():
+        present = [k for k in keys if context[k]]
+        numbers.update({k: f"{bab}.{present.index(k) + 1}" if k in present else "" for k in keys})
+    return numbers
 
 
 KIND = Kind(
@@ -124,32 +221,295 @@ def baris_rkt(data: DataDinas, tahun: int) -> list[dict[str, str]]:
     ]
 
 
-def baris_capaian(data: DataDinas, laporan: RealisasiTriwulan) -> list[dict[str, str]]:
-    """Target, realisasi so far, capaian % and predikat of every IKU."""
+@dataclass(frozen=True)
+class Hasil:
+    """One IKU's figures for the report: target of the year, realisasi so far, capaian."""
+
+    sasaran: Sasaran
+    indikator: Indikator
+    target: Decimal | None
+    nilai: Decimal | None
+    capaian: Decimal | None
+    predikat: str
+
+    @property
+    def tercapai(self) -> bool:
+        """At or above the target of the year (capaian ≥ 100 as printed)."""
+        return self.capaian is not None and hitung.bulat(self.capaian) >= hitung.SERATUS
+
+
+def hasil_indikator(data: DataDinas, laporan: RealisasiTriwulan) -> list[Hasil]:
+    """Every IKU's figures, in the order of the Renstra."""
     assert data.renstra is not None
     settings = data.dinas.pengaturan
-    rows = []
-    number = 0
-    sasaran = data.renstra.sasaran_ber_iku
-    for s_number, s in enumerate(sasaran, start=1):
-        for i, ind in enumerate(s.indikator):
-            number += 1
+    results = []
+    for s in data.renstra.sasaran_ber_iku:
+        for ind in s.indikator:
             target = ind.target.get(laporan.tahun)
             nilai = hitung.realisasi_sampai(ind, data.realisasi, laporan.tahun, laporan.triwulan)
-            hasil = hitung.capaian(target, nilai, ind.polaritas, settings.rumus_capaian)
-            rows.append(
-                {
-                    "no": str(s_number) if i == 0 else LANJUT,
-                    "sasaran": s.uraian if i == 0 else LANJUT,
-                    "indikator": ind.uraian,
-                    "satuan": ind.satuan or "",
-                    "target": angka(target, 2),
-                    "realisasi": angka(nilai, 2),
-                    "capaian": persen(hasil),
-                    "predikat": hitung.predikat(hasil, settings.predikat),
-                }
+            value = hitung.capaian(target, nilai, ind.polaritas, settings.rumus_capaian)
+            results.append(
+                Hasil(s, ind, target, nilai, value, hitung.predikat(value, settings.predikat))
             )
+    return results
+
+
+def baris_capaian(hasil: list[Hasil]) -> list[dict[str, str]]:
+    """Target, realisasi so far, capaian % and predikat of every IKU."""
+    rows = []
+    number = 0
+    for i, h in enumerate(hasil):
+        first = i == 0 or hasil[i - 1].sasaran is not h.sasaran
+        number += first
+        rows.append(
+            {
+                "no": str(number) if first else LANJUT,
+                "sasaran": h.sasaran.uraian if first else LANJUT,
+                "indikator": h.indikator.uraian,
+                "satuan": h.indikator.satuan or "",
+                "target": angka(h.target, 2),
+                "realisasi": angka(h.nilai, 2),
+                "capaian": persen(h.capaian),
+                "predikat": h.predikat,
+            }
+        )
     return rows
+
+
+def nilai(value: Decimal, satuan: str | None) -> str:
+    """A value with its unit as prose writes it: '74,68%', '12 koperasi'."""
+    unit = (satuan or "").strip()
+    if unit == "%":
+        return f"{angka(value, 2)}%"
+    return f"{angka(value, 2)} {unit}" if unit else angka(value, 2)
+
+
+def _arah(lama: Decimal, baru: Decimal, polaritas: str) -> str:
+    """'naik dari … menjadi …' with what it means for the indicator's polaritas."""
+    if baru == lama:
+        return "tetap"
+    naik = baru > lama
+    membaik = naik == (polaritas == "positif")
+    return ("naik" if naik else "turun") + (
+        " (kinerja membaik)" if membaik else " (kinerja menurun)"
+    )
+
+
+def tahun_lalu(
+    data: DataDinas, laporan: RealisasiTriwulan, ind: Indikator
+) -> tuple[str, Decimal] | None:
+    """The value to compare with a year earlier, and what it is: the same quarter of the previous
+    year from realisasi/ when the data has it; else the previous year's value (realisasi of the
+    Renstra, or the tahun dasar value when the previous year is the Renstra's tahun dasar) — but
+    only for an indicator whose latest value counts, or in the fourth quarter: a kumulatif sum of
+    two quarters is not compared with a whole year."""
+    assert data.renstra is not None
+    tahun, tw = laporan.tahun, laporan.triwulan
+    prev = hitung.realisasi_sampai(ind, data.realisasi, tahun - 1, tw)
+    if prev is not None:
+        return f"realisasi sampai dengan triwulan {ROMAWI[tw]} tahun {tahun - 1}", prev
+    if ind.cara_agregasi == "kumulatif" and tw < 4:
+        return None
+    if tahun - 1 in ind.realisasi:
+        return f"realisasi tahun {tahun - 1}", ind.realisasi[tahun - 1]
+    if data.renstra.tahun_dasar == tahun - 1 and ind.tahun_dasar is not None:
+        return f"kondisi tahun dasar {tahun - 1}", ind.tahun_dasar
+    return None
+
+
+def kalimat_analisis(data: DataDinas, laporan: RealisasiTriwulan, h: Hasil) -> list[str]:
+    """The analysis of one IKU, built from its numbers only: against the target of the year,
+    against a year earlier when the data has it, against the Renstra's final target."""
+    assert data.renstra is not None
+    ind, tahun, tw = h.indikator, laporan.tahun, ROMAWI[laporan.triwulan]
+    sampai = f"sampai dengan triwulan {tw} tahun {tahun}"
+    if h.nilai is None:
+        return [
+            f"Indikator {ind.uraian} belum diukur {sampai}, sehingga capaiannya belum dapat"
+            " dihitung."
+        ]
+    teks = f"Realisasi indikator {ind.uraian} {sampai} sebesar {nilai(h.nilai, ind.satuan)}"
+    if h.target is None or h.capaian is None:
+        sentences = [
+            f"{teks}; target tahun {tahun} tidak tercantum dalam Renstra, sehingga"
+            " capaiannya tidak dapat dihitung."
+        ]
+    else:
+        status = "telah mencapai target" if h.tercapai else "belum mencapai target"
+        sentences = [
+            f"{teks} dari target tahun {tahun} sebesar {nilai(h.target, ind.satuan)}, atau capaian"
+            f" {persen(h.capaian)}% dengan predikat {h.predikat}; realisasi {status}."
+        ]
+    lalu = tahun_lalu(data, laporan, ind)
+    if lalu is not None:
+        label, lama = lalu
+        arah = _arah(lama, h.nilai, ind.polaritas)
+        if arah == "tetap":
+            sentences.append(
+                f"Dibandingkan dengan {label}, realisasi tetap sebesar {nilai(lama, ind.satuan)}."
+            )
+        else:
+            sentences.append(
+                f"Dibandingkan dengan {label}, realisasi {arah.split(' ', 1)[0]} dari"
+                f" {nilai(lama, ind.satuan)} menjadi {nilai(h.nilai, ind.satuan)}"
+                f" {arah.split(' ', 1)[1]}."
+            )
+    akhir = data.renstra.periode.akhir
+    target_akhir = ind.target.get(akhir)
+    if akhir != tahun and target_akhir is not None:
+        rumus = data.dinas.pengaturan.rumus_capaian
+        terhadap = hitung.capaian(target_akhir, h.nilai, ind.polaritas, rumus)
+        if terhadap is not None:
+            sentences.append(
+                f"Realisasi tersebut setara dengan {persen(terhadap)}% dari target akhir Renstra"
+                f" tahun {akhir} sebesar {nilai(target_akhir, ind.satuan)}."
+            )
+    return sentences
+
+
+def analisis(
+    data: DataDinas, laporan: RealisasiTriwulan, hasil: list[Hasil]
+) -> list[dict[str, Any]]:
+    """Per IKU: the computed analysis paragraph, then the causes and solutions from lkj.yaml."""
+    written = data.lkj.analisis if data.lkj else {}
+    rows = []
+    for n, h in enumerate(hasil, start=1):
+        teks = written.get(h.indikator.kode)
+        rows.append(
+            {
+                "no": str(n),
+                "indikator": h.indikator.uraian,
+                "kalimat": " ".join(kalimat_analisis(data, laporan, h)),
+                "penyebab": teks.penyebab if teks else [],
+                "solusi": teks.solusi if teks else [],
+            }
+        )
+    return rows
+
+
+def _daftar(parts: list[str]) -> str:
+    """'a', 'a dan b', 'a, b dan c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} dan {parts[-1]}"
+
+
+def nama_predikat(data: DataDinas) -> list[str]:
+    """The predikat names of the dinas's setting, from the highest band down."""
+    bands = sorted(data.dinas.pengaturan.predikat, key=lambda b: b.batas_bawah, reverse=True)
+    return [b.nama for b in bands]
+
+
+def ringkasan_predikat(hasil: list[Hasil], bands: list[str]) -> str:
+    """'1 (satu) indikator Sangat Tinggi, 1 (satu) Sangat Rendah dan 1 (satu) belum diukur'."""
+    parts = []
+    for band in bands:
+        count = sum(h.predikat == band for h in hasil)
+        if count:
+            parts.append(f"{bilangan(count)} {band}")
+    for label, count in (
+        ("belum diukur", sum(h.nilai is None for h in hasil)),
+        ("tanpa target", sum(h.nilai is not None and h.capaian is None for h in hasil)),
+    ):
+        if count:
+            parts.append(f"{bilangan(count)} {label}")
+    parts[0] = parts[0].replace(")", ") indikator", 1)
+    return _daftar(parts)
+
+
+def serapan_total(
+    data: DataDinas, laporan: RealisasiTriwulan, programs: list[Program]
+) -> hitung.Serapan | None:
+    """Pagu and realisasi of all programs of the year; None without programs."""
+    if not programs:
+        return None
+    return hitung.Serapan.jumlah(
+        hitung.serapan_program(p, data.realisasi, laporan.tahun, laporan.triwulan) for p in programs
+    )
+
+
+def _rp(value: int) -> str:
+    """'Rp 1.500.000' that does not break after 'Rp' at the end of a line."""
+    return rupiah(value).replace(" ", "\u00a0")
+
+
+def _kalimat_serapan(total: hitung.Serapan | None, sampai: str) -> list[str]:
+    if total is None or total.realisasi is None or total.persen is None:
+        return []
+    return [
+        f"Serapan anggaran {sampai} sebesar {persen(total.persen)}% (realisasi"
+        f" {_rp(total.realisasi)} dari pagu {_rp(total.pagu)})."
+    ]
+
+
+def ikhtisar(
+    hasil: list[Hasil], total: hitung.Serapan | None, laporan: RealisasiTriwulan, bands: list[str]
+) -> list[str]:
+    """The Ikhtisar Eksekutif's figures: how many IKU reached which predikat (``bands`` from the
+    highest down), serapan anggaran."""
+    sampai = f"sampai dengan triwulan {ROMAWI[laporan.triwulan]} tahun {laporan.tahun}"
+    sentences = []
+    if hasil:
+        sentences.append(
+            f"Dari {bilangan(len(hasil))} indikator kinerja utama, {sampai} terdapat"
+            f" {ringkasan_predikat(hasil, bands)}."
+        )
+    return sentences + _kalimat_serapan(total, sampai)
+
+
+def kesimpulan(
+    hasil: list[Hasil], total: hitung.Serapan | None, laporan: RealisasiTriwulan
+) -> list[str]:
+    """BAB IV's conclusions, computed: indicators at or above the target, serapan."""
+    sampai = f"sampai dengan triwulan {ROMAWI[laporan.triwulan]} tahun {laporan.tahun}"
+    sentences = []
+    if hasil:
+        reached = sum(h.tercapai for h in hasil)
+        below = sum(h.capaian is not None and not h.tercapai for h in hasil)
+        open_ = len(hasil) - reached - below
+        rest = [f"{bilangan(below)} belum mencapai target"] if below else []
+        if open_:
+            rest.append(f"{bilangan(open_)} belum dapat dihitung capaiannya")
+        target = f"target tahun {laporan.tahun}"
+        head = f"Dari {bilangan(len(hasil))} indikator kinerja utama, {sampai}"
+        if reached:
+            parts = [f"{bilangan(reached)} indikator telah mencapai atau melampaui {target}", *rest]
+            sentences.append(f"{head} {_daftar(parts)}.")
+        else:
+            sentences.append(f"{head} belum ada yang mencapai {target}: {_daftar(rest)}.")
+    return sentences + _kalimat_serapan(total, sampai)
+
+
+def perjanjian_kinerja(
+    data: DataDinas, tahun: int, rkt: list[dict[str, Any]], programs: list[Program]
+) -> dict[str, Any]:
+    """The Lampiran Perjanjian Kinerja: sasaran | indikator | target (the Renstra's targets of
+    the year, the rows of the Rencana Kerja Tahunan), program | anggaran with the total, and the
+    two signatures (Pihak Pertama the Kepala Dinas, Pihak Kedua the Bupati/Walikota)."""
+    dinas = data.dinas
+    lkj = data.lkj
+    anggaran = [
+        {
+            "no": str(n),
+            "program": p.nama,
+            "anggaran": angka(sum(k.pagu.get(tahun, 0) for k in p.kegiatan)),
+        }
+        for n, p in enumerate(programs, start=1)
+    ]
+    number = 0
+    sasaran = []
+    for row in rkt:
+        number += row["sasaran"] != LANJUT
+        sasaran.append({**row, "no": str(number) if row["sasaran"] != LANJUT else LANJUT})
+    return {
+        "sasaran": sasaran,
+        "program": anggaran,
+        "jumlah": angka(sum(k.pagu.get(tahun, 0) for p in programs for k in p.kegiatan)),
+        "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(None, None, tahun)}",
+        "pihak_kedua": {
+            "sebutan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}",
+            "jabatan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}".upper(),
+            "nama": (lkj.kepala_daerah if lkj else None) or "",
+        },
+    }
 
 
 def baris_anggaran(
@@ -165,7 +525,14 @@ def baris_anggaran(
     for program in programs:
         parts = [hitung.serapan_kegiatan(k, data.realisasi, tahun, tw) for k in program.kegiatan]
         for j, (kegiatan, part) in enumerate(zip(program.kegiatan, parts, strict=True)):
-            rows.append(_money("kegiatan", program.nama if j == 0 else LANJUT, kegiatan.nama, part))
+            rows.append(
+                _money(
+                    "kegiatan",
+                    program.nama if j == 0 else LANJUT,
+                    nama_kegiatan(kegiatan.nama, kegiatan.sumber_dana),
+                    part,
+                )
+            )
         subtotal = hitung.Serapan.jumlah(parts)
         totals.append(subtotal)
         rows.append(_money("jumlah", LANJUT, f"Jumlah {program.nama}", subtotal))
