@@ -173,8 +173,17 @@ def bagian_berubah(changes: Sequence[Perubahan]) -> list[str] | None:
     return [name for name in _BAGIAN_REVIU if name in found] or None
 
 
+Lama = tuple[Dinas, str]
+"""The amended decree as it was issued: the dinas whose head signed it (its name then) and its
+title (:func:`judul_iku` of the data it was made from, ``mengubah.pembanding``)."""
+
+
 def _frasa_alasan(
-    alasan: str, dinas: Dinas, renstra: Renstra | None, changes: Sequence[Perubahan] | None
+    alasan: str,
+    dinas: Dinas,
+    renstra: Renstra | None,
+    changes: Sequence[Perubahan] | None,
+    dinas_lama: Dinas,
 ) -> str:
     """'untuk menyesuaikan dengan …' for one ``alasan``: what the data says, nothing more."""
     if alasan == "revisi-renstra":
@@ -190,6 +199,10 @@ def _frasa_alasan(
             joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
             return f"untuk menyesuaikan {joined} indikator dengan {ALASAN[alasan]}"
         return f"untuk menyesuaikan dengan {ALASAN[alasan]}"
+    if alasan == "perubahan-nomenklatur":
+        old, new = (f"{d.nama} {d.pemda.sebutan}" for d in (dinas_lama, dinas))
+        if old != new:
+            return f"untuk menyesuaikan dengan perubahan nomenklatur {old} menjadi {new}"
     return f"untuk menyesuaikan dengan {ALASAN[alasan]}"
 
 
@@ -199,17 +212,23 @@ def alasan_perubahan(
     judul: str,
     renstra: Renstra | None = None,
     changes: Sequence[Perubahan] | None = None,
+    lama: Lama | None = None,
 ) -> str | None:
     """The Menimbang item of an amending decree: 'bahwa Keputusan … perlu diubah untuk
     menyesuaikan dengan …;', from ``alasan`` (standard wording, :data:`ALASAN`) and
-    ``alasan_lain`` (the data's words); None without a reason (check KEP001)."""
+    ``alasan_lain`` (the data's words); None without a reason (check KEP001). ``lama``: the
+    amended decree's dinas and title when they differ from this one's (default: the same)."""
     if keputusan.mengubah is None or not keputusan.ada_alasan:
         return None
-    phrases = [_frasa_alasan(a, dinas, renstra, changes) for a in dict.fromkeys(keputusan.alasan)]
+    dinas_lama, judul_lama = lama or (dinas, judul)
+    phrases = [
+        _frasa_alasan(a, dinas, renstra, changes, dinas_lama)
+        for a in dict.fromkeys(keputusan.alasan)
+    ]
     if keputusan.alasan_lain:
         phrases.append(keputusan.alasan_lain.strip().rstrip(";.").strip())
     joined = phrases[0] if len(phrases) == 1 else f"{', '.join(phrases[:-1])} serta {phrases[-1]}"
-    return _bahwa(f"{keputusan_lama(dinas, keputusan, judul)} perlu diubah {joined}")
+    return _bahwa(f"{keputusan_lama(dinas_lama, keputusan, judul_lama)} perlu diubah {joined}")
 
 
 def menimbang(
@@ -218,17 +237,21 @@ def menimbang(
     judul: str,
     renstra: Renstra | None = None,
     changes: Sequence[Perubahan] | None = None,
+    lama: Lama | None = None,
 ) -> list[str]:
     """Every Menimbang item: 'bahwa …;', closed by the item citing the letters above it.
 
-    An amending decree's reason (:func:`alasan_perubahan`) follows the data's own items.
+    An amending decree's reason (:func:`alasan_perubahan`) follows the data's own items; it and
+    the closing item name the amended decree as it was issued (``lama``, default this one's
+    dinas and title).
     """
     items = [_bahwa(text) for text in keputusan.menimbang]
     if keputusan.mengubah is not None:
-        reason = alasan_perubahan(keputusan, dinas, judul, renstra, changes)
+        reason = alasan_perubahan(keputusan, dinas, judul, renstra, changes, lama)
         if reason:
             items.append(reason)
-        judul = judul_keputusan(dinas, keputusan, judul)
+        dinas_lama, judul_lama = lama or (dinas, judul)
+        judul = judul_keputusan(dinas_lama, keputusan, judul_lama)
     closing = (
         f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {daftar_huruf(len(items))},"
         f" perlu menetapkan Keputusan Kepala {dinas.nama} {dinas.pemda.sebutan} tentang"

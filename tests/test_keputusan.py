@@ -620,3 +620,42 @@ def test_signature_without_pangkat_prints_no_empty_line(tmp_path):
         if "Drs. GIRENDRA, MM" in texts:
             i = texts.index("Drs. GIRENDRA, MM")
             assert texts[i + 1] == "NIP. 19620412 198303 1 015"
+
+
+def test_nomenklatur_change_names_the_amended_decree_as_it_was_issued(tmp_path):
+    folder = copy_of(PERUBAHAN, tmp_path)
+    path = folder / "keputusan-iku.yaml"
+    edit(path, "alasan: reviu-iku", "alasan: perubahan-nomenklatur")
+    (finding,) = findings(folder, "KEP002")  # the name did not change
+    assert finding.message == (
+        "alasan 'perubahan-nomenklatur', padahal nama dinas di data pembanding sama"
+        " ('Dinas Koperasi dan UKM Kota Bandar Lampung')"
+    )
+    edit(
+        folder / "dinas.yaml",
+        "nama: Dinas Koperasi dan UKM\n",
+        "nama: Dinas Koperasi, Usaha Kecil dan Menengah\n",
+    )
+    assert findings(folder, "KEP002") == []
+    build(folder, tmp_path / "out", BuildOptions(kind="keputusan"))
+    text = lines(open_docx(tmp_path / "out" / "keputusan-iku.docx"))
+    baru = "Dinas Koperasi, Usaha Kecil dan Menengah Kota Bandar Lampung"
+    # issued by the new name's head, about the decree the old name's head signed
+    assert text[text.index("TENTANG") - 2] == f"KEPUTUSAN KEPALA {baru.upper()}"
+    assert text[text.index("TENTANG") + 1] == (
+        "PERUBAHAN ATAS KEPUTUSAN KEPALA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG NOMOR"
+        " 121/SK/III.15/II/2021 TENTANG PERUBAHAN INDIKATOR KINERJA UTAMA DINAS KOPERASI DAN UKM"
+        " KOTA BANDAR LAMPUNG TAHUN 2021–2026"
+    )
+    items = text[text.index("Menimbang") + 2 : text.index("Mengingat")]
+    assert items[0] == (
+        f"a.\tbahwa {LAMA} perlu diubah untuk menyesuaikan dengan perubahan nomenklatur Dinas"
+        f" Koperasi dan UKM Kota Bandar Lampung menjadi {baru};"
+    )
+    assert items[1].endswith(
+        f"perlu menetapkan Keputusan Kepala {baru} tentang Perubahan atas Keputusan Kepala Dinas"
+        " Koperasi dan UKM Kota Bandar Lampung Nomor 121/SK/III.15/II/2021 tentang Perubahan"
+        " Indikator Kinerja Utama Dinas Koperasi dan UKM Kota Bandar Lampung Tahun 2021–2026;"
+    )
+    # the Lampiran I is the IKU under the new name
+    assert f"PERUBAHAN INDIKATOR KINERJA UTAMA {baru.upper()} TAHUN 2021–2026" in text

@@ -120,9 +120,9 @@ _BUKAN_RENSTRA = {"formula", "sumber data", "satuan", "polaritas"}
 
 @aturan("KEP002", "peringatan", "keputusan")
 def alasan_tidak_sesuai_matriks(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Alasan 'revisi-renstra' sesuai dengan matriks perubahan: bila yang berubah hanya formula,
-    sumber data, satuan atau polaritas indikator (tanpa target, indikator atau sasaran baru),
-    Renstra tidak direvisi — itu hasil reviu IKU.
+    """Alasan keputusan perubahan sesuai dengan data pembanding: 'revisi-renstra' padahal yang
+    berubah hanya formula, sumber data, satuan atau polaritas indikator (tanpa target, indikator
+    atau sasaran baru) — itu hasil reviu IKU; 'perubahan-nomenklatur' padahal nama dinas sama.
 
     Gagal: keputusan-iku.yaml ::
 
@@ -203,9 +203,48 @@ def alasan_tidak_sesuai_matriks(data: DataDinas) -> Iterator[tuple[Where, str]]:
               - kode: "2.17.05.2.01"
                 nama: Pemeriksaan dan Pengawasan Koperasi
                 pagu: {2024: 2.500.000}
+
+    Gagal: keputusan-iku.yaml ::
+
+        mengubah:
+          nomor: 800/12/35.07.112/2021
+          pembanding: lama
+        alasan: perubahan-nomenklatur  # ← temuan
+
+    dan lama/dinas.yaml ::
+
+        nama: Dinas Koperasi dan UKM
+        pemda: {jenis: kota, nama: Bandar Lampung}
+        kepala:
+          nama: Drs. GIRENDRA, MM
+
+    Lolos: keputusan-iku.yaml ::
+
+        mengubah:
+          nomor: 800/12/35.07.112/2021
+          pembanding: lama
+        alasan: perubahan-nomenklatur
+
+    dan lama/dinas.yaml ::
+
+        nama: Dinas Koperasi, Usaha Kecil dan Menengah
+        pemda: {jenis: kota, nama: Bandar Lampung}
+        kepala:
+          nama: Drs. GIRENDRA, MM
     """
     keputusan = data.keputusan
-    if keputusan is None or "revisi-renstra" not in keputusan.alasan or data.pembanding is None:
+    if keputusan is None or data.pembanding is None:
+        return
+    if "perubahan-nomenklatur" in keputusan.alasan:
+        old, new = data.pembanding.dinas, data.dinas
+        if (old.nama, old.pemda.sebutan) == (new.nama, new.pemda.sebutan):
+            i = keputusan.alasan.index("perubahan-nomenklatur")
+            yield (
+                keputusan.location_of("alasan", i),
+                f"alasan 'perubahan-nomenklatur', padahal nama dinas di data pembanding sama"
+                f" ('{new.nama} {new.pemda.sebutan}')",
+            )
+    if "revisi-renstra" not in keputusan.alasan:
         return
     from dokgen.derive import bagian_berubah
     from dokgen.diff import bandingkan

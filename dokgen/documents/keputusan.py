@@ -34,6 +34,16 @@ def baris_matriks(data: DataDinas) -> list[dict[str, str]]:
     return [] if changes is None else matriks(changes)
 
 
+def lama(data: DataDinas, judul: str) -> derive.Lama:
+    """The amended decree as it was issued: the dinas and title of the data it was made from
+    (``mengubah.pembanding``; its name may differ, e.g. after a change of nomenklatur), or —
+    without that data — this decree's own."""
+    old = data.pembanding
+    if old is None or old.renstra is None or data.keputusan is None:
+        return data.dinas, judul
+    return old.dinas, derive.judul_iku(old.dinas, old.renstra, old.keputusan or data.keputusan)
+
+
 def dokumen(data: DataDinas) -> list[Dokumen]:
     """The decree of ``data`` (which must have a keputusan and a renstra)."""
     keputusan, renstra, dinas = data.keputusan, data.renstra, data.dinas
@@ -52,20 +62,21 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     from dokgen.diff import matriks as baris
 
     matriks = [] if changes is None else baris(changes)
+    dinas_lama, judul_lama = asal = lama(data, judul)
     if keputusan.diktum:
         diktum = keputusan.diktum
     elif keputusan.mengubah:
-        diktum = derive.diktum_perubahan(dinas, keputusan, judul, bool(matriks))
+        diktum = derive.diktum_perubahan(dinas_lama, keputusan, judul_lama, bool(matriks))
     else:
         diktum = derive.diktum_bawaan(dinas, renstra, judul)
     context = {
         **dasar(data),
-        "judul": derive.judul_keputusan(dinas, keputusan, judul),
+        "judul": derive.judul_keputusan(dinas_lama, keputusan, judul_lama),
         "judul_lampiran": judul,
         "nomor": keputusan.nomor or TITIK,
         "tempat": dinas.tempat,
         "tanggal": tanggal_ttd(keputusan.tanggal, keputusan.bulan),
-        "menimbang": derive.menimbang(keputusan, dinas, judul, renstra, changes),
+        "menimbang": derive.menimbang(keputusan, dinas, judul, renstra, changes, asal),
         "mengingat": mengingat,
         "diktum": diktum,
         "sasaran": sasaran,
@@ -74,7 +85,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     year = keputusan.tanggal.year if keputusan.tanggal else None
     if year is None and keputusan.bulan:
         year = int(keputusan.bulan[:4])
-    judul_lengkap = derive.judul_keputusan(dinas, keputusan, judul)
+    judul_lengkap = derive.judul_keputusan(dinas_lama, keputusan, judul_lama)
     info = properties(data, f"Keputusan {judul_lengkap}", year)
     return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data), info)]
 
