@@ -462,3 +462,33 @@ def test_rumus_teks_by_date() -> None:
         capaian.rumus_teks("rasio-terbalik", dt.date(2024, 1, 1))
         == (capaian.RUMUS["rasio-terbalik"])
     )
+
+
+def test_a_kumulatif_sum_of_two_quarters_is_not_compared_with_a_whole_year(
+    salin: Salin, tmp_path: Path
+) -> None:
+    """IKU-3 made kumulatif: its realisasi so far is the sum of two quarters, which says nothing
+    against 2018's whole-year (tahun dasar) value — no comparison sentence; with the same quarter
+    of 2018 in realisasi/, the comparison is made."""
+    folder = salin(
+        {
+            "renstra.yaml": [
+                (
+                    "            agregasi: nilai_akhir\n            tahun_dasar: 12,00\n",
+                    "            agregasi: kumulatif\n            tahun_dasar: 12,00\n",
+                )
+            ]
+        }
+    )
+    usaha_mikro = kalimat(
+        laporan(folder, tmp_path / "a"), "Realisasi indikator Persentase Perkembangan Usaha Mikro"
+    )
+    assert "Dibandingkan" not in usaha_mikro
+    (folder / "realisasi" / "2018-2.yaml").write_text(TAHUN_LALU, encoding="utf-8")
+    usaha_mikro = kalimat(
+        laporan(folder, tmp_path / "b"), "Realisasi indikator Persentase Perkembangan Usaha Mikro"
+    )
+    assert (
+        "Dibandingkan dengan realisasi sampai dengan triwulan II tahun 2018, realisasi turun dari"
+        " 6,00% menjadi 5,45% (kinerja menurun)." in usaha_mikro
+    )
