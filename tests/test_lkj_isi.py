@@ -205,6 +205,10 @@ def test_a_section_without_data_is_left_out_and_the_numbers_close_up(
         "Tabel 2.1 Rencana Kerja Tahunan 2022",
         "Tabel 3.1 Capaian Kinerja sampai dengan Triwulan II Tahun 2022",
     ]
+    assert "Rencana Strategis 2018–2023 menetapkan 2 (dua) tujuan dan 2 (dua) sasaran." in (
+        kalimat(text, "Laporan Kinerja Triwulan II Tahun 2022 disusun")
+    )  # no "0 (nol) program"
+    assert not any("0 (nol)" in t for t in text)
     assert not any("Permasalahan" in t or "Realisasi Anggaran" in t for t in text)
     assert not any("Program dan anggaran" in t or "Serapan anggaran" in t for t in text)
     pk = kalimat(text, "Perjanjian Kinerja Tahun 2022 Dinas")

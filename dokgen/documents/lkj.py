@@ -104,6 +104,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
             "no",
         ),
         "anggaran": anggaran,
+        "ringkasan_renstra": ringkasan_renstra(renstra, sasaran, programs, tahun),
         "ikhtisar": ikhtisar(hasil, total, laporan, nama_predikat(data)),
         "kendala": settings.kendala,
         "langkah": settings.langkah,
@@ -120,6 +121,32 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     return Dokumen(
         nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
     )
+
+
+def ringkasan_renstra(
+    renstra: Renstra, sasaran: list[Sasaran], programs: list[Program], tahun: int
+) -> str:
+    """The Ikhtisar's sentence on the Renstra: 'Rencana Strategis 2018–2023 menetapkan 2 (dua)
+    tujuan dan 2 (dua) sasaran, yang pada tahun 2019 dilaksanakan melalui 7 (tujuh) program dan
+    19 (sembilan belas) kegiatan.' — with only the counts that are not zero; '' when all are."""
+    isi = [
+        f"{bilangan(n)} {nama}"
+        for n, nama in ((len(renstra.tujuan), "tujuan"), (len(sasaran), "sasaran"))
+        if n
+    ]
+    kegiatan = sum(len(p.kegiatan) for p in programs)
+    program = (
+        f"{bilangan(len(programs))} program dan {bilangan(kegiatan)} kegiatan" if programs else ""
+    )
+    periode = f"{renstra.periode.awal}–{renstra.periode.akhir}"
+    if isi and program:
+        return (
+            f"Rencana Strategis {periode} menetapkan {_daftar(isi)}, yang pada tahun {tahun}"
+            f" dilaksanakan melalui {program}."
+        )
+    if isi:
+        return f"Rencana Strategis {periode} menetapkan {_daftar(isi)}."
+    return f"Pada tahun {tahun} dilaksanakan {program}." if program else ""
 
 
 def program_tahun(renstra: Renstra, tahun: int) -> list[Program]:
