@@ -153,7 +153,7 @@ _SHARED: dict[str, DataDinas] = {}
 
 def _record(data: DataDinas, jabatan: Jabatan) -> tuple[JabatanRecord, bytes]:
     """The record of a valid jabatan, and its card's context (encoded)."""
-    context = encode(iki.konteks(jabatan))
+    context = encode(iki.konteks(jabatan, data))
     findings = jabatan_findings(data, jabatan)
     return JabatanRecord(RingkasanJabatan.dari(jabatan), findings, sha(context)), context
 
@@ -234,9 +234,9 @@ def _context_from_file(data: DataDinas, key: str, cache: Cache) -> Plain:
         if record.card_key == key:
             jabatan = load_jabatan(Path(record.ringkasan.berkas))[0]
             if jabatan is not None:
-                blob = encode(iki.konteks(jabatan))
+                blob = encode(iki.konteks(jabatan, data))
                 if sha(blob) == key:
                     cache.put_many([(key, blob)])
-                    return iki.konteks(jabatan)
+                    return iki.konteks(jabatan, data)
     where = Location(Path(data.folder / "jabatan"))
     raise DataError([Problem(where, "berkas jabatan berubah selama pembuatan; ulangi perintah")])

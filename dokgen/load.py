@@ -36,6 +36,7 @@ from dokgen.model import (
     RealisasiTriwulan,
     Renstra,
     RingkasanJabatan,
+    Unit,
 )
 from dokgen.resources import KATALOG as KATALOG
 from dokgen.yamlsrc import Path_, YamlSource, read_bytes, read_yaml
@@ -82,6 +83,11 @@ class DataDinas:
     @property
     def nama_folder(self) -> str:
         return self.folder.resolve().name
+
+    def unit(self, kode: str) -> Unit | None:
+        """The unit of organisasi.yaml with this kode."""
+        units = self.organisasi.unit if self.organisasi else []
+        return next((unit for unit in units if unit.kode == kode), None)
 
 
 def load(

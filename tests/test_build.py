@@ -247,3 +247,38 @@ def test_card_of_a_kepala_without_pangkat_has_no_empty_line(make_data, tmp_path)
     paragraphs = [p.text for p in doc.tables[0].rows[-1].cells[0].paragraphs]
     name = paragraphs.index("Dra. MADE DEWI ANGGRAENI, M.Si")
     assert paragraphs[name + 1 :] == ["NIP. 19590531 198603 2 004"]
+
+
+ORGANISASI_YAML = """\
+unit:
+  - kode: sekretariat
+    nama: Sekretariat
+    tugas:
+      - Mengoordinasikan pelayanan administrasi dinas
+    fungsi:
+      - Pengelolaan urusan kepegawaian
+"""
+
+
+def test_card_without_own_tugas_takes_its_units_and_follows_a_change_of_it(make_data, tmp_path):
+    from tests.conftest import JABATAN_YAML
+
+    jabatan = JABATAN_YAML.replace(
+        "tugas:\n  - Melaksanakan pengelolaan administrasi umum\n"
+        "  - Melaksanakan tugas lain yang diberikan oleh Kepala Dinas\nfungsi: []\n",
+        "unit: sekretariat\n",
+    )
+    assert "unit: sekretariat" in jabatan
+    folder = make_data(
+        jabatan={"01-sekretaris.yaml": jabatan}, **{"organisasi.yaml": ORGANISASI_YAML}
+    )
+    out = tmp_path / "hasil"
+    build(folder, out)
+    text = lines(open_docx(out / "iki" / "01-sekretaris.docx"))
+    tugas, fungsi = text.index("2.\tTUGAS\t:"), text.index("3.\tFUNGSI\t:")
+    assert text[tugas + 1 : fungsi] == ["a.\tMengoordinasikan pelayanan administrasi dinas"]
+    assert text[fungsi + 1] == "a.\tPengelolaan urusan kepegawaian"
+    (folder / "organisasi.yaml").write_text(ORGANISASI_YAML.replace("dinas\n", "dinas dan UPT\n"))
+    build(folder, out)
+    text = lines(open_docx(out / "iki" / "01-sekretaris.docx"))
+    assert "a.\tMengoordinasikan pelayanan administrasi dinas dan UPT" in text

@@ -27,7 +27,7 @@ def render_card(make_data, jabatan_yaml: str = JABATAN_YAML, kertas: str = "F4")
     from dokgen.documents import iki
 
     data = load(make_data(jabatan={"01-a.yaml": jabatan_yaml}))
-    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0])}
+    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0], data)}
     return open_docx(Template(TEMPLATES / "iki.docx").render(context, kertas))
 
 
@@ -309,7 +309,7 @@ def test_iki_card_page_numbers_from_its_second_page_and_from_1_in_the_combined_d
     from dokgen.documents import iki
 
     data = load(make_data(jabatan={"01-a.yaml": JABATAN_YAML}))
-    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0])}
+    context = {**iki.bersama(data), **iki.konteks(data.jabatan[0], data)}
     blob, piece = Template(TEMPLATES / "iki.docx").render_dokumen(context, "F4", piece=True)
     doc = open_docx(blob)
     section = doc.sections[0]

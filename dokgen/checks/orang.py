@@ -191,7 +191,7 @@ def unit_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     units = {u.kode: u for u in (data.organisasi.unit if data.organisasi else [])}
     for jabatan in data.jabatan:
-        unit = units.get(jabatan.unit or "")
+        unit = data.unit(jabatan.unit) if jabatan.unit else None
         if jabatan.unit and unit is None:
             yield (
                 FieldRef(jabatan, ("unit",)),

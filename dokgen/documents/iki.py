@@ -23,9 +23,18 @@ def nama(nomor: int, kode: str) -> str:
     return f"{FOLDER}/{nama_berkas(nomor, kode)}"
 
 
-def konteks(jabatan: Jabatan) -> Plain:
-    """The part of a card's context that is the jabatan's own."""
-    return {"jabatan": plain(jabatan)}
+def konteks(jabatan: Jabatan, data: DataDinas) -> Plain:
+    """The part of a card's context that is the jabatan's own. A jabatan that writes no tugas
+    (or no fungsi) of its own has those of its ``unit`` in organisasi.yaml: one fact, one place.
+    The unit's text is part of the shared data every jabatan record depends on, so a change in
+    organisasi.yaml renders the card again."""
+    context = plain(jabatan)
+    unit = data.unit(jabatan.unit) if jabatan.unit else None
+    if unit is not None:
+        for field in ("tugas", "fungsi"):
+            if not context[field]:
+                context[field] = list(getattr(unit, field))
+    return {"jabatan": context}
 
 
 def bersama(data: DataDinas) -> Plain:
