@@ -150,6 +150,9 @@ class Pemda(Model):
     jenis: Literal["kabupaten", "kota"]
     nama: Teks
     provinsi: str | None = None
+    nama_kepala_daerah: str | None = None
+    """Name of the Bupati/Walikota (Pihak Kedua of the Perjanjian Kinerja); None: the title is
+    printed without a name."""
 
     @property
     def sebutan(self) -> str:
@@ -860,8 +863,19 @@ class DokumenIku(Bertanggal):
     teks: TeksIku = TeksIku()
 
 
-class RealisasiTriwulan(Model):
-    """What was measured and spent in one quarter (``realisasi/2019-2.yaml``).
+class AnalisisIndikator(Model):
+    """What the numbers cannot say about one indicator: causes of its result and the solutions
+    taken (BAB III of the LKj, after the computed analysis)."""
+
+    penyebab: list[Teks] = []
+    solusi: list[Teks] = []
+
+
+class RealisasiTriwulan(Bertanggal):
+    """What was measured and spent in one quarter (``realisasi/2019-2.yaml``), and what the
+    report of that quarter says beyond the numbers: its obstacles, next steps, each indicator's
+    causes and solutions, its signing date. Kept per quarter, so writing the next quarter's
+    report never changes what an earlier, signed report says.
 
     A value not (yet) measured is left out — it prints "–" and never counts as 0.
     """
@@ -872,6 +886,12 @@ class RealisasiTriwulan(Model):
     """Kode of the indicator → its realisasi in this quarter."""
     anggaran: dict[str, Rupiah] = {}
     """Kode of the kegiatan → the money spent in this quarter."""
+    kendala: list[Teks] = []
+    """Obstacles of the quarter (Ikhtisar Eksekutif)."""
+    langkah: list[Teks] = []
+    """Next steps (Ikhtisar Eksekutif and BAB IV)."""
+    analisis: dict[str, AnalisisIndikator] = {}
+    """Kode of an IKU → its causes and solutions."""
 
 
 class Permasalahan(Model):
@@ -881,29 +901,11 @@ class Permasalahan(Model):
     masalah: list[ButirMasalah] = Field(min_length=1)
 
 
-class AnalisisIndikator(Model):
-    """What the numbers cannot say about one indicator: causes of its result and the solutions
-    taken (BAB III of the LKj, after the computed analysis)."""
-
-    penyebab: list[Teks] = []
-    solusi: list[Teks] = []
-
-
-class LaporanKinerja(Bertanggal):
-    """Settings of the Laporan Kinerja (``lkj.yaml``): its problems table, the obstacles and next
-    steps, each indicator's causes and solutions, the Pihak Kedua of the Perjanjian Kinerja, the
-    signing date and overridden prose."""
+class LaporanKinerja(Model):
+    """Settings of the Laporan Kinerja (``lkj.yaml``): what every quarter's report shares — the
+    problems table and overridden prose. What a single report says is in its quarter's file."""
 
     permasalahan: list[Permasalahan] = []
-    kendala: list[Teks] = []
-    """Obstacles of the period (Ikhtisar Eksekutif)."""
-    langkah: list[Teks] = []
-    """Next steps (Ikhtisar Eksekutif and BAB IV)."""
-    analisis: dict[str, AnalisisIndikator] = {}
-    """Kode of an IKU → its causes and solutions."""
-    kepala_daerah: str | None = None
-    """Name of the Bupati/Walikota, Pihak Kedua of the Perjanjian Kinerja; None: the title is
-    printed without a name."""
     teks: TeksLkj = TeksLkj()
 
 

@@ -176,7 +176,7 @@ def test_a_section_without_data_is_left_out_and_the_numbers_close_up(
     dan Kegiatan, no Realisasi Anggaran, Perjanjian Kinerja without its anggaran; the check says
     each before the build."""
     content = (LUMAJANG / "lkj.yaml").read_text(encoding="utf-8")
-    table = content[content.index("permasalahan:\n") : content.index("# CONTOH (bukan dari seed")]
+    table = content[content.index("permasalahan:\n") :]
     folder = salin(
         {"lkj.yaml": [(table, "permasalahan: []\n")]},
         tulis={"realisasi/2022-2.yaml": "tahun: 2022\ntriwulan: 2\nindikator:\n  IKU-1: 81,50\n"},
@@ -267,15 +267,17 @@ def test_penutup_concludes_from_the_figures(lumajang: list[str]) -> None:
 def test_without_kendala_and_langkah_the_part_is_left_out_and_the_check_says_so(
     salin: Salin, tmp_path: Path
 ) -> None:
-    content = (LUMAJANG / "lkj.yaml").read_text(encoding="utf-8")
+    content = (LUMAJANG / "realisasi" / "2019-2.yaml").read_text(encoding="utf-8")
     start = content.index("# CONTOH (bukan dari seed 002)\nkendala:")
     end = content.index("# CONTOH (bukan dari seed 002): penyebab")
-    folder = salin({"lkj.yaml": [(content[start:end], "")]})
+    folder = salin({"realisasi/2019-2.yaml": [(content[start:end], "")]})
     text = laporan(folder, tmp_path / "out")
     assert not any(t.startswith(("Kendala", "Langkah")) for t in text)
     assert temuan(folder, "LKJ001") == [
-        "lkj.yaml tanpa 'kendala': kendala tidak dicetak di Ikhtisar Eksekutif",
-        "lkj.yaml tanpa 'langkah': langkah ke depan tidak dicetak di Ikhtisar Eksekutif",
+        "laporan triwulan 2 tahun 2019 tanpa 'kendala': kendala tidak dicetak di Ikhtisar"
+        " Eksekutif",
+        "laporan triwulan 2 tahun 2019 tanpa 'langkah': langkah ke depan tidak dicetak di"
+        " Ikhtisar Eksekutif",
     ]
     assert temuan(LUMAJANG, "LKJ001") == []
 
@@ -292,7 +294,7 @@ def analisis(salin: Salin, tmp_path: Path) -> list[str]:
     folder = salin(
         {
             "renstra.yaml": [],
-            "lkj.yaml": [
+            "realisasi/2019-2.yaml": [
                 (
                     "  IKU-1:\n    penyebab:\n      - Pengorganisasian pengurus koperasi belum"
                     " optimal dan partisipasi anggota kurang\n    solusi:\n      - Pendampingan"
@@ -407,10 +409,18 @@ def test_lampiran_perjanjian_kinerja(salin: Salin, tmp_path: Path) -> None:
     text = lines(doc)
     assert text[text.index("Pihak Kedua,") + 1] == "BUPATI LUMAJANG"
     assert temuan(LUMAJANG, "LKJ008") == [
-        "lkj.yaml tanpa 'kepala_daerah': nama Bupati (Pihak Kedua Perjanjian Kinerja) tidak dicetak"
+        "dinas.yaml tanpa 'nama_kepala_daerah' di 'pemda': nama Bupati (Pihak Kedua Perjanjian"
+        " Kinerja) tidak dicetak"
     ]
     folder = salin(
-        {"lkj.yaml": [("permasalahan:\n", "kepala_daerah: Nama Bupati Uji\npermasalahan:\n")]}
+        {
+            "dinas.yaml": [
+                (
+                    "  provinsi: Jawa Timur\n",
+                    "  provinsi: Jawa Timur\n  nama_kepala_daerah: Nama Bupati Uji\n",
+                )
+            ]
+        }
     )
     text = laporan(folder, tmp_path / "b")
     assert text[text.index("Pihak Kedua,") + 1 : text.index("Pihak Kedua,") + 3] == [
@@ -428,16 +438,28 @@ def test_kegiatan_funded_by_dak_is_marked(lumajang: list[str]) -> None:
 # --- dates and the capaian rule's citation ------------------------------------------------------
 
 
-def test_signing_date_from_lkj_yaml(salin: Salin, tmp_path: Path) -> None:
-    folder = salin({"lkj.yaml": [("permasalahan:\n", "bulan: 2019-07\npermasalahan:\n")]})
+def test_signing_date_from_the_quarters_file(salin: Salin, tmp_path: Path) -> None:
+    """Each report is dated in its own quarter's file: the date of one never moves to another."""
+    kuartal = "triwulan: 2\n"
+    folder = salin(
+        {"realisasi/2019-2.yaml": [(kuartal, kuartal + "bulan: 2019-07\n")]},
+        tulis={"realisasi/2019-3.yaml": "tahun: 2019\ntriwulan: 3\n"},
+    )
     text = laporan(folder, tmp_path / "out")
     assert text.count("Lumajang, ………………… Juli 2019") == 2  # Kata Pengantar and BAB IV
-    assert temuan(folder, "LKJ009") == []
-    assert temuan(LUMAJANG, "LKJ009") == [
-        "Laporan Kinerja tanpa tanggal: tanggal di atas tanda tangan dicetak titik-titik; tulis"
-        " 'bulan' atau 'tanggal' di lkj.yaml"
+    third = laporan(folder, tmp_path / "out3", (2019, 3))
+    # Kata Pengantar, BAB IV, and the Perjanjian Kinerja (signed at the start of the year: its
+    # own blank date in every quarter)
+    assert third.count("Lumajang, ………………… ………………… 2019") == 3
+    assert temuan(folder, "LKJ009") == [
+        "laporan triwulan 3 tahun 2019 tanpa tanggal: tanggal di atas tanda tangan dicetak"
+        " titik-titik; tulis 'bulan' atau 'tanggal' di berkas triwulan itu"
     ]
-    early = salin({"lkj.yaml": [("permasalahan:\n", "bulan: 2019-05\npermasalahan:\n")]})
+    assert temuan(LUMAJANG, "LKJ009") == [
+        "laporan triwulan 2 tahun 2019 tanpa tanggal: tanggal di atas tanda tangan dicetak"
+        " titik-titik; tulis 'bulan' atau 'tanggal' di berkas triwulan itu"
+    ]
+    early = salin({"realisasi/2019-2.yaml": [(kuartal, kuartal + "bulan: 2019-05\n")]})
     assert temuan(early, "LKJ009") == [
         "Laporan Kinerja triwulan 2 tahun 2019 bertanggal sebelum triwulan itu berakhir"
         " (30-06-2019)"

@@ -11,9 +11,9 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from dokgen.checks import Where, aturan
+from dokgen.checks import FieldRef, Where, aturan
 from dokgen.load import DataDinas
-from dokgen.model import Renstra
+from dokgen.model import RealisasiTriwulan, Renstra
 
 
 def _renstra(data: DataDinas) -> Renstra | None:
@@ -28,24 +28,24 @@ def _tempat(data: DataDinas, key: str) -> Where:
     return data.lkj.location_of(key)
 
 
+def _di(laporan: RealisasiTriwulan, key: str) -> Where:
+    """A quarter's file at ``key`` when written, else at its start."""
+    return laporan.location_of(key) if key in laporan.model_fields_set else laporan
+
+
 def _tahun(data: DataDinas) -> list[int]:
     return sorted({r.tahun for r in data.realisasi})
 
 
 @aturan("LKJ001", "peringatan", "lkj")
 def kendala_langkah_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Ikhtisar Eksekutif memuat kendala dan langkah ke depan yang ditulis di lkj.yaml; tanpa
-    itu bagian tersebut tidak dicetak (juga langkah di BAB IV).
+    """Ikhtisar Eksekutif memuat kendala dan langkah ke depan yang ditulis di berkas triwulan
+    laporan itu; tanpa itu bagian tersebut tidak dicetak (juga langkah di BAB IV).
 
     Gagal: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
-        indikator:
-          IKU-1: 70
-
-    dan lkj.yaml ::
-
         kendala: []  # ← temuan
         langkah:
           - Pendampingan koperasi yang belum menyelenggarakan RAT
@@ -54,9 +54,6 @@ def kendala_langkah_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         kendala:
           - Penilaian kesehatan koperasi belum dilaksanakan
         langkah:
@@ -64,26 +61,25 @@ def kendala_langkah_kosong(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     if _renstra(data) is None:
         return
-    for key, what in (("kendala", "kendala"), ("langkah", "langkah ke depan")):
-        if not getattr(data.lkj, key, None):
-            yield (
-                _tempat(data, key),
-                f"lkj.yaml tanpa '{key}': {what} tidak dicetak di Ikhtisar Eksekutif",
-            )
+    for laporan in data.realisasi:
+        for key, what in (("kendala", "kendala"), ("langkah", "langkah ke depan")):
+            if not getattr(laporan, key):
+                yield (
+                    _di(laporan, key),
+                    f"laporan triwulan {laporan.triwulan} tahun {laporan.tahun} tanpa '{key}':"
+                    f" {what} tidak dicetak di Ikhtisar Eksekutif",
+                )
 
 
 @aturan("LKJ002", "peringatan", "lkj")
 def analisis_tanpa_penyebab(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Analisis capaian setiap IKU di BAB III memuat penyebab dan solusi yang ditulis di
-    lkj.yaml (``analisis:`` per kode IKU); tanpa itu hanya kalimat dari angka yang dicetak.
+    """Analisis capaian setiap IKU di BAB III memuat penyebab dan solusi yang ditulis di berkas
+    triwulan (``analisis:`` per kode IKU); tanpa itu hanya kalimat dari angka yang dicetak.
 
     Gagal: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         analisis:
           IKU-1:
             penyebab: []  # ← temuan
@@ -94,9 +90,6 @@ def analisis_tanpa_penyebab(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         analisis:
           IKU-1:
             penyebab:
@@ -107,28 +100,29 @@ def analisis_tanpa_penyebab(data: DataDinas) -> Iterator[tuple[Where, str]]:
     renstra = _renstra(data)
     if renstra is None:
         return
-    written = data.lkj.analisis if data.lkj else {}
-    for sasaran in renstra.sasaran_ber_iku:
-        for ind in sasaran.indikator:
-            teks = written.get(ind.kode)
-            for key in ("penyebab", "solusi"):
-                if teks is None or not getattr(teks, key):
-                    where = teks.location_of(key) if teks is not None else _tempat(data, "analisis")
-                    yield where, f"{ind.kode} tanpa '{key}' di lkj.yaml (analisis BAB III)"
+    for laporan in data.realisasi:
+        for sasaran in renstra.sasaran_ber_iku:
+            for ind in sasaran.indikator:
+                teks = laporan.analisis.get(ind.kode)
+                for key in ("penyebab", "solusi"):
+                    if teks is None or not getattr(teks, key):
+                        where = teks.location_of(key) if teks else _di(laporan, "analisis")
+                        yield (
+                            where,
+                            f"{ind.kode} tanpa '{key}' di laporan triwulan {laporan.triwulan}"
+                            f" tahun {laporan.tahun} (analisis BAB III)",
+                        )
 
 
 @aturan("LKJ003", "galat", "lkj")
 def analisis_kode_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Setiap kode di ``analisis:`` lkj.yaml adalah kode IKU Renstra; penyebab dan solusi dengan
-    kode lain tidak akan tercetak di mana pun.
+    """Setiap kode di ``analisis:`` berkas triwulan adalah kode IKU Renstra; penyebab dan solusi
+    dengan kode lain tidak akan tercetak di mana pun.
 
     Gagal: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         analisis:
           IKU-9:  # ← temuan
             penyebab:
@@ -138,24 +132,22 @@ def analisis_kode_tidak_dikenal(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         analisis:
           IKU-1:
             penyebab:
               - Sebagian koperasi belum menyusun laporan keuangan
     """
     renstra = _renstra(data)
-    if renstra is None or data.lkj is None:
+    if renstra is None:
         return
     iku = {i.kode for s in renstra.sasaran_ber_iku for i in s.indikator}
-    for kode in data.lkj.analisis:
-        if kode not in iku:
-            yield (
-                data.lkj.location_of("analisis", kode),
-                f"analisis untuk '{kode}', yang bukan kode IKU Renstra: tidak akan dicetak",
-            )
+    for laporan in data.realisasi:
+        for kode in laporan.analisis:
+            if kode not in iku:
+                yield (
+                    laporan.location_of("analisis", kode),
+                    f"analisis untuk '{kode}', yang bukan kode IKU Renstra: tidak akan dicetak",
+                )
 
 
 @aturan("LKJ004", "peringatan", "lkj")
@@ -318,33 +310,41 @@ def program_tanpa_pagu_tahun(data: DataDinas) -> Iterator[tuple[Where, str]]:
 @aturan("LKJ008", "peringatan", "lkj")
 def kepala_daerah_tanpa_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Lampiran Perjanjian Kinerja ditandatangani Pihak Kedua, Bupati/Walikota, yang namanya
-    ditulis di lkj.yaml (``kepala_daerah``); tanpa itu hanya jabatannya yang dicetak.
+    ditulis di dinas.yaml (``pemda: nama_kepala_daerah``); tanpa itu hanya jabatannya yang
+    dicetak.
 
     Gagal: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
 
-    dan lkj.yaml ::
+    dan dinas.yaml ::
 
-        kepala_daerah:  # ← temuan
+        pemda:
+          nama_kepala_daerah:  # ← temuan
 
     Lolos: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
 
-    dan lkj.yaml ::
+    dan dinas.yaml ::
 
-        kepala_daerah: Drs. H. THORIQUL HAQ, M.ML.
+        pemda:
+          nama_kepala_daerah: Drs. H. THORIQUL HAQ, M.ML.
     """
-    if _renstra(data) is None or (data.lkj and data.lkj.kepala_daerah):
+    pemda = data.dinas.pemda
+    if _renstra(data) is None or pemda.nama_kepala_daerah:
         return
-    sebutan = data.dinas.pemda.kepala_daerah
+    where = (
+        FieldRef(pemda, ("nama_kepala_daerah",))
+        if "nama_kepala_daerah" in pemda.model_fields_set
+        else FieldRef(data.dinas, ("pemda",))
+    )
     yield (
-        _tempat(data, "kepala_daerah"),
-        f"lkj.yaml tanpa 'kepala_daerah': nama {sebutan} (Pihak Kedua Perjanjian Kinerja)"
-        " tidak dicetak",
+        where,
+        f"dinas.yaml tanpa 'nama_kepala_daerah' di 'pemda': nama {pemda.kepala_daerah}"
+        " (Pihak Kedua Perjanjian Kinerja) tidak dicetak",
     )
 
 
@@ -355,55 +355,45 @@ def _akhir_triwulan(tahun: int, triwulan: int) -> dt.date:
 
 @aturan("LKJ009", "peringatan", "lkj")
 def tanggal_laporan(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Tanggal Laporan Kinerja ditulis di lkj.yaml (``bulan: 2019-07`` atau ``tanggal:``) dan
-    tidak mendahului akhir triwulan yang dilaporkan; tanpa tanggal, tanggal di atas tanda tangan
-    dicetak titik-titik dengan tahunnya. Tanggal itu dicetak di setiap laporan triwulan folder.
+    """Tanggal setiap Laporan Kinerja ditulis di berkas triwulannya (``bulan: 2019-07`` atau
+    ``tanggal:``) dan tidak mendahului akhir triwulan yang dilaporkan; tanpa tanggal, tanggal di
+    atas tanda tangan dicetak titik-titik dengan tahunnya.
 
     Gagal: realisasi/2024-2.yaml ::
 
         tahun: 2024
         triwulan: 2
-
-    dan lkj.yaml ::
-
         bulan: 2024-05  # ← temuan
 
     Gagal: realisasi/2024-1.yaml ::
 
         tahun: 2024
         triwulan: 1
-
-    dan lkj.yaml ::
-
         bulan:  # ← temuan
 
     Lolos: realisasi/2024-2.yaml ::
 
         tahun: 2024
         triwulan: 2
-
-    dan lkj.yaml ::
-
         bulan: 2024-07
     """
-    lkj = data.lkj
     if _renstra(data) is None:
         return
-    signed = lkj.pada() if lkj else None
-    if lkj is None or signed is None:
-        yield (
-            _tempat(data, "bulan"),
-            "Laporan Kinerja tanpa tanggal: tanggal di atas tanda tangan dicetak titik-titik;"
-            " tulis 'bulan' atau 'tanggal' di lkj.yaml",
-        )
-        return
-    key = "tanggal" if lkj.tanggal else "bulan"
     for laporan in data.realisasi:
+        signed = laporan.pada()
+        if signed is None:
+            yield (
+                _di(laporan, "bulan"),
+                f"laporan triwulan {laporan.triwulan} tahun {laporan.tahun} tanpa tanggal:"
+                " tanggal di atas tanda tangan dicetak titik-titik; tulis 'bulan' atau"
+                " 'tanggal' di berkas triwulan itu",
+            )
+            continue
         akhir = _akhir_triwulan(laporan.tahun, laporan.triwulan)
         # a month alone stands for its last day: a report may be signed within that month
         if signed < akhir:
             yield (
-                lkj.location_of(key),
+                laporan.location_of("tanggal" if laporan.tanggal else "bulan"),
                 f"Laporan Kinerja triwulan {laporan.triwulan} tahun {laporan.tahun} bertanggal"
                 f" sebelum triwulan itu berakhir ({akhir:%d-%m-%Y})",
             )

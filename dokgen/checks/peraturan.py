@@ -498,8 +498,14 @@ def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
     if data.dokumen_iku is not None:
         iku = data.dokumen_iku
         owners[id(iku.teks)] = ("Dokumen IKU", iku.pada(iku.tahun), sebutan(iku, iku.tahun))
-    if data.lkj is not None:
-        owners[id(data.lkj.teks)] = ("Laporan Kinerja", data.lkj.pada(), sebutan(data.lkj))
+    if data.lkj is not None and data.realisasi:
+        # the prose of lkj.yaml is in every quarter's report: the earliest must be true too
+        first = data.realisasi[0]
+        owners[id(data.lkj.teks)] = (
+            "Laporan Kinerja",
+            first.pada(first.tahun),
+            sebutan(first, first.tahun),
+        )
     for where, text in texts(data):
         if not isinstance(where, FieldRef) or id(where.obj) not in owners:
             continue

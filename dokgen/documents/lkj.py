@@ -46,9 +46,9 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
 
 
 def tanggal_laporan(data: DataDinas, laporan: RealisasiTriwulan) -> dt.date:
-    """The date the report speaks on: its signing date (``lkj.yaml`` ``tanggal``/``bulan``);
-    without one, the last day of the quarter it reports."""
-    signed = data.lkj.pada() if data.lkj else None
+    """The date the report speaks on: its signing date (``tanggal``/``bulan`` in the quarter's
+    file); without one, the last day of the quarter it reports."""
+    signed = laporan.pada()
     if signed is not None:
         return signed
     month = 3 * laporan.triwulan
@@ -106,12 +106,12 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "anggaran": anggaran,
         "ringkasan_renstra": ringkasan_renstra(renstra, sasaran, programs, tahun),
         "ikhtisar": ikhtisar(hasil, total, laporan, nama_predikat(data)),
-        "kendala": settings.kendala,
-        "langkah": settings.langkah,
+        "kendala": laporan.kendala,
+        "langkah": laporan.langkah,
         "kesimpulan": kesimpulan(hasil, total, laporan),
         "pk": perjanjian_kinerja(data, tahun, rkt, programs),
         "teks": settings.teks if data.lkj else TeksLkj(),
-        "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(settings.tanggal, settings.bulan, tahun)}",
+        "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(laporan.tanggal, laporan.bulan, tahun)}",
     }
     context["huruf"] = huruf_bagian(context)
     context["tabel"] = nomor_tabel(context)
@@ -397,8 +397,9 @@ def kalimat_analisis(data: DataDinas, laporan: RealisasiTriwulan, h: Hasil) -> l
 def analisis(
     data: DataDinas, laporan: RealisasiTriwulan, hasil: list[Hasil]
 ) -> list[dict[str, Any]]:
-    """Per IKU: the computed analysis paragraph, then the causes and solutions from lkj.yaml."""
-    written = data.lkj.analisis if data.lkj else {}
+    """Per IKU: the computed analysis paragraph, then the causes and solutions written in the
+    quarter's file."""
+    written = laporan.analisis
     rows = []
     for n, h in enumerate(hasil, start=1):
         teks = written.get(h.indikator.kode)
@@ -512,7 +513,6 @@ def perjanjian_kinerja(
     the year, the rows of the Rencana Kerja Tahunan), program | anggaran with the total, and the
     two signatures (Pihak Pertama the Kepala Dinas, Pihak Kedua the Bupati/Walikota)."""
     dinas = data.dinas
-    lkj = data.lkj
     anggaran = [
         {
             "no": str(n),
@@ -534,7 +534,7 @@ def perjanjian_kinerja(
         "pihak_kedua": {
             "sebutan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}",
             "jabatan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}".upper(),
-            "nama": (lkj.kepala_daerah if lkj else None) or "",
+            "nama": dinas.pemda.nama_kepala_daerah or "",
         },
     }
 
