@@ -160,4 +160,5 @@ def test_every_example_builds_from_the_installed_wheel(installed: Installed, dat
     made = {p.relative_to(out).as_posix() for p in out.rglob("*.docx")}
     assert made == set(documents)
     for name, words in documents.items():
-        assert words.casefold() in text(open_docx(out / name)).casefold(), name
+        printed = " ".join(text(open_docx(out / name)).split())  # a title may break its line
+        assert words.casefold() in printed.casefold(), name

@@ -340,8 +340,10 @@ def _jabatan(buku: Buku) -> dict[str, dict[str, Any]]:
         if pemangku:
             item["pemangku"] = pemangku
             _validate(buku, row, Pejabat, pemangku, {"nama": "pemangku.nama"})
-        item["tugas"] = (row.get("tugas") or "").split("\n") if row.get("tugas") else []
-        item["fungsi"] = (row.get("fungsi") or "").split("\n") if row.get("fungsi") else []
+        for key in ("tugas", "fungsi"):
+            # empty: [] — or, for a jabatan with a unit, no key: the card takes the unit's
+            if row.get(key) or not item.get("unit"):
+                item[key] = (row.get(key) or "").split("\n") if row.get(key) else []
         _validate(buku, row, Jabatan, item)
         item["iki"] = []
         result[kode] = item
