@@ -7,13 +7,13 @@ printed "–" and left out of every total, never taken as 0.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import overload
 
 from dokgen.format import PRESISI
-from dokgen.model import Indikator, Kegiatan, Predikat, Program, RealisasiTriwulan
+from dokgen.model import Indikator, Kegiatan, Peraturan, Predikat, Program, RealisasiTriwulan
 
 SERATUS = Decimal(100)
 SEN = Decimal("0.01")
@@ -29,36 +29,24 @@ RUMUS = {
 the report prints about them; the regulation, if any, is added by :func:`rumus_teks`."""
 
 
-@dataclass(frozen=True)
-class DasarRumus:
-    """The regulation that lays a capaian rule down, and from when it applies."""
-
-    sebutan: str
-    berlaku: dt.date
-    """The day it came into force (the rule is cited from then on)."""
-    dicabut: dt.date | None = None
-    """The day it stopped applying; None: in force as far as dokgen knows."""
-
-
 DASAR_RUMUS = {
-    # "kondisi khusus" of the SKP rules; "Peraturan Menteri ini mulai berlaku pada tanggal
-    # 1 Juli 2021" (its closing article). Whether PermenPAN-RB 6/2022 (Pengelolaan Kinerja
-    # Pegawai ASN) revoked it and keeps the rule is not verified here: no end date recorded.
-    "permenpanrb-8-2021": DasarRumus("PermenPAN-RB 8/2021", dt.date(2021, 7, 1)),
+    # "kondisi khusus" of the SKP rules: catalogue key and the short name the report prints
+    "permenpanrb-8-2021": ("permenpan-8-2021", "PermenPAN-RB 8/2021"),
 }
-"""The regulation of each capaian rule that has one; a rule without an entry cites nothing."""
+"""The regulation of each capaian rule that has one (its dates are the catalogue's); a rule
+without an entry cites nothing."""
 
 
-def rumus_teks(rumus: str, pada: dt.date | None) -> str:
+def rumus_teks(rumus: str, pada: dt.date | None, katalog: Mapping[str, Peraturan]) -> str:
     """The capaian rule as a report of ``pada`` prints it: with its regulation only when that
-    was in force on ``pada`` — a 2019 report does not cite a 2021 regulation."""
-    dasar = DASAR_RUMUS.get(rumus)
+    was in force on ``pada`` (the catalogue's ``berlaku``, else its enactment) and not revoked —
+    a 2019 report does not cite a 2021 regulation."""
     teks = RUMUS[rumus]
-    if dasar is None or pada is None or pada < dasar.berlaku:
+    key, sebutan = DASAR_RUMUS.get(rumus, ("", ""))
+    dasar = katalog.get(key)
+    if dasar is None or pada is None or not dasar.berlaku_pada(pada, katalog):
         return teks
-    if dasar.dicabut is not None and pada >= dasar.dicabut:
-        return teks
-    return f"{teks} ({dasar.sebutan})"
+    return f"{teks} ({sebutan})"
 
 
 @overload

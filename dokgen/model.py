@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -675,6 +676,9 @@ class Peraturan(Model):
     """The day it was enacted (signed): from then on a document may cite it."""
     diundangkan: dt.date | None = None
     """The day it was promulgated in the Lembaran/Berita Negara or Daerah."""
+    berlaku: dt.date | None = None
+    """The day it came into force, when its text names a later day ("mulai berlaku pada tanggal
+    1 Juli 2021"); otherwise it is in force from promulgation."""
     tentang: Teks
     lembaran: Lembaran | None = None
     diubah_dengan: list[str] = []
@@ -712,6 +716,16 @@ class Peraturan(Model):
         if self.tahun != pada.year:
             return self.tahun < pada.year
         return None
+
+    def berlaku_pada(self, pada: dt.date, katalog: Mapping[str, Peraturan]) -> bool:
+        """Whether its provisions applied on ``pada``: in force (``berlaku``, else promulgated,
+        else enacted) and not yet revoked. Unknown dates count as not in force."""
+        mulai = self.berlaku or self.diundangkan or self.ditetapkan
+        if mulai is None or pada < mulai:
+            return False
+        pencabut = katalog.get(self.dicabut_dengan or "")
+        akhir = pencabut and (pencabut.berlaku or pencabut.diundangkan or pencabut.ditetapkan)
+        return not (akhir and pada >= akhir)
 
     @property
     def tingkat(self) -> int:

@@ -480,12 +480,24 @@ def test_capaian_rule_cites_its_regulation_only_when_in_force(
 
 
 def test_rumus_teks_by_date() -> None:
+    """The dates are the catalogue's: in force from its ``berlaku``, not after a revocation."""
+    katalog = load(LUMAJANG).peraturan
     rumus = "permenpanrb-8-2021"
-    assert capaian.rumus_teks(rumus, dt.date(2021, 6, 30)) == capaian.RUMUS[rumus]
-    assert capaian.rumus_teks(rumus, dt.date(2021, 7, 1)).endswith("(PermenPAN-RB 8/2021)")
-    assert capaian.rumus_teks(rumus, None) == capaian.RUMUS[rumus]
+    pencabut = katalog["permenpan-6-2022"].model_copy(update={"berlaku": dt.date(2022, 3, 1)})
+    dicabut = {
+        **katalog,
+        "permenpan-8-2021": katalog["permenpan-8-2021"].model_copy(
+            update={"dicabut_dengan": "permenpan-6-2022"}
+        ),
+        "permenpan-6-2022": pencabut,
+    }
+    assert capaian.rumus_teks(rumus, dt.date(2022, 2, 28), dicabut).endswith("8/2021)")
+    assert capaian.rumus_teks(rumus, dt.date(2022, 3, 1), dicabut) == capaian.RUMUS[rumus]
+    assert capaian.rumus_teks(rumus, dt.date(2021, 6, 30), katalog) == capaian.RUMUS[rumus]
+    assert capaian.rumus_teks(rumus, dt.date(2021, 7, 1), katalog).endswith("(PermenPAN-RB 8/2021)")
+    assert capaian.rumus_teks(rumus, None, katalog) == capaian.RUMUS[rumus]
     assert (
-        capaian.rumus_teks("rasio-terbalik", dt.date(2024, 1, 1))
+        capaian.rumus_teks("rasio-terbalik", dt.date(2024, 1, 1), katalog)
         == (capaian.RUMUS["rasio-terbalik"])
     )
 

@@ -86,7 +86,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "capaian": bersambung(baris_capaian(hasil), "no"),
         "analisis": analisis(data, laporan, hasil),
         "rumus_capaian": hitung.rumus_teks(
-            dinas.pengaturan.rumus_capaian, tanggal_laporan(data, laporan)
+            dinas.pengaturan.rumus_capaian, tanggal_laporan(data, laporan), data.peraturan
         ),
         "predikat": ", ".join(
             f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in dinas.pengaturan.predikat
