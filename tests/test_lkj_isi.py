@@ -213,7 +213,7 @@ def test_a_section_without_data_is_left_out_and_the_numbers_close_up(
     assert not any("Program dan anggaran" in t or "Serapan anggaran" in t for t in text)
     pk = kalimat(text, "Perjanjian Kinerja Tahun 2022 Dinas")
     assert pk.endswith(
-        "memuat target indikator kinerja utama pada Tabel 2.1; naskahnya disajikan pada Lampiran."
+        "memuat target indikator kinerja utama pada Tabel 2.1; targetnya disajikan pada Lampiran."
     )
     assert temuan(folder, "LKJ005") == [
         "lkj.yaml tanpa 'permasalahan': Laporan Kinerja BAB I tanpa Permasalahan Utama"
@@ -358,18 +358,23 @@ def test_an_unmeasured_indicator_is_said_so_and_nothing_is_computed(analisis: li
 def test_without_previous_year_data_no_comparison_is_written(
     lumajang: list[str], salin: Salin, tmp_path: Path
 ) -> None:
-    """Lumajang has no 2018 realisasi, but 2018 is its Renstra's tahun dasar: the comparison is
-    with the tahun dasar value. Without that value, no sentence about the previous year."""
+    """Lumajang has no 2018 realisasi. In triwulan II a whole year's value (the tahun dasar 2018)
+    says nothing about half a year: no comparison. In triwulan IV the year is whole: compared with
+    the tahun dasar value; without that value, no sentence about the previous year."""
     usaha_mikro = kalimat(lumajang, "Realisasi indikator Persentase Perkembangan Usaha Mikro")
+    assert "Dibandingkan" not in usaha_mikro and "2018" not in usaha_mikro
+    akhir = {"realisasi/2019-4.yaml": "tahun: 2019\ntriwulan: 4\nindikator:\n  IKU-3: 10,91\n"}
+    text = laporan(salin(tulis=akhir), tmp_path / "tw4", (2019, 4))
+    usaha_mikro = kalimat(text, "Realisasi indikator Persentase Perkembangan Usaha Mikro")
     assert (
         "Dibandingkan dengan kondisi tahun dasar 2018, realisasi turun dari 12,00% menjadi"
-        " 5,45% (kinerja menurun)." in usaha_mikro
+        " 10,91% (kinerja menurun)." in usaha_mikro
     )
-    folder = salin({"renstra.yaml": [("            tahun_dasar: 12,00\n", "")]})
-    text = laporan(folder, tmp_path / "out")
+    folder = salin({"renstra.yaml": [("            tahun_dasar: 12,00\n", "")]}, tulis=akhir)
+    text = laporan(folder, tmp_path / "out", (2019, 4))
     usaha_mikro = kalimat(text, "Realisasi indikator Persentase Perkembangan Usaha Mikro")
     assert "Dibandingkan" not in usaha_mikro and "2018" not in usaha_mikro
-    assert "dengan predikat Sangat Rendah; realisasi belum mencapai target." in usaha_mikro
+    assert "85,70% dengan predikat Tinggi; realisasi belum mencapai target." in usaha_mikro
     analysis = [t for t in text if re.match(r"(Realisasi i|I)ndikator Persentase", t)]
     assert len(analysis) == 3 and not any(re.search(r"\bberhasil", t) for t in analysis)
 
@@ -529,4 +534,14 @@ def test_a_kumulatif_sum_of_two_quarters_is_not_compared_with_a_whole_year(
     assert (
         "Dibandingkan dengan realisasi sampai dengan triwulan II tahun 2018, realisasi turun dari"
         " 6,00% menjadi 5,45% (kinerja menurun)." in usaha_mikro
+    )
+
+
+def test_perjanjian_kinerja_section_says_where_its_targets_and_money_are(
+    lumajang: list[str],
+) -> None:
+    pk = kalimat(lumajang, "Perjanjian Kinerja Tahun 2019 Dinas")
+    assert pk.endswith(
+        "memuat target indikator kinerja utama pada Tabel 2.1 dan program pada Tabel 2.2;"
+        " target dan anggaran programnya disajikan pada Lampiran."
     )

@@ -326,16 +326,17 @@ def tahun_lalu(
     data: DataDinas, laporan: RealisasiTriwulan, ind: Indikator
 ) -> tuple[str, Decimal] | None:
     """The value to compare with a year earlier, and what it is: the same quarter of the previous
-    year from realisasi/ when the data has it; else the previous year's value (realisasi of the
-    Renstra, or the tahun dasar value when the previous year is the Renstra's tahun dasar) — but
-    only for an indicator whose latest value counts, or in the fourth quarter: a kumulatif sum of
-    two quarters is not compared with a whole year."""
+    year from realisasi/ when the data has it; else, in the fourth quarter only, the previous
+    year's value (realisasi of the Renstra, or the tahun dasar value when the previous year is
+    the Renstra's tahun dasar). Before the fourth quarter a year's value says nothing about a
+    quarter: neither a sum of two quarters nor a state reached by June (RAT held so far) is
+    'lower' than a whole year's."""
     assert data.renstra is not None
     tahun, tw = laporan.tahun, laporan.triwulan
     prev = hitung.realisasi_sampai(ind, data.realisasi, tahun - 1, tw)
     if prev is not None:
         return f"realisasi sampai dengan triwulan {ROMAWI[tw]} tahun {tahun - 1}", prev
-    if ind.cara_agregasi == "kumulatif" and tw < 4:
+    if tw < 4:
         return None
     if tahun - 1 in ind.realisasi:
         return f"realisasi tahun {tahun - 1}", ind.realisasi[tahun - 1]
