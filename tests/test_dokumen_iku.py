@@ -797,3 +797,16 @@ def test_penetapan_table_instead_of_a_table_of_dashes(doc_bandar_lampung):
         " Keberhasilan pencapaian sasaran diukur dengan Indikator Kinerja Utama yang disajikan"
         " pada Tabel 3.2." in text
     )
+
+
+def test_a_unit_without_duties_is_listed_in_the_structure_but_not_described(doc_bandar_lampung):
+    """Bandar Lampung's UPT and Kelompok Jabatan Fungsional have no tugas, fungsi, pimpinan or
+    units under them: they are in 2.1.2's structure, but 2.1.3 gives them no empty heading."""
+    text = lines(doc_bandar_lampung)
+    uraian = text.index("2.1.3 Uraian Tugas dan Fungsi")
+    assert "f.\tUnit Pelaksana Teknis" in text[:uraian]
+    assert "g.\tKelompok Jabatan Fungsional" in text[:uraian]
+    bab_iii = text.index("BAB III", uraian)
+    described = [t for t in text[uraian:bab_iii] if re.match(r"\d+\.\t", t)]
+    assert described[-1] == "5.\tBidang Pemberdayaan Usaha Mikro"
+    assert not any("Unit Pelaksana Teknis" in t for t in text[uraian:])

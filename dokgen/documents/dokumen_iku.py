@@ -37,6 +37,16 @@ def struktur(units: list[Unit]) -> list[dict[str, Any]]:
     ]
 
 
+def uraian_tugas(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The top-level units 2.1.3 describes: those with something to say (tugas, fungsi, a
+    pimpinan, or units under them) — a unit without any would be a heading over nothing."""
+    return [
+        g
+        for g in groups
+        if g["unit"].tugas or g["unit"].fungsi or g["unit"].pimpinan or g["bawahan"]
+    ]
+
+
 PENGGUNAAN = [
     "Perencanaan kinerja tahunan;",
     "Penganggaran;",
@@ -341,6 +351,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "pembentukan": daftar_peraturan(data, settings.dasar_pembentukan, pada),
         "organisasi": organisasi_dinas(data),
         "struktur": struktur(units),
+        "uraian_tugas": uraian_tugas(struktur(units)),
         "tujuan": renstra.tujuan,
         "indikator_tujuan": [i.uraian for t in renstra.tujuan for i in t.indikator],
         "bagian": bagian(renstra),
