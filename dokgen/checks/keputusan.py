@@ -381,3 +381,49 @@ def kartu_iki_tanpa_tanggal(data: DataDinas) -> Iterator[tuple[Where, str]]:
         "kartu IKI tanpa tanggal: tanggal di atas tanda tangan dicetak titik-titik; tulis"
         " 'bulan' atau 'tanggal' di iki.yaml",
     )
+
+
+@aturan("KEP007", "peringatan", "keputusan")
+def iku_tanpa_penjelasan(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Lampiran Keputusan mencetak Penjelasan dan Periode Pengukuran setiap IKU
+    (``penjelasan``, ``periode_pengukuran`` di renstra.yaml); tanpa itu kolomnya kosong.
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1  # ← temuan
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula: Jumlah koperasi sehat dibagi jumlah koperasi × 100%
+                sumber_data: Bidang Kelembagaan
+                target: {2022: 70, 2023: 72, 2024: 74, 2025: 76, 2026: 78}
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula: Jumlah koperasi sehat dibagi jumlah koperasi × 100%
+                penjelasan: Mengukur mutu kelembagaan koperasi
+                sumber_data: Bidang Kelembagaan
+                periode_pengukuran: Tahunan
+                target: {2022: 70, 2023: 72, 2024: 74, 2025: 76, 2026: 78}
+    """
+    if data.keputusan is None or data.renstra is None:
+        return
+    for sasaran in data.renstra.sasaran_ber_iku:
+        for ind in sasaran.indikator:
+            kosong = [k for k in ("penjelasan", "periode_pengukuran") if not getattr(ind, k)]
+            if kosong:
+                yield (
+                    ind,
+                    f"{ind.kode} tanpa {' dan '.join(repr(k) for k in kosong)}: kolomnya di"
+                    " Lampiran Keputusan kosong",
+                )
