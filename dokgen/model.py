@@ -24,6 +24,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    field_validator,
     model_validator,
 )
 
@@ -143,6 +144,10 @@ class Pejabat(Model):
     nip: Nip | None = None
     jenis_pegawai: Literal["pns", "pppk"] = "pns"
     """A PPPK number carries year and contract count where a PNS number has the TMT."""
+    sejak: dt.date | None = None
+    """First day in office: a document dated earlier is signed by an earlier head."""
+    sampai: dt.date | None = None
+    """Last day in office (required of a ``kepala_sebelumnya``)."""
 
 
 class Pemda(Model):
@@ -268,7 +273,30 @@ class Dinas(Model):
     tempat_penetapan: str | None = None
     logo: str | None = None
     kepala: Pejabat
+    kepala_sebelumnya: list[Pejabat] = []
+    """Earlier heads, each with ``sampai``: a document dated up to that day is signed by them
+    (a 2019 report is signed by whoever headed the dinas then, not by today's head)."""
     pengaturan: Pengaturan = Pengaturan()
+
+    @field_validator("kepala_sebelumnya")
+    @classmethod
+    def _sampai_ditulis(cls, value: list[Pejabat]) -> list[Pejabat]:
+        for pejabat in value:
+            if pejabat.sampai is None:
+                raise ValueError(
+                    f"kepala sebelumnya '{pejabat.nama}' tanpa 'sampai' (hari terakhir menjabat)"
+                )
+        return value
+
+    def kepala_pada(self, pada: dt.date | None) -> Pejabat:
+        """The head who signs a document dated ``pada``: the earlier head whose term covers it,
+        else the present head (also when the date is not known)."""
+        if pada is not None:
+            for pejabat in sorted(self.kepala_sebelumnya, key=lambda p: p.sampai or pada):
+                menjabat = pejabat.sejak is None or pejabat.sejak <= pada
+                if pejabat.sampai is not None and pada <= pejabat.sampai and menjabat:
+                    return pejabat
+        return self.kepala
 
     @property
     def jabatan_kepala(self) -> list[str]:

@@ -282,3 +282,30 @@ def test_card_without_own_tugas_takes_its_units_and_follows_a_change_of_it(make_
     build(folder, out)
     text = lines(open_docx(out / "iki" / "01-sekretaris.docx"))
     assert "a.\tMengoordinasikan pelayanan administrasi dinas dan UPT" in text
+
+
+def test_a_document_is_signed_by_the_head_in_office_on_its_date(make_data, tmp_path):
+    """A card dated in May 2023 is signed by the head whose term ended in December 2023; one
+    dated in May 2024 by today's head; the model refuses an earlier head without 'sampai'."""
+    from tests.conftest import DINAS_YAML
+
+    dinas = DINAS_YAML + (
+        "  sejak: 2024-01-02\n"
+        "kepala_sebelumnya:\n"
+        "  - nama: Ir. SUTRISNO, M.Si\n"
+        '    nip: "19650101 199003 1 002"\n'
+        "    sampai: 2024-01-01\n"
+    )
+    folder = make_data(dinas=dinas, **{"iki.yaml": "bulan: 2023-05\n"})
+    out = tmp_path / "hasil"
+    build(folder, out)
+    text = lines(open_docx(out / "iki" / "01-sekretaris.docx"))
+    assert "Ir. SUTRISNO, M.Si" in text and "NIP. 19650101 199003 1 002" in text
+    assert "Dra. MADE DEWI ANGGRAENI, M.Si" not in text
+    (folder / "iki.yaml").write_text("bulan: 2024-05\n")
+    build(folder, out)
+    text = lines(open_docx(out / "iki" / "01-sekretaris.docx"))
+    assert "Dra. MADE DEWI ANGGRAENI, M.Si" in text and "Ir. SUTRISNO, M.Si" not in text
+    (folder / "dinas.yaml").write_text(dinas.replace("    sampai: 2024-01-01\n", ""))
+    with pytest.raises(DataError, match=r"kepala sebelumnya 'Ir\. SUTRISNO, M\.Si' tanpa 'sampai'"):
+        build(folder, out)

@@ -35,6 +35,7 @@ def test_the_broken_fixture_exercises_every_rule_at_its_line():
         ("ORG002", "dinas.yaml", 6),
         ("ORG003", "jabatan/01-kasubag.yaml", 3),
         ("ORG004", "jabatan/02-staf.yaml", 4),
+        ("ORG005", "dinas.yaml", 8),
         ("KON001", "jabatan/01-kasubag.yaml", 5),
         ("CAK001", "jabatan/02-staf.yaml", 1),
         ("CAK002", "jabatan/01-kasubag.yaml", 12),

@@ -49,13 +49,11 @@ def test_wrong_type(make_data):
 
 
 def test_missing_field(make_data):
-    folder = make_data(dinas=DINAS_YAML.replace("kepala:", "kepala_lama:"))
+    folder = make_data(dinas=DINAS_YAML.replace("kepala:", "kepal:"))
     result = run("check", folder)
     assert result.exit_code == 2
     assert "dinas.yaml:1: kunci wajib 'kepala' tidak ada" in result.output
-    assert (
-        "dinas.yaml:6: kunci 'kepala_lama' tidak dikenal — maksud Anda 'kepala'?" in result.output
-    )
+    assert "dinas.yaml:6: kunci 'kepal' tidak dikenal — maksud Anda 'kepala'?" in result.output
 
 
 def test_misspelt_key(make_data):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ def pejabat(data: DataDinas) -> Iterator[Pejabat]:
     """Every official in the data: the Kepala Dinas and the holder of each jabatan."""
     if not data.lingkup_jabatan:
         yield data.dinas.kepala
+        yield from data.dinas.kepala_sebelumnya
     for jabatan in data.jabatan:
         if jabatan.pemangku:
             yield jabatan.pemangku
@@ -202,4 +204,64 @@ def unit_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 FieldRef(jabatan, ("tugas",)) if "tugas" in jabatan.model_fields_set else jabatan,
                 f"jabatan '{jabatan.kode}' tidak punya tugas: tulis 'tugas' atau 'unit' yang"
                 " tugasnya ada di organisasi.yaml",
+            )
+
+
+def tanggal_dokumen(data: DataDinas) -> Iterator[tuple[str, dt.date]]:
+    """Every dated document the data makes, with the date it is signed on as far as known."""
+    if data.keputusan is not None and (pada := data.keputusan.pada()) is not None:
+        yield "Keputusan", pada
+    if data.dokumen_iku is not None and data.renstra is not None:
+        iku = data.dokumen_iku
+        if (pada := iku.pada(iku.tahun)) is not None:
+            yield f"Dokumen IKU {iku.tahun}", pada
+    if data.renstra is not None:
+        for laporan in data.realisasi:
+            month = 3 * laporan.triwulan
+            akhir = dt.date(laporan.tahun, month, calendar.monthrange(laporan.tahun, month)[1])
+            sebutan = f"Laporan Kinerja triwulan {laporan.triwulan} tahun {laporan.tahun}"
+            yield sebutan, laporan.pada() or akhir
+    if data.ringkasan and data.iki is not None and (pada := data.iki.pada()) is not None:
+        yield "kartu IKI", pada
+
+
+@aturan("ORG005", "peringatan", "orang")
+def penanda_tangan_belum_menjabat(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Setiap dokumen ditandatangani Kepala Dinas yang menjabat pada tanggalnya: bila tanggal
+    dokumen mendahului ``sejak`` kepala, kepala sebelumnya ditulis di ``kepala_sebelumnya``
+    (dengan ``sampai``, hari terakhirnya menjabat).
+
+    Gagal: dinas.yaml ::
+
+        kepala:
+          nama: Drs. GIRENDRA, MM
+          sejak: 2022-01-03  # ← temuan
+
+    dan keputusan-iku.yaml ::
+
+        tanggal: 2021-06-15
+
+    Lolos: dinas.yaml ::
+
+        kepala:
+          nama: Drs. GIRENDRA, MM
+          sejak: 2022-01-03
+        kepala_sebelumnya:
+          - nama: Ir. SUTRISNO, M.Si
+            sampai: 2022-01-02
+
+    dan keputusan-iku.yaml ::
+
+        tanggal: 2021-06-15
+    """
+    if data.lingkup_jabatan:
+        return
+    dinas = data.dinas
+    for dokumen, pada in tanggal_dokumen(data):
+        kepala = dinas.kepala_pada(pada)
+        if kepala.sejak is not None and pada < kepala.sejak:
+            yield (
+                FieldRef(kepala, ("sejak",)),
+                f"{dokumen} bertanggal {pada:%d-%m-%Y}, sebelum {kepala.nama} menjabat"
+                f" ({kepala.sejak:%d-%m-%Y}): tulis Kepala Dinas saat itu di 'kepala_sebelumnya'",
             )

@@ -116,14 +116,15 @@ def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def dasar(data: DataDinas) -> Plain:
-    """What every document's context starts with: the dinas, its full name, kop, signature."""
+def dasar(data: DataDinas, pada: dt.date | None) -> Plain:
+    """What every document's context starts with: the dinas, its full name, kop, and the
+    signature of the head in office on ``pada``, the document's date."""
     dinas = data.dinas
     return {
         "dinas": plain(dinas),
         "nama": f"{dinas.nama} {dinas.pemda.sebutan}",
         "kop": kop(dinas),
-        "ttd": tanda_tangan(dinas),
+        "ttd": tanda_tangan(dinas, pada),
     }
 
 
@@ -165,9 +166,10 @@ def kop(dinas: Dinas) -> dict[str, str]:
     }
 
 
-def tanda_tangan(dinas: Dinas) -> dict[str, str]:
-    """The Kepala Dinas signature block: title lines, name, pangkat, NIP."""
-    kepala = dinas.kepala
+def tanda_tangan(dinas: Dinas, pada: dt.date | None) -> dict[str, str]:
+    """The Kepala Dinas signature block: title lines, and the name, pangkat and NIP of the head
+    in office on ``pada`` (:meth:`~dokgen.model.Dinas.kepala_pada`)."""
+    kepala = dinas.kepala_pada(pada)
     return {
         "jabatan": "\n".join(dinas.jabatan_kepala),
         "nama": kepala.nama,

@@ -341,7 +341,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     pada = settings.pada(settings.tahun)
     penetapan = baris_penetapan(renstra)
     context = {
-        **dasar(data),
+        **dasar(data, pada),
         "tahun": settings.tahun,
         "periode": f"{periode.awal}–{periode.akhir}",
         "lama_periode": bilangan(lama) if lama else "",

@@ -46,7 +46,7 @@ def bersama(data: DataDinas) -> Plain:
         "dinas": plain(data.dinas),
         "tempat": data.dinas.tempat,
         "tanggal": tanggal_ttd(tanggal.tanggal, tanggal.bulan),
-        "ttd": tanda_tangan(data.dinas),
+        "ttd": tanda_tangan(data.dinas, tanggal.pada()),
     }
 
 

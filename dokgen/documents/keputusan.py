@@ -70,7 +70,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     else:
         diktum = derive.diktum_bawaan(dinas, renstra, judul)
     context = {
-        **dasar(data),
+        **dasar(data, keputusan.pada()),
         "judul": derive.judul_keputusan(dinas_lama, keputusan, judul_lama),
         "judul_lampiran": judul,
         "nomor": keputusan.nomor or TITIK,

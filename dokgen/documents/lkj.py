@@ -69,7 +69,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     total = serapan_total(data, laporan, programs)
     rkt = bersambung(baris_rkt(data, tahun), "sasaran")
     context = {
-        **dasar(data),
+        **dasar(data, tanggal_laporan(data, laporan)),
         "tahun": tahun,
         "triwulan": ROMAWI[tw],
         "periode": f"{renstra.periode.awal}–{renstra.periode.akhir}",
