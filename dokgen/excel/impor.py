@@ -446,13 +446,23 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+def _tertulis(value: Any) -> str:
+    """A YAML scalar as the file writes it: ``170.000`` (Rp 170.000, read by YAML as the float
+    170.0) stays ``170.000``, as ruamel writes it back."""
+    if not isinstance(value, float):
+        return str(value)
+    buffer = io.StringIO()
+    _yaml().dump({"x": value}, buffer)
+    return buffer.getvalue().removeprefix("x:").strip()
+
+
 def _sama(old: Any, new: Any) -> bool:
     """The old YAML value means what the new one says (so its spelling is kept)."""
     if isinstance(new, list) and len(new) == 1 and not isinstance(old, list):
         return _sama(old, new[0])
     if isinstance(old, dict | list) or isinstance(new, dict | list):
         return False
-    a, b = str(old), str(new)
+    a, b = _tertulis(old), str(new)
     if a == b:
         return True
     if a.replace(" ", "").isdigit() and a.replace(" ", "") == b.replace(" ", ""):
