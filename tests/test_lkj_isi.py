@@ -412,7 +412,9 @@ def test_lampiran_perjanjian_kinerja(salin: Salin, tmp_path: Path) -> None:
     assert rows[-1] == ["JUMLAH", "JUMLAH", "3.004.450.500"]  # the label spans two columns
     assert len(rows) == 1 + 7 + 1
     text = lines(doc)
-    assert text[text.index("Pihak Kedua,") + 1] == "BUPATI LUMAJANG"
+    # the title takes as many lines as the Pihak Pertama's three: the two names stand level
+    assert text[text.index("Pihak Kedua,") + 1] == "BUPATI LUMAJANG\n\n"
+    assert text[text.index("Pihak Pertama,") + 1].count("\n") == 2
     assert temuan(LUMAJANG, "LKJ008") == [
         "dinas.yaml tanpa 'nama_kepala_daerah' di 'pemda': nama Bupati (Pihak Kedua Perjanjian"
         " Kinerja) tidak dicetak"
@@ -429,7 +431,7 @@ def test_lampiran_perjanjian_kinerja(salin: Salin, tmp_path: Path) -> None:
     )
     text = laporan(folder, tmp_path / "b")
     assert text[text.index("Pihak Kedua,") + 1 : text.index("Pihak Kedua,") + 3] == [
-        "BUPATI LUMAJANG",
+        "BUPATI LUMAJANG\n\n",
         "Nama Bupati Uji",
     ]
     assert temuan(folder, "LKJ008") == []

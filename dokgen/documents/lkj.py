@@ -534,7 +534,9 @@ def perjanjian_kinerja(
         "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(None, None, tahun)}",
         "pihak_kedua": {
             "sebutan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}",
-            "jabatan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}".upper(),
+            # as many lines as the Pihak Pertama's title, so the two names stand level
+            "jabatan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}".upper()
+            + "\n" * (len(dinas.jabatan_kepala) - 1),
             "nama": dinas.pemda.nama_kepala_daerah or "",
         },
     }
