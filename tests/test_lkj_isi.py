@@ -241,8 +241,8 @@ def test_ikhtisar_counts_the_predikat_and_the_serapan(lumajang: list[str]) -> No
         "2.\tKualitas produk usaha mikro binaan belum baik dan produknya belum dikenal masyarakat",
         "Langkah yang akan dilakukan :",
         "1.\tMelaksanakan penilaian kesehatan koperasi pada triwulan III",
-        "2.\tMempercepat kegiatan fasilitasi pengembangan usaha mikro yang realisasi anggarannya"
-        " masih 0",
+        "2.\tMempercepat kegiatan fasilitasi pengembangan usaha mikro yang anggarannya belum"
+        " terealisasi",
     ]
 
 
@@ -259,8 +259,8 @@ def test_penutup_concludes_from_the_figures(lumajang: list[str]) -> None:
         " Rp\u00a0588.109.039 dari pagu Rp\u00a03.004.450.500).",
         "Langkah selanjutnya :",
         "1.\tMelaksanakan penilaian kesehatan koperasi pada triwulan III",
-        "2.\tMempercepat kegiatan fasilitasi pengembangan usaha mikro yang realisasi anggarannya"
-        " masih 0",
+        "2.\tMempercepat kegiatan fasilitasi pengembangan usaha mikro yang anggarannya belum"
+        " terealisasi",
     ]
 
 
