@@ -399,28 +399,18 @@ def peraturan(
     from dokgen import derive
     from dokgen.errors import DataError, Location, Problem
     from dokgen.format import tanggal
-    from dokgen.load import _load_file, _load_peraturan  # as the loader reads and merges them
-    from dokgen.model import Katalog
-    from dokgen.resources import KATALOG
+    from dokgen.load import katalog as muat_katalog
 
-    problems: list[Problem] = []
-    lokal = None
-    if folder is None:
-        shipped = _load_file(KATALOG, Katalog, problems)
-        katalog = dict(shipped.peraturan) if shipped else {}
-    elif folder.is_dir():
-        lokal = folder / "peraturan.yaml"
-        katalog = _load_peraturan(lokal, problems)
-    else:
+    lokal = folder / "peraturan.yaml" if folder else None
+    if folder is not None and not folder.is_dir():
         what = "ini berkas, bukan folder data" if folder.exists() else "folder data tidak ditemukan"
         raise DataError([Problem(Location(folder), what)])
-    if problems:
-        raise DataError(problems)
+    katalog = muat_katalog(folder)
     words = re.findall(r"\w+", (cari or "").lower())  # each the start of a word: "23" ≠ "2023"
     found = 0
     for key in derive.urutan_peraturan(list(katalog), katalog):
         p = katalog[key]
-        judul = f"{p.nama_jenis} {derive._nomor_tahun(p)}"
+        judul = f"{p.nama_jenis} {derive.nomor_tahun(p)}"
         keadaan = [f"ditetapkan {tanggal(p.ditetapkan)}"] if p.ditetapkan else []
         if p.diubah_dengan:
             kali = "" if len(p.diubah_dengan) == 1 else f" {len(p.diubah_dengan)} kali, terakhir"

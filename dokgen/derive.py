@@ -22,7 +22,7 @@ _LEMBARAN = {
 }
 
 
-def _nomor_tahun(p: Peraturan) -> str:
+def nomor_tahun(p: Peraturan) -> str:
     """'Nomor 23 Tahun 2014'; a number that already carries its year (PER/09/M.PAN/5/2007) alone."""
     return f"Nomor {p.nomor}" if str(p.tahun) in p.nomor else f"Nomor {p.nomor} Tahun {p.tahun}"
 
@@ -63,13 +63,13 @@ def kutipan(key: str, katalog: Mapping[str, Peraturan], pada: dt.date | None = N
     the state in force on ``pada`` (the citing document's date): one amendment "sebagaimana telah
     diubah dengan …", several "sebagaimana telah beberapa kali diubah, terakhir dengan …"."""
     p = katalog[key]
-    text = f"{p.nama_jenis} {_nomor_tahun(p)} tentang {p.tentang}{_lembaran(p)}"
+    text = f"{p.nama_jenis} {nomor_tahun(p)} tentang {p.tentang}{_lembaran(p)}"
     amendments = perubahan_pada(p, katalog, pada)
     if amendments:
         q = katalog[amendments[-1]]
         how = "beberapa kali diubah, terakhir dengan" if len(amendments) > 1 else "diubah dengan"
         text += (
-            f" sebagaimana telah {how} {q.nama_jenis} {_nomor_tahun(q)} tentang {q.tentang}"
+            f" sebagaimana telah {how} {q.nama_jenis} {nomor_tahun(q)} tentang {q.tentang}"
             f"{_lembaran(q)}"
         )
     return text

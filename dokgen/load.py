@@ -448,11 +448,21 @@ def _logo(folder: Path, logo: str) -> tuple[str | None, bytes]:
     return None, blob
 
 
-def _load_peraturan(local: Path, problems: list[Problem]) -> dict[str, Peraturan]:
+def katalog(folder: Path | None) -> dict[str, Peraturan]:
+    """The catalogue as documents see it: the shipped one, merged with ``folder``'s own
+    peraturan.yaml when a data folder is given (``dokgen peraturan``)."""
+    problems: list[Problem] = []
+    result = _load_peraturan(folder / "peraturan.yaml" if folder else None, problems)
+    if problems:
+        raise DataError(problems)
+    return result
+
+
+def _load_peraturan(local: Path | None, problems: list[Problem]) -> dict[str, Peraturan]:
     """The shipped catalogue merged with the dinas's own; a key may not be defined twice."""
     katalog = _load_file(KATALOG, Katalog, problems)
     result = dict(katalog.peraturan) if katalog else {}
-    if os.path.lexists(local):
+    if local is not None and os.path.lexists(local):
         extra = _load_file(local, Katalog, problems)
         for key, item in (extra.peraturan if extra else {}).items():
             if key in result:

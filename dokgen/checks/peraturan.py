@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from dokgen.checks import FieldRef, Where, aturan, texts
-from dokgen.derive import _nomor_tahun
+from dokgen.derive import nomor_tahun
 from dokgen.errors import saran
 from dokgen.format import TITIK, tanggal_ttd
 from dokgen.format import tanggal as format_tanggal
@@ -260,7 +260,7 @@ def sudah_dicabut(data: DataDinas) -> Iterator[tuple[Where, str]]:
         yield (
             where,
             f"'{key}' sudah dicabut dengan '{p.dicabut_dengan}' ({pengganti.nama_jenis}"
-            f" {_nomor_tahun(pengganti)}) sebelum {ref.dokumen} ({ref.sebutan})",
+            f" {nomor_tahun(pengganti)}) sebelum {ref.dokumen} ({ref.sebutan})",
         )
 
 
