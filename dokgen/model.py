@@ -935,6 +935,17 @@ class RealisasiTriwulan(Bertanggal):
     analisis: dict[str, AnalisisIndikator] = {}
     """Kode of an IKU → its causes and solutions."""
 
+    @property
+    def akhir(self) -> dt.date:
+        """The last day of the quarter."""
+        month = 3 * self.triwulan
+        return dt.date(self.tahun, month, calendar.monthrange(self.tahun, month)[1])
+
+    @property
+    def tanggal_laporan(self) -> dt.date:
+        """The date its report speaks on: the signing date, else the quarter's last day."""
+        return self.pada() or self.akhir
+
 
 class Permasalahan(Model):
     """A row group of the 'permasalahan utama' table: masalah pokok → masalah → akar masalah."""

@@ -7,8 +7,6 @@ build.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from collections.abc import Iterator
 
 from dokgen.checks import FieldRef, Where, aturan
@@ -348,11 +346,6 @@ def kepala_daerah_tanpa_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     )
 
 
-def _akhir_triwulan(tahun: int, triwulan: int) -> dt.date:
-    month = 3 * triwulan
-    return dt.date(tahun, month, calendar.monthrange(tahun, month)[1])
-
-
 @aturan("LKJ009", "peringatan", "lkj")
 def tanggal_laporan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Tanggal setiap Laporan Kinerja ditulis di berkas triwulannya (``bulan: 2019-07`` atau
@@ -389,7 +382,7 @@ def tanggal_laporan(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 " 'tanggal' di berkas triwulan itu",
             )
             continue
-        akhir = _akhir_triwulan(laporan.tahun, laporan.triwulan)
+        akhir = laporan.akhir
         # a month alone stands for its last day: a report may be signed within that month
         if signed < akhir:
             yield (

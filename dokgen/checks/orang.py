@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -217,10 +216,8 @@ def tanggal_dokumen(data: DataDinas) -> Iterator[tuple[str, dt.date]]:
             yield f"Dokumen IKU {iku.tahun}", pada
     if data.renstra is not None:
         for laporan in data.realisasi:
-            month = 3 * laporan.triwulan
-            akhir = dt.date(laporan.tahun, month, calendar.monthrange(laporan.tahun, month)[1])
             sebutan = f"Laporan Kinerja triwulan {laporan.triwulan} tahun {laporan.tahun}"
-            yield sebutan, laporan.pada() or akhir
+            yield sebutan, laporan.tanggal_laporan
     if data.ringkasan and data.iki is not None and (pada := data.iki.pada()) is not None:
         yield "kartu IKI", pada
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,16 +43,6 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     return [satu(data, laporan) for laporan in data.realisasi]
 
 
-def tanggal_laporan(data: DataDinas, laporan: RealisasiTriwulan) -> dt.date:
-    """The date the report speaks on: its signing date (``tanggal``/``bulan`` in the quarter's
-    file); without one, the last day of the quarter it reports."""
-    signed = laporan.pada()
-    if signed is not None:
-        return signed
-    month = 3 * laporan.triwulan
-    return dt.date(laporan.tahun, month, calendar.monthrange(laporan.tahun, month)[1])
-
-
 def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     """The report of one quarter: every figure computed from the realisasi so far, every
     section only when the data fills it (letters and table numbers close up)."""
@@ -69,7 +57,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     total = serapan_total(data, laporan, programs)
     rkt = bersambung(baris_rkt(data, tahun), "sasaran")
     context = {
-        **dasar(data, tanggal_laporan(data, laporan)),
+        **dasar(data, laporan.tanggal_laporan),
         "tahun": tahun,
         "triwulan": ROMAWI[tw],
         "periode": f"{renstra.periode.awal}–{renstra.periode.akhir}",
@@ -86,7 +74,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "capaian": bersambung(baris_capaian(hasil), "no"),
         "analisis": analisis(data, laporan, hasil),
         "rumus_capaian": hitung.rumus_teks(
-            dinas.pengaturan.rumus_capaian, tanggal_laporan(data, laporan), data.peraturan
+            dinas.pengaturan.rumus_capaian, laporan.tanggal_laporan, data.peraturan
         ),
         "predikat": ", ".join(
             f"{p.nama} ≥ {angka(p.batas_bawah)}" for p in dinas.pengaturan.predikat
