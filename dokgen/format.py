@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from num2words import num2words
 
 LOCALE = "id_ID"
 KOSONG = "–"
@@ -55,6 +54,13 @@ def rupiah(value: Number | None) -> str:
     return KOSONG if value is None else f"Rp {angka(value, 0)}"
 
 
+LANJUT = "\ue000"
+"""Cell content meaning 'continues the cell above': the renderer merges the cell vertically into
+it. Documents whose spans are not one Jinja loop (the cascade Sasaran → IKU → Program → Kegiatan)
+flatten their rows in Python and put ``LANJUT`` where a cell continues (``render._merge_down``).
+Kept here, not in the renderer, so that the documents' contexts (built by ``dokgen check`` for
+the IKI cards) need no renderer."""
+
 TITIK = "…………………"
 """A blank the signer fills in by hand (nomor, day, month)."""
 
@@ -77,6 +83,8 @@ def tanggal(value: dt.date | None) -> str:
 
 def terbilang(value: int) -> str:
     """19 → 'sembilan belas'."""
+    from num2words import num2words  # imported when a document spells a number: a check needs none
+
     words: str = num2words(value, lang="id")  # num2words has no type hints
     return words
 
@@ -91,6 +99,8 @@ def diktum(value: int) -> str:
 
     num2words gives 'pertama' for 1; a decree says 'kesatu'.
     """
+    from num2words import num2words
+
     word = "kesatu" if value == 1 else num2words(value, lang="id", to="ordinal")
     return word.upper()
 

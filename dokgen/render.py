@@ -26,12 +26,12 @@ from markupsafe import Markup
 from dokgen.combine import DOCUMENT, new_page, split_body
 from dokgen.docinfo import APP_XML, DocumentProperties, Gambar, core_xml
 from dokgen.errors import TemplateError
+from dokgen.format import LANJUT
 from dokgen.lebar import Metrik, muat_semua, paskan_kolom
 from dokgen.sandbox import LimitExceeded, Limits, environment, limited, message_of
 from dokgen.zipwrite import Part, fragment, package, read_parts, stored_parts
 
 __all__ = [
-    "LANJUT",
     "UKURAN_KERTAS",
     "DocumentProperties",
     "Gambar",
@@ -49,13 +49,6 @@ CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
 APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-LANJUT = "\ue000"
-"""Cell content meaning 'continues the cell above': the cell is merged vertically into it.
-
-Documents whose spans are not one Jinja loop (the cascade Sasaran → IKU → Program → Kegiatan)
-flatten their rows in Python and put ``LANJUT`` where a cell continues; see ``_merge_down``.
-"""
 
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres (width, height, portrait)."""

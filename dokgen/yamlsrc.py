@@ -233,7 +233,7 @@ _UNPRINTABLE = re.compile(
 """Characters refused in any value or key: XML 1.0 cannot hold the C0 controls but tab and line
 feed, U+FFFE/U+FFFF or a lone surrogate; the other controls, carriage return and the Unicode line
 and paragraph separators are invisible or break a line where none was written; U+E000 is the
-renderer's mark of a merged cell (``render.LANJUT``)."""
+renderer's mark of a merged cell (``format.LANJUT``)."""
 _LITERAL_UNPRINTABLE = ("\u2028", "\u2029", "\ue000")
 """Of those, what libyaml accepts written as it is: any other can only come from an escape in
 a double-quoted scalar, so only those are searched unless the file holds one of these."""

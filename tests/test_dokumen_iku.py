@@ -469,8 +469,8 @@ def test_rencana_kerja_empty_cells_of_a_run_of_rows_are_one_cell(doc):
     """The empty Indikator Tujuan cells of a tujuan's IKU rows are one merged cell, not a cell
     per row (the grid looked broken); the tujuan's own indicator (seed 002) has its row first."""
     from dokgen.documents.dokumen_iku import baris_rencana_kerja
+    from dokgen.format import LANJUT
     from dokgen.load import load
-    from dokgen.render import LANJUT
 
     rows = baris_rencana_kerja(load(LUMAJANG).renstra)
     assert [r["indikator_tujuan"] for r in rows] == [

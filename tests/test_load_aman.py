@@ -122,8 +122,8 @@ def test_control_characters_written_into_the_file_are_refused_at_their_line(make
     "uraian", ["Jumlah\ue000laporan", "|\n          Jumlah\ue000laporan", '"\\uE000"']
 )
 def test_the_merged_cell_mark_is_refused_in_data(make_data, uraian):
-    """render.LANJUT in a cell would merge it into the cell above."""
-    from dokgen.render import LANJUT
+    """format.LANJUT in a cell would merge it into the cell above."""
+    from dokgen.format import LANJUT
 
     assert LANJUT == "\ue000"
     file, line, message = one_problem(jabatan_row(make_data, uraian))

@@ -18,9 +18,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from dokgen.docinfo import DocumentProperties, Gambar
+from dokgen.format import LANJUT
 from dokgen.load import DataDinas
 from dokgen.model import Dinas, Model
-from dokgen.render import LANJUT
 
 Plain = dict[str, Any]
 """A template context: plain data only (see :func:`plain`)."""
@@ -108,7 +108,7 @@ def gambar_kop(data: DataDinas, tinggi_cm: float = KOP_CM) -> dict[str, Gambar]:
 
 def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """``rows`` with ``terus``: whether the next row continues this one's group (its ``key``
-    cell is merged into this one, :data:`~dokgen.render.LANJUT`), so the template keeps the two
+    cell is merged into this one, :data:`~dokgen.format.LANJUT`), so the template keeps the two
     on one page and a page break never leaves a group's rows under an empty merged cell."""
     return [
         {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}

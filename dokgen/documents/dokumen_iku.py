@@ -17,10 +17,9 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
-from dokgen.format import KOSONG, angka_tertulis, bilangan, tanggal_ttd
+from dokgen.format import KOSONG, LANJUT, angka_tertulis, bilangan, tanggal_ttd
 from dokgen.load import DataDinas
 from dokgen.model import DokumenIku, Indikator, Program, Renstra, Sasaran, Unit
-from dokgen.render import LANJUT
 
 TEMPLATE = "dokumen-iku.docx"
 BERKAS = "dokumen-iku.docx"

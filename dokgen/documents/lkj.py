@@ -17,7 +17,7 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
-from dokgen.format import angka, bilangan, persen, rupiah, tanggal_ttd
+from dokgen.format import LANJUT, angka, bilangan, persen, rupiah, tanggal_ttd
 from dokgen.load import DataDinas
 from dokgen.model import (
     Indikator,
@@ -28,7 +28,6 @@ from dokgen.model import (
     Sasaran,
     TeksLkj,
 )
-from dokgen.render import LANJUT
 
 TEMPLATE = "lkj-triwulan.docx"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
