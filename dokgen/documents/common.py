@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -114,6 +114,15 @@ def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
         {**row, "terus": i + 1 < len(rows) and rows[i + 1][key] == LANJUT}
         for i, row in enumerate(rows)
     ]
+
+
+def bernomor(
+    keys: Sequence[str], ada: Callable[[str], bool], label: Callable[[int], str]
+) -> dict[str, str]:
+    """The label of every item that is printed (``ada``), counted in order from 1 — '3.1',
+    'A' …; '' for an item left out, so the labels after it close up."""
+    present = [key for key in keys if ada(key)]
+    return {key: label(present.index(key) + 1) if key in present else "" for key in keys}
 
 
 def dasar(data: DataDinas, pada: dt.date | None) -> Plain:

@@ -11,6 +11,7 @@ from dokgen.documents.common import (
     SAMPUL_CM,
     Dokumen,
     Kind,
+    bernomor,
     bersambung,
     dasar,
     gambar_kop,
@@ -324,10 +325,7 @@ def _uraian(indikator: list[Indikator]) -> str:
 def nomor_tabel(tables: dict[str, list[Any]]) -> dict[str, str]:
     """Caption numbers of the tables that have rows, in order ("3.1", "3.2", …); a table
     without rows is not printed and takes no number ("")."""
-    numbers = {key: "" for key in tables}
-    present = [key for key, rows in tables.items() if rows]
-    numbers.update({key: f"{BAB_TABEL}.{n}" for n, key in enumerate(present, start=1)})
-    return numbers
+    return bernomor(list(tables), lambda key: bool(tables[key]), lambda n: f"{BAB_TABEL}.{n}")
 
 
 def dokumen(data: DataDinas) -> list[Dokumen]:

@@ -11,6 +11,7 @@ from dokgen.documents.common import (
     SAMPUL_CM,
     Dokumen,
     Kind,
+    bernomor,
     bersambung,
     dasar,
     gambar_kop,
@@ -181,8 +182,7 @@ def huruf_bagian(context: dict[str, Any]) -> dict[str, str]:
     left out, so the letters after it close up."""
     letters: dict[str, str] = {}
     for keys in BAGIAN.values():
-        present = [k for k in keys if _ada(context, k)]
-        letters.update({k: chr(ord("A") + present.index(k)) if k in present else "" for k in keys})
+        letters.update(bernomor(keys, lambda k: _ada(context, k), lambda n: chr(ord("A") + n - 1)))
     return letters
 
 
@@ -190,8 +190,7 @@ def nomor_tabel(context: dict[str, Any]) -> dict[str, str]:
     """Caption numbers per BAB ('2.1', '2.2', …) of the tables that have rows; '' otherwise."""
     numbers: dict[str, str] = {}
     for bab, keys in TABEL.items():
-        present = [k for k in keys if context[k]]
-        numbers.update({k: f"{bab}.{present.index(k) + 1}" if k in present else "" for k in keys})
+        numbers.update(bernomor(keys, lambda k: bool(context[k]), f"{bab}.{{}}".format))
     return numbers
 
 
