@@ -22,7 +22,6 @@ from dokgen.format import LANJUT, angka, bilangan, persen, rupiah, tanggal_ttd
 from dokgen.load import DataDinas
 from dokgen.model import (
     Indikator,
-    LaporanKinerja,
     Program,
     RealisasiTriwulan,
     Renstra,
@@ -51,7 +50,6 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     tahun, tw = laporan.tahun, laporan.triwulan
     sasaran = renstra.sasaran_ber_iku
     programs = program_tahun(renstra, tahun)
-    settings = data.lkj or LaporanKinerja()
     hasil = hasil_indikator(data, laporan)
     anggaran = baris_anggaran(data, laporan, programs) if programs else []
     total = serapan_total(data, laporan, programs)
@@ -98,7 +96,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "langkah": laporan.langkah,
         "kesimpulan": kesimpulan(hasil, total, laporan),
         "pk": perjanjian_kinerja(data, tahun, rkt, programs),
-        "teks": settings.teks if data.lkj else TeksLkj(),
+        "teks": data.lkj.teks if data.lkj else TeksLkj(),
         "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(laporan.tanggal, laporan.bulan, tahun)}",
     }
     context["huruf"] = huruf_bagian(context)
