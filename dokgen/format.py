@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
@@ -74,6 +74,12 @@ def tanggal_ttd(tanggal: dt.date | None, bulan: str | None, tahun: int | None = 
         year, month = (int(part) for part in bulan.split("-"))
         return f"{TITIK} {format_date(dt.date(year, month, 1), 'MMMM y', locale=LOCALE)}"
     return f"{TITIK} {TITIK}" + (f" {tahun}" if tahun else "")
+
+
+def nama_bulan(month: int) -> str:
+    """1 → 'Januari'."""
+    name: str = get_month_names("wide", locale=LOCALE)[month]
+    return name
 
 
 def tanggal(value: dt.date | None) -> str:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from dokgen.checks import Where, aturan
+from dokgen.format import nama_bulan
 from dokgen.load import DataDinas
-from dokgen.model import Bertanggal
 
 ROMAWI = {
     "I": 1,
@@ -25,21 +25,6 @@ ROMAWI = {
 }
 """The months as a nomor writes them."""
 
-NAMA_BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
 
 def bulan_tahun_nomor(nomor: str) -> tuple[int | None, int | None]:
     """The month (a '/'-part that is a roman numeral I–XII; the last such) and the year (a
@@ -51,29 +36,20 @@ def bulan_tahun_nomor(nomor: str) -> tuple[int | None, int | None]:
     return (months[-1] if months else None, years[-1] if years else None)
 
 
-def _bulan_tahun(tanggal: Bertanggal) -> tuple[int, int] | None:
-    if tanggal.tanggal:
-        return tanggal.tanggal.month, tanggal.tanggal.year
-    if tanggal.bulan:
-        year, month = (int(part) for part in tanggal.bulan.split("-"))
-        return month, year
-    return None
-
-
 def _bertentangan(nomor: str, month: int, year: int) -> str | None:
     """What in ``nomor`` contradicts a date in ``month`` of ``year``, or None."""
     in_nomor, year_in_nomor = bulan_tahun_nomor(nomor)
     wrong = []
     if in_nomor is not None and in_nomor != month:
         roman = next(r for r, m in ROMAWI.items() if m == in_nomor)
-        wrong.append(f"bulan {roman} ({NAMA_BULAN[in_nomor - 1]})")
+        wrong.append(f"bulan {roman} ({nama_bulan(in_nomor)})")
     if year_in_nomor is not None and year_in_nomor != year:
         wrong.append(f"tahun {year_in_nomor}")
     if not wrong:
         return None
     return (
         f"nomor '{nomor}' memuat {' dan '.join(wrong)}, padahal bertanggal"
-        f" {NAMA_BULAN[month - 1]} {year}: betulkan nomor atau tanggalnya, atau kosongkan"
+        f" {nama_bulan(month)} {year}: betulkan nomor atau tanggalnya, atau kosongkan"
         " nomor agar diisi saat penandatanganan"
     )
 
@@ -295,9 +271,9 @@ def nomor_bertentangan_dengan_tanggal(data: DataDinas) -> Iterator[tuple[Where, 
     keputusan = data.keputusan
     if keputusan is None:
         return
-    known = _bulan_tahun(keputusan)
-    if keputusan.nomor and known:
-        problem = _bertentangan(keputusan.nomor, *known)
+    pada = keputusan.pada()
+    if keputusan.nomor and pada:
+        problem = _bertentangan(keputusan.nomor, pada.month, pada.year)
         if problem:
             yield keputusan.location_of("nomor"), problem
     lama = keputusan.mengubah

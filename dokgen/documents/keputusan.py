@@ -49,8 +49,9 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     keputusan, renstra, dinas = data.keputusan, data.renstra, data.dinas
     assert keputusan is not None and renstra is not None
     judul = derive.judul_iku(dinas, renstra, keputusan)
+    pada = keputusan.pada()
     mengingat = [
-        derive.kutipan(key, data.peraturan, keputusan.pada())
+        derive.kutipan(key, data.peraturan, pada)
         for key in derive.urutan_peraturan(keputusan.mengingat, data.peraturan)
     ]
     mengingat = [f"{text};" for text in mengingat[:-1]] + [f"{mengingat[-1]}."]
@@ -70,7 +71,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     else:
         diktum = derive.diktum_bawaan(dinas, renstra, judul)
     context = {
-        **dasar(data, keputusan.pada()),
+        **dasar(data, pada),
         "judul": derive.judul_keputusan(dinas_lama, keputusan, judul_lama),
         "judul_lampiran": judul,
         "nomor": keputusan.nomor or TITIK,
@@ -82,9 +83,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "sasaran": sasaran,
         "matriks": matriks,
     }
-    year = keputusan.tanggal.year if keputusan.tanggal else None
-    if year is None and keputusan.bulan:
-        year = int(keputusan.bulan[:4])
+    year = pada.year if pada else None
     judul_lengkap = derive.judul_keputusan(dinas_lama, keputusan, judul_lama)
     info = properties(data, f"Keputusan {judul_lengkap}", year)
     return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data), info)]
