@@ -75,6 +75,16 @@ def kutipan(key: str, katalog: Mapping[str, Peraturan], pada: dt.date | None = N
     return text
 
 
+def daftar_kutipan(
+    keys: list[str], katalog: Mapping[str, Peraturan], pada: dt.date | None
+) -> list[str]:
+    """The citations of ``keys`` as a list of legal bases (Mengingat, Landasan Penyusunan): in
+    the order of :func:`urutan_peraturan`, as in force on ``pada``, each ending ';', the last
+    '.'."""
+    texts = [kutipan(key, katalog, pada) for key in urutan_peraturan(keys, katalog)]
+    return [f"{text};" for text in texts[:-1]] + [f"{text}." for text in texts[-1:]]
+
+
 def urutan_peraturan(keys: list[str], katalog: Mapping[str, Peraturan]) -> list[str]:
     """Keys ordered by the hierarchy of regulations, then by date of enactment (within a year
     without a known day: by number, after those with one).

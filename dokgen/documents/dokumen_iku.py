@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from typing import Any
 
-from dokgen.derive import kutipan, urutan_peraturan
+from dokgen.derive import daftar_kutipan
 from dokgen.documents.common import (
     SAMPUL_CM,
     Dokumen,
@@ -76,14 +75,6 @@ def lama_periode(renstra: Renstra) -> int | None:
     None when no indicator has a target — the data does not say, so the text does not either."""
     years = {y for i in indikator_renstra(renstra) for y in i.target}
     return len(years & set(renstra.periode.tahun)) or None
-
-
-def daftar_peraturan(data: DataDinas, keys: list[str], pada: dt.date | None) -> list[str]:
-    """Citations of ``keys`` in the order of Mengingat, as in force on ``pada`` (the document's
-    date), each ending ';' and the last '.'."""
-    ordered = urutan_peraturan(keys, data.peraturan)
-    texts = [kutipan(k, data.peraturan, pada) for k in ordered]
-    return [f"{t};" for t in texts[:-1]] + [f"{t}." for t in texts[-1:]]
 
 
 def baris_keselarasan(renstra: Renstra) -> list[dict[str, str]]:
@@ -344,8 +335,8 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
         "lama_periode": bilangan(lama) if lama else "",
         "tempat_tanggal": tempat_tanggal(data, settings),
         "teks": settings.teks,
-        "landasan": daftar_peraturan(data, settings.landasan, pada),
-        "pembentukan": daftar_peraturan(data, settings.dasar_pembentukan, pada),
+        "landasan": daftar_kutipan(settings.landasan, data.peraturan, pada),
+        "pembentukan": daftar_kutipan(settings.dasar_pembentukan, data.peraturan, pada),
         "organisasi": organisasi_dinas(data),
         "struktur": struktur(units),
         "uraian_tugas": uraian_tugas(struktur(units)),

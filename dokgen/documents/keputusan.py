@@ -50,11 +50,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
     assert keputusan is not None and renstra is not None
     judul = derive.judul_iku(dinas, renstra, keputusan)
     pada = keputusan.pada()
-    mengingat = [
-        derive.kutipan(key, data.peraturan, pada)
-        for key in derive.urutan_peraturan(keputusan.mengingat, data.peraturan)
-    ]
-    mengingat = [f"{text};" for text in mengingat[:-1]] + [f"{mengingat[-1]}."]
+    mengingat = derive.daftar_kutipan(keputusan.mengingat, data.peraturan, pada)
     sasaran = [
         {"nomor": nomor, "uraian": s.uraian, "indikator": s.indikator}
         for nomor, s in enumerate(renstra.sasaran_ber_iku, start=1)
