@@ -614,7 +614,8 @@ class RingkasanJabatan(NamedTuple):
     baris_atasan: int | None
     baris_iki: int | None
     iki: bytes
-    """Digest of (sasaran, uraian) of every row, lower case — what makes two cards the same;
+    """Digest of (sasaran, uraian) of every row, compared as :func:`normal` text and in any
+    order — what makes two cards the same;
     empty when there are no rows."""
     kode_baris: tuple[str, ...]
     """Kode of every IKI row that has one: what a bawahan's ``mendukung`` may name."""
@@ -636,12 +637,18 @@ class RingkasanJabatan(NamedTuple):
             jabatan.location[1],
             jabatan.location_of("atasan")[1],
             jabatan.location_of("iki")[1],
-            _sidik_iki([(s.sasaran.lower(), row.uraian.lower()) for s, row in rows]),
+            _sidik_iki(sorted((normal(s.sasaran), normal(row.uraian)) for s, row in rows)),
             tuple(row.kode for _, row in rows if row.kode),
             tuple(
                 (row.mendukung, row.location_of("mendukung")[1]) for _, row in rows if row.mendukung
             ),
         )
+
+
+def normal(text: str) -> str:
+    """Text as compared for sameness: lower case, punctuation and repeated spaces gone
+    ("Jumlah  PNS." and "jumlah pns" are the same words)."""
+    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
 
 
 def _sidik_iki(rows: list[tuple[str, str]]) -> bytes:

@@ -20,11 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.load import DataDinas
-from dokgen.model import Jabatan, Model
+from dokgen.model import Jabatan, Model, Pejabat
+from dokgen.model import normal as normal
 
 Severity = Literal["galat", "peringatan", "info"]
 Lingkup = Literal["dinas", "jabatan"]
@@ -174,28 +175,66 @@ def count(findings: Iterable[Finding]) -> dict[Severity, int]:
     return result
 
 
-def texts(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Every piece of free text in the data with its place (for consistency rules)."""
-    owners: list[tuple[Model, tuple[str, ...]]] = []
-    owners += [(jabatan, ("tugas", "fungsi")) for jabatan in data.jabatan]
+class TeksBebas(NamedTuple):
+    """A piece of free text in the data: where it is, the text, what it is (``Unit.tugas``) and
+    the file's top object (the Renstra, a Jabatan, a quarter's RealisasiTriwulan …)."""
+
+    where: FieldRef
+    teks: str
+    jenis: str
+    berkas: Model
+
+
+NON_TEKS = frozenset(
+    {
+        "kode", "nip", "pangkat", "golongan", "jenis", "jenis_pegawai", "polaritas", "agregasi",
+        "satuan", "email", "laman", "telepon", "faksimile", "logo", "kode_pos", "alamat",
+        "tempat_penetapan", "atasan", "unit", "induk", "pimpinan", "mendukung", "bulan", "alasan",
+        "nomor", "iku", "mengingat", "landasan", "dasar_pembentukan", "pembanding", "rpjmd",
+        "periode_pengukuran", "sumber_data",
+    }
+)  # fmt: skip
+"""Fields that hold codes, keys, names of people or fixed words, not sentences."""
+_KODE_DI = {("Program", "sasaran")}
+"""Fields named like a sentence field that hold a code."""
+
+
+def texts(data: DataDinas) -> Iterator[TeksBebas]:
+    """Every piece of free text of every data file with its place, for the rules that read
+    text: a jabatan's in the view of one jabatan, the dinas's files' otherwise. A new text field
+    of a model is walked without touching the rules; :data:`NON_TEKS` names what is not text."""
+    files: list[Model] = list(data.jabatan)
     if not data.lingkup_jabatan:
-        owners += _dinas_texts(data)
-    for obj, fields in owners:
-        for field in fields:
-            for i, text in enumerate(getattr(obj, field)):
-                yield FieldRef(obj, (field, i)), text
+        files += [
+            f
+            for f in (data.renstra, data.organisasi, data.keputusan, data.dokumen_iku, data.lkj)
+            if f is not None
+        ]
+        files += data.realisasi
+    for file in files:
+        yield from _walk(file, file)
 
 
-def _dinas_texts(data: DataDinas) -> list[tuple[Model, tuple[str, ...]]]:
-    owners: list[tuple[Model, tuple[str, ...]]] = [
-        (unit, ("tugas", "fungsi")) for unit in (data.organisasi.unit if data.organisasi else [])
-    ]
-    if data.keputusan:
-        owners.append((data.keputusan, ("menimbang", "diktum")))
-    for settings in (data.dokumen_iku, data.lkj):
-        if settings is not None:
-            owners.append((settings.teks, tuple(type(settings.teks).model_fields)))
-    return owners
+def _walk(obj: Model, file: Model) -> Iterator[TeksBebas]:
+    for name in type(obj).model_fields:
+        if name in NON_TEKS or (type(obj).__name__, name) in _KODE_DI:
+            continue
+        value = getattr(obj, name)
+        jenis = f"{type(obj).__name__}.{name}"
+        if isinstance(value, str):
+            yield TeksBebas(FieldRef(obj, (name,)), value, jenis, file)
+        elif isinstance(value, Model) and not isinstance(value, Pejabat):
+            yield from _walk(value, file)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    yield TeksBebas(FieldRef(obj, (name, i)), item, jenis, file)
+                elif isinstance(item, Model):
+                    yield from _walk(item, file)
+        elif isinstance(value, dict):
+            for item in value.values():
+                if isinstance(item, Model):
+                    yield from _walk(item, file)
 
 
 # Every rule is registered when the package is imported (the families import what is above).

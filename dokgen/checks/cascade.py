@@ -161,7 +161,8 @@ def mendukung_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
 @aturan("KAS004", "peringatan", "cascade")
 def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Dua jabatan tidak mempunyai IKI yang persis sama.
+    """Dua jabatan tidak mempunyai IKI yang sama, juga bila hanya berbeda huruf besar/kecil, tanda
+    baca, spasi atau urutan barisnya (IKI atasan yang disalin dengan titik ditambahkan).
 
     Seed 004 memberi ANALIS KOPERASI dan KEPALA SEKSI PENGENDALIAN DAN PENGAWASAN baris IKI yang
     sama. Temuan ditunjukkan pada jabatan yang kedua.
@@ -209,7 +210,7 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
         if jabatan.iki in seen:
             yield (
                 jabatan.location(jabatan.baris_iki),
-                (f"IKI jabatan '{jabatan.nama}' sama persis dengan IKI '{seen[jabatan.iki]}'"),
+                (f"IKI jabatan '{jabatan.nama}' sama dengan IKI '{seen[jabatan.iki]}'"),
             )
         else:
             seen[jabatan.iki] = jabatan.nama

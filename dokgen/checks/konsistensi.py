@@ -53,7 +53,7 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     own = data.dinas.nama.split(" ", 1)[1].lower() if " " in data.dinas.nama else ""
     singkatan = (data.dinas.singkatan or "").lower()
     region = data.dinas.pemda.nama.lower()
-    for where, text in texts(data):
+    for where, text, _, _ in texts(data):
         if not _NAMA_INSTANSI.search(text):  # cheap guard: most texts name no agency or place
             continue
         for match in _DINAS.finditer(text):
@@ -91,7 +91,7 @@ def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     if data.renstra is None:
         return
     awal, akhir = data.renstra.periode.awal, data.renstra.periode.akhir
-    for where, text in texts(data):
+    for where, text, _, _ in texts(data):
         for match in _PERIODE.finditer(text):
             start, end = int(match.group(1)), int(match.group(2))
             if (start, end) == (awal, akhir) or _dalam_judul_peraturan(text, match.start()):

@@ -122,7 +122,7 @@ def kutipan_bertentangan(data: DataDinas) -> Iterator[tuple[Where, str]]:
         menimbang:
           - sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP
     """
-    for where, text in texts(data):
+    for where, text, _, _ in texts(data):
         if "nomor" not in text.lower():  # cheap guard: most texts cite nothing
             continue
         for match in _KUTIPAN.finditer(text):
@@ -497,19 +497,20 @@ def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
         owners[id(k)] = ("Keputusan", k.pada(), sebutan(k))
     if data.dokumen_iku is not None:
         iku = data.dokumen_iku
-        owners[id(iku.teks)] = ("Dokumen IKU", iku.pada(iku.tahun), sebutan(iku, iku.tahun))
+        owners[id(iku)] = ("Dokumen IKU", iku.pada(iku.tahun), sebutan(iku, iku.tahun))
+    for laporan in data.realisasi:
+        owners[id(laporan)] = (
+            "Laporan Kinerja",
+            laporan.pada(laporan.tahun),
+            sebutan(laporan, laporan.tahun),
+        )
     if data.lkj is not None and data.realisasi:
         # the prose of lkj.yaml is in every quarter's report: the earliest must be true too
-        first = data.realisasi[0]
-        owners[id(data.lkj.teks)] = (
-            "Laporan Kinerja",
-            first.pada(first.tahun),
-            sebutan(first, first.tahun),
-        )
-    for where, text in texts(data):
-        if not isinstance(where, FieldRef) or id(where.obj) not in owners:
+        owners[id(data.lkj)] = owners[id(data.realisasi[0])]
+    for where, text, _, berkas in texts(data):
+        if id(berkas) not in owners:
             continue
-        dokumen, pada, disebut = owners[id(where.obj)]
+        dokumen, pada, disebut = owners[id(berkas)]
         if pada is None or "nomor" not in text.lower():
             continue
         for match in _KUTIPAN.finditer(text):

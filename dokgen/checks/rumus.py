@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dokgen.checks import Where, aturan
+from dokgen.checks import Where, aturan, normal
 from dokgen.checks.cakupan import iku
 from dokgen.load import DataDinas
 from dokgen.model import PERSEN_URAIAN as PERSEN
@@ -167,7 +167,7 @@ def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 formula: Jumlah dokumen laporan kinerja yang ditetapkan dalam satu tahun
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
-        if formula is not None and formula.teks and _same(formula.teks, uraian):
+        if formula is not None and formula.teks and normal(formula.teks) == normal(uraian):
             yield obj.location_of("formula"), f"formula hanya mengulang nama indikator '{uraian}'"
 
 
@@ -280,10 +280,3 @@ def agregasi_tidak_ditulis(data: DataDinas) -> Iterator[tuple[Where, str]]:
                         f" '{ind.cara_agregasi}'; tulis agregasi: kumulatif atau nilai_akhir"
                     ),
                 )
-
-
-def _same(a: str, b: str) -> bool:
-    def norm(text: str) -> str:
-        return re.sub(r"\W+", " ", text).strip().lower()
-
-    return norm(a) == norm(b)
