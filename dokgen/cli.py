@@ -68,6 +68,12 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Peringatan juga membuat kode keluar 1")
     ] = False,
+    semua_temuan: Annotated[
+        bool,
+        typer.Option(
+            "--semua-temuan", help="Daftar setiap temuan; tanpa ini temuan berulang diringkas"
+        ),
+    ] = False,
 ) -> None:
     """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
     from dokgen.check import check_folder
@@ -79,7 +85,7 @@ def check(
     if format == "json":
         typer.echo(json_text(findings))
     else:
-        teks(findings, out)
+        teks(findings, out, semua=semua_temuan)
     failing = {"galat", "peringatan"} if strict else {"galat"}
     if any(f.severity in failing for f in findings):
         raise typer.Exit(1)

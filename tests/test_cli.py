@@ -82,3 +82,23 @@ def test_build_only_one_kind_and_reject_unknown_kind(make_data, tmp_path):
 def test_build_names_what_it_skipped(make_data, tmp_path):
     result = run("build", make_data(), "--keluar", tmp_path / "o")
     assert "Dilewati: keputusan — tidak ada keputusan-iku.yaml" in result.output
+
+
+def test_check_groups_a_rules_repeated_findings():
+    """Malang's 75 rows without 'mendukung' are one group with its first places; the few
+    findings of other rules are listed one by one; --semua-temuan lists every finding."""
+    from tests.conftest import DATA
+
+    folder = DATA / "malang-diskopum"
+    short = run("check", folder).output
+    full = run("check", folder, "--semua-temuan").output
+    assert short.count("KAS002") == 1 and full.count("KAS002") == 75
+    (head,) = [line for line in short.splitlines() if "KAS002" in line]
+    assert head.split() == ["info", "KAS002", "75", "kali:", *head.split()[4:]]
+    assert "Setiap baris IKI menyebut indikator atasan" in head
+    after = short.splitlines()[short.splitlines().index(head) + 1 :]
+    assert after[0].split()[0] == f"{folder / 'jabatan' / '01-sekretaris.yaml'}:17"
+    assert after[3].strip() == "… dan 72 tempat lain"
+    # a rule with a handful of findings stays in the per-file list, in both forms
+    assert short.count("KAS004") == full.count("KAS004") == 7
+    assert short.splitlines()[-1] == full.splitlines()[-1]

@@ -1,16 +1,26 @@
-"""Output formats of ``dokgen check``: text grouped by file (coloured on a terminal) and JSON."""
+"""Output formats of ``dokgen check``: text grouped by file (coloured on a terminal) and JSON.
+
+A rule that finds the same mistake in many places is printed once, as a group: the rule's
+summary, how many times, and the first places (``semua=True``, the CLI's ``--semua-temuan``,
+lists every finding). JSON always holds every finding.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from itertools import groupby
 
 from rich.console import Console
 from rich.markup import escape
 
-from dokgen.checks import Finding, count
+from dokgen.checks import RULES, SEVERITIES, Finding, count
 
 WARNA = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
+BATAS_ULANG = 8
+"""A rule with more findings than this is printed as one group."""
+CONTOH = 3
+"""Places shown for a group."""
 
 
 def ringkasan(findings: list[Finding]) -> str:
@@ -18,30 +28,66 @@ def ringkasan(findings: list[Finding]) -> str:
     return ", ".join(f"{n} {severity}" for severity, n in count(findings).items())
 
 
-def teks(findings: list[Finding], console: Console) -> None:
-    """Findings grouped by file; colour only when the console is a terminal.
+def berulang(findings: list[Finding]) -> set[str]:
+    """The rules with more than :data:`BATAS_ULANG` findings."""
+    counts = Counter(f.code for f in findings)
+    return {code for code, n in counts.items() if n > BATAS_ULANG}
+
+
+def teks(findings: list[Finding], console: Console, semua: bool = False) -> None:
+    """Findings grouped by file, a rule's repeated findings as one group unless ``semua``; colour
+    only when the console is a terminal.
 
     Written in one piece: a kabupaten's check prints tens of thousands of lines, and printing
     them one call at a time took longer than the check itself. Text from the data (a file name,
     a value quoted in a message) is printed as it is, ``[bold]`` and ``:x:`` included.
     """
     colour = console.is_terminal
+    grouped = set() if semua else berulang(findings)
+    single = [f for f in findings if f.code not in grouped]
     lines = []
-    for file, group in groupby(findings, key=lambda f: f.file):
+    for file, group in groupby(single, key=lambda f: f.file):
         lines.append(f"[bold]{escape(file)}[/]" if colour else file)
         for f in group:
             line = f"{f.line}" if f.line else "-"
-            if colour:
-                level = f"[{WARNA[f.severity]}]{f.severity:<10}[/]"
-                lines.append(f"  {line:>5}  {level} {f.code}  {escape(f.message)}")
-            else:
-                lines.append(f"  {line:>5}  {f.severity:<10} {f.code}  {f.message}")
+            lines.append(
+                f"  {line:>5}  {_level(f.severity, colour)} {f.code}  {_(f.message, colour)}"
+            )
         lines.append("")
+    if grouped:
+        lines += _groups([f for f in findings if f.code in grouped], colour)
     lines.append(ringkasan(findings))
     if colour:  # markup of our own only: every text from the data is escaped above
         console.print("\n".join(lines), markup=True, emoji=False, highlight=False)
     else:
         console.file.write("\n".join(lines) + "\n")
+
+
+def _groups(findings: list[Finding], colour: bool) -> list[str]:
+    """One group a rule: its summary and count, then its first places."""
+    lines = ["Temuan berulang (--semua-temuan mendaftar semuanya):"]
+    order = {severity: i for i, severity in enumerate(SEVERITIES)}
+    by_code = sorted(findings, key=lambda f: (order[f.severity], f.code))
+    for code, group in groupby(by_code, key=lambda f: (f.code, f.severity)):
+        items = list(group)
+        summary = RULES[code[0]].penjelasan.split("\n\n")[0].replace("\n", " ").replace("``", "'")
+        head = f"  {_level(items[0].severity, colour)} {code[0]}  {len(items)} kali: {summary}"
+        lines.append(head)
+        for f in items[:CONTOH]:
+            place = f"{f.file}:{f.line}" if f.line else f.file
+            lines.append(f"      {_(place, colour)}  {_(f.message, colour)}")
+        if len(items) > CONTOH:
+            lines.append(f"      … dan {len(items) - CONTOH} tempat lain")
+    lines.append("")
+    return lines
+
+
+def _level(severity: str, colour: bool) -> str:
+    return f"[{WARNA[severity]}]{severity:<10}[/]" if colour else f"{severity:<10}"
+
+
+def _(text: str, colour: bool) -> str:
+    return escape(text) if colour else text
 
 
 def json_text(findings: list[Finding]) -> str:
