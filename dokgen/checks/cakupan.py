@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from dokgen.checks import Where, aturan
-from dokgen.load import DataDinas
-from dokgen.model import Indikator
+from dokgen.checks import FieldRef, Where, aturan, normal
+from dokgen.load import DataDinas, semua_indikator
+from dokgen.model import Indikator, IndikatorIKI, Kegiatan, Model, Program, Renstra
 
 
 def iku(data: DataDinas) -> Iterator[Indikator]:
@@ -229,3 +230,161 @@ def iku_tanpa_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 where,
                 f"IKU {ind.kode} mempunyai target di luar periode Renstra: {', '.join(extra)}",
             )
+
+
+_AWALAN = re.compile(r"^(?:program|kegiatan)\s+")
+
+
+def _nama_sama(nama: str) -> str:
+    """A program's or kegiatan's name as compared for a double entry: :func:`normal`, without a
+    leading "Program"/"Kegiatan" ("Program Pelayanan …" and "pelayanan …" are one program)."""
+    return _AWALAN.sub("", normal(nama))
+
+
+def kode_renstra(renstra: Renstra) -> Iterator[tuple[str, str, Model]]:
+    """(kind, kode, owner) of every kode of the Renstra that must be unique: tujuan, sasaran,
+    program, kegiatan, and indicators of every level (one namespace: realisasi names them)."""
+    for tujuan in renstra.tujuan:
+        yield "tujuan", tujuan.kode, tujuan
+    for sasaran in renstra.semua_sasaran:
+        yield "sasaran", sasaran.kode, sasaran
+    for program in renstra.program:
+        yield "program", program.kode, program
+    for program in renstra.program:
+        for kegiatan in program.kegiatan:
+            yield "kegiatan", kegiatan.kode, kegiatan
+    for ind in semua_indikator(renstra):
+        yield "indikator", ind.kode, ind
+
+
+@aturan("CAK007", "galat", "cakupan", lingkup="jabatan")
+def kode_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Setiap kode dipakai sekali, dan setiap program atau kegiatan ditulis sekali.
+
+    Kode tujuan, sasaran, program, kegiatan dan indikator (IKU, indikator tujuan, program dan
+    kegiatan) unik di seluruh Renstra; kode unit unik di organisasi.yaml; kode baris IKI unik di
+    satu jabatan. Program yang namanya sama (tanpa memandang huruf besar/kecil, tanda baca dan
+    kata "Program" di depannya) ditulis dua kali; begitu pula dua kegiatan bernama sama di satu
+    program. Temuan ditunjukkan pada yang kedua.
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+          - kode: S1  # ← temuan
+            uraian: Meningkatnya usaha mikro yang berdaya saing
+            indikator:
+              - kode: IKU-1  # ← temuan
+                uraian: Persentase usaha mikro yang naik kelas
+
+    Gagal: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
+            kegiatan:
+              - kode: "2.17.05.2.01"
+                nama: Pemeriksaan dan Pengawasan Koperasi
+              - kode: "2.17.05.2.02"
+                nama: pemeriksaan dan pengawasan koperasi.  # ← temuan
+          - kode: "2.17.06"
+            nama: Pengawasan dan Pemeriksaan Koperasi  # ← temuan
+            sasaran: S1
+            iku: IKU-1
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - kode: UM-1
+                uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+              - kode: UM-1  # ← temuan
+                uraian: Jumlah surat masuk yang diagendakan
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+          - kode: sekretariat  # ← temuan
+            nama: Sub Bagian Umum dan Kepegawaian
+
+    Kegiatan bernama sama di program yang berbeda boleh (mis. "Monitoring, Evaluasi dan
+    Pelaporan" di setiap program):
+
+    Lolos: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
+            kegiatan:
+              - kode: "2.17.05.2.01"
+                nama: Monitoring, Evaluasi dan Pelaporan
+          - kode: "2.17.06"
+            nama: Program Pendidikan dan Latihan Perkoperasian
+            sasaran: S1
+            iku: IKU-1
+            kegiatan:
+              - kode: "2.17.06.2.01"
+                nama: Monitoring, Evaluasi dan Pelaporan
+    """
+    if data.lingkup_jabatan:
+        for jabatan in data.jabatan:
+            rows: dict[str, IndikatorIKI] = {}
+            for sasaran in jabatan.iki:
+                for row in sasaran.indikator:
+                    if row.kode and row.kode in rows:
+                        yield (
+                            FieldRef(row, ("kode",)),
+                            f"kode baris IKI '{row.kode}' sudah dipakai baris"
+                            f" '{rows[row.kode].uraian}' di jabatan ini",
+                        )
+                    elif row.kode:
+                        rows[row.kode] = row
+        return
+    if data.renstra is not None:
+        seen: dict[str, tuple[str, Model]] = {}
+        for jenis, kode, owner in kode_renstra(data.renstra):
+            if kode in seen:
+                yield (
+                    FieldRef(owner, ("kode",)),
+                    f"kode {jenis} '{kode}' sudah dipakai {seen[kode][0]} lain di renstra.yaml",
+                )
+            else:
+                seen[kode] = (jenis, owner)
+        programs: dict[str, Program] = {}
+        for program in data.renstra.program:
+            key = _nama_sama(program.nama)
+            if key in programs:
+                yield (
+                    FieldRef(program, ("nama",)),
+                    f"program '{program.nama}' sudah ditulis sebagai program"
+                    f" {programs[key].kode} '{programs[key].nama}'",
+                )
+            else:
+                programs[key] = program
+            names: dict[str, Kegiatan] = {}
+            for kegiatan in program.kegiatan:
+                key = _nama_sama(kegiatan.nama)
+                if key in names:
+                    yield (
+                        FieldRef(kegiatan, ("nama",)),
+                        f"kegiatan '{kegiatan.nama}' sudah ditulis sebagai kegiatan"
+                        f" {names[key].kode} '{names[key].nama}' di program yang sama",
+                    )
+                else:
+                    names[key] = kegiatan
+    units: set[str] = set()
+    for unit in data.organisasi.unit if data.organisasi else []:
+        if unit.kode in units:
+            yield FieldRef(unit, ("kode",)), f"kode unit '{unit.kode}' sudah dipakai unit lain"
+        units.add(unit.kode)
