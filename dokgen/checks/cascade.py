@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dokgen.checks import Where, aturan
+from dokgen.checks import FieldRef, Where, aturan, normal
 from dokgen.checks.cakupan import iku
 from dokgen.errors import saran
 from dokgen.load import DataDinas
+from dokgen.model import Indikator, Renstra
 
 
 @aturan("KAS001", "galat", "cascade")
@@ -214,3 +215,99 @@ def iki_kembar(data: DataDinas) -> Iterator[tuple[Where, str]]:
             )
         else:
             seen[jabatan.iki] = jabatan.nama
+
+
+def indikator_per_tingkat(renstra: Renstra) -> Iterator[tuple[str, list[tuple[str, Indikator]]]]:
+    """Each level of the cascade with (owner named for a message, indicator) of its indicators:
+    tujuan, sasaran (the IKU), program, kegiatan."""
+    yield "tujuan", [(f"tujuan {t.kode}", i) for t in renstra.tujuan for i in t.indikator]
+    yield "sasaran", [(f"sasaran {s.kode}", i) for s in renstra.semua_sasaran for i in s.indikator]
+    yield "program", [(f"program {p.kode}", i) for p in renstra.program for i in p.indikator]
+    kegiatan = [k for p in renstra.program for k in p.kegiatan]
+    yield "kegiatan", [(f"kegiatan {k.kode}", i) for k in kegiatan for i in k.indikator]
+
+
+@aturan("KAS005", "peringatan", "cascade")
+def indikator_dipakai_ulang(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Setiap program, kegiatan, sasaran dan tujuan mengukur hasilnya dengan indikatornya sendiri.
+
+    Indikator yang sama (tanpa memandang huruf besar/kecil, tanda baca dan spasi) untuk dua
+    program, dua kegiatan, dua sasaran atau dua tujuan tidak membedakan capaian yang satu dari
+    yang lain: biasanya indikator yang tersalin. Seed 000 memberi Program Penciptaan, Peningkatan
+    dan Pengembangan Usaha Mikro dan Program Pembinaan Lingkungan Sosial indikator yang sama.
+    Indikator program yang sama dengan IKU yang didukungnya tidak dilaporkan. Temuan ditunjukkan
+    pada yang kedua.
+
+    Gagal: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
+            indikator:
+              - kode: P1
+                uraian: Persentase koperasi yang diawasi
+          - kode: "2.17.06"
+            nama: Program Pendidikan dan Latihan Perkoperasian
+            sasaran: S1
+            iku: IKU-1
+            indikator:
+              - kode: P2
+                uraian: persentase koperasi yang diawasi.  # ← temuan
+
+    Gagal: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
+            kegiatan:
+              - kode: "2.17.05.2.01"
+                nama: Pemeriksaan Koperasi
+                indikator:
+                  - kode: K1
+                    uraian: Jumlah koperasi yang diperiksa
+              - kode: "2.17.05.2.02"
+                nama: Pengawasan Koperasi
+                indikator:
+                  - kode: K2
+                    uraian: Jumlah Koperasi yang Diperiksa  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        program:
+          - kode: "2.17.05"
+            nama: Program Pengawasan dan Pemeriksaan Koperasi
+            sasaran: S1
+            iku: IKU-1
+            indikator:
+              - kode: P1
+                uraian: Persentase koperasi sehat dan cukup sehat
+            kegiatan:
+              - kode: "2.17.05.2.01"
+                nama: Pemeriksaan Koperasi
+                indikator:
+                  - kode: K1
+                    uraian: Jumlah koperasi yang diperiksa
+              - kode: "2.17.05.2.02"
+                nama: Pengawasan Koperasi
+                indikator:
+                  - kode: K2
+                    uraian: Jumlah koperasi yang diawasi
+    """
+    if data.renstra is None:
+        return
+    for tingkat, items in indikator_per_tingkat(data.renstra):
+        seen: dict[str, str] = {}
+        for owner, ind in items:
+            key = normal(ind.uraian)
+            if key in seen:
+                yield (
+                    FieldRef(ind, ("uraian",)),
+                    f"indikator '{ind.uraian}' ({owner}) sudah dipakai {seen[key]}: setiap"
+                    f" {tingkat} diukur dengan indikatornya sendiri",
+                )
+            else:
+                seen[key] = owner
