@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dokgen.checks import FieldRef, Where, aturan
+from dokgen.checks import FieldRef, Where, aturan, normal
 from dokgen.errors import saran
 from dokgen.load import DataDinas
-from dokgen.model import Pejabat
+from dokgen.model import Model, Pejabat
 
 _NAMA = re.compile(r"^[A-Za-zÀ-ÿ.,'’()\- ]+$")
 
@@ -262,3 +262,135 @@ def penanda_tangan_belum_menjabat(data: DataDinas) -> Iterator[tuple[Where, str]
                 f"{dokumen} bertanggal {pada:%d-%m-%Y}, sebelum {kepala.nama} menjabat"
                 f" ({kepala.sejak:%d-%m-%Y}): tulis Kepala Dinas saat itu di 'kepala_sebelumnya'",
             )
+
+
+_SEBUTAN_UNIT = re.compile(
+    r"\b(Sekretariat|Bidang|Sub ?[Bb]agian|Subbag(?:ian)?|Seksi|UPTD?|Unit Pelaksana Teknis)\b"
+)
+"""A unit named in a text: its kind, written with a capital (lower case 'bidang' is a field of
+affairs, 'di bidang koperasi')."""
+_JENIS_UNIT = re.compile(
+    r"^(sekretariat|bidang|sub ?bag(?:ian)?|seksi|uptd?|unit pelaksana teknis(?: daerah)?)\b ?"
+)
+"""The kind at the start of a :func:`normal` unit name."""
+_SAMBUNG = {"dan", "serta", "&"}
+_BUKAN_UNIT = {"daerah", "dprd"}
+"""Names after 'Sekretariat' of other institutions (Sekretariat Daerah, Sekretariat DPRD)."""
+
+
+def jenis_unit(nama: str) -> tuple[str | None, str]:
+    """The kind of a :func:`normal` unit name ('bidang', 'subbagian', 'seksi', 'upt' …) or None,
+    and the rest of the name."""
+    match = _JENIS_UNIT.match(nama)
+    if match is None:
+        return None, nama
+    kind = match.group(1).replace(" ", "")
+    kind = {"subbag": "subbagian", "uptd": "upt"}.get(kind, kind)
+    if kind.startswith("unitpelaksana"):
+        kind = "upt"
+    return kind, nama[match.end() :]
+
+
+def _nama_disebut(text: str) -> str:
+    """The capitalised words at the start of ``text`` (with 'dan'/'serta' between them): the
+    name written after a unit's kind ('Umum' of 'Umum dan kepegawaian')."""
+    words = re.findall(r"[^\s,;:.()]+|[,;:.()]", text)
+    taken: list[str] = []
+    for i, word in enumerate(words):
+        sambung = word in _SAMBUNG and i + 1 < len(words) and words[i + 1][0].isupper()
+        if not (word[0].isupper() or word[0].isdigit() or sambung):
+            break
+        taken.append(word)
+    return " ".join(taken)
+
+
+def tugas_fungsi(data: DataDinas) -> Iterator[tuple[FieldRef, str]]:
+    """Every tugas and fungsi text: the jabatan's in a jabatan's view, organisasi.yaml's (the
+    dinas's own and each unit's) otherwise."""
+    owners: list[Model] = list(data.jabatan)
+    if not data.lingkup_jabatan and data.organisasi is not None:
+        owners += [data.organisasi, *data.organisasi.unit]
+    for owner in owners:
+        for field in ("tugas", "fungsi"):
+            for i, text in enumerate(getattr(owner, field)):
+                yield FieldRef(owner, (field, i)), text
+
+
+@aturan("ORG006", "peringatan", "orang", lingkup="jabatan")
+def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Unit yang disebut di tugas atau fungsi ("Bidang …", "Sub Bagian …", "Seksi …", "UPT …",
+    "Sekretariat") ada di organisasi.yaml.
+
+    Nama dibandingkan tanpa memandang huruf besar/kecil dan tanda baca; unit di organisasi.yaml
+    boleh dinamai dengan atau tanpa jenisnya ("Umum dan Kepegawaian"), dan teks boleh menyebut
+    awal namanya saja ("Seksi Pengembangan" untuk "Seksi Pengembangan Usaha Mikro"). Huruf kecil
+    ("di bidang koperasi") dan bidang urusan dinas itu sendiri ("Bidang Koperasi dan UKM" di Dinas
+    Koperasi dan UKM) bukan nama unit. Diperiksa hanya bila organisasi.yaml ada.
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            tugas:
+              - Mengoordinasikan Sub Bagian Perencanaan dan Sub Bagian Umum  # ← temuan
+          - kode: subbag-umum
+            nama: Sub Bagian Umum dan Kepegawaian
+            induk: sekretariat
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Menyiapkan bahan pelayanan umum
+          - Membantu Bidang Pemberdayaan dan Usaha Mikro  # ← temuan
+
+    dan organisasi.yaml ::
+
+        unit:
+          - kode: bidang-usaha-mikro
+            nama: Bidang Pemberdayaan Usaha Mikro
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Menyusun rencana kerja Sub Bagian Umum dan kepegawaian
+          - Membantu Sekretariat dan Bidang Pemberdayaan Usaha Mikro di bidang kepegawaian
+          - Melaksanakan urusan pemerintahan Bidang Koperasi dan UKM
+
+    dan organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+          - kode: subbag-umum
+            nama: Umum dan Kepegawaian
+            induk: sekretariat
+          - kode: bidang-usaha-mikro
+            nama: Bidang Pemberdayaan Usaha Mikro
+    """
+    if data.organisasi is None:
+        return
+    units = [(u.nama, *jenis_unit(normal(u.nama))) for u in data.organisasi.unit]
+    dinas = normal(data.dinas.nama)
+    for where, text in tugas_fungsi(data):
+        for match in _SEBUTAN_UNIT.finditer(text):
+            kind, tail = jenis_unit(normal(text[match.start() :]))
+            disebut = _nama_disebut(text[match.end() :])
+            run = normal(disebut)
+            if kind is None or (not run and kind != "sekretariat"):
+                continue  # 'Bidang yang …': a word, not a name
+            if (kind == "sekretariat" and run in _BUKAN_UNIT) or (run and run in dinas):
+                continue
+            if any(
+                (ukind is None or ukind == kind)
+                and (
+                    not urest
+                    or f"{tail} ".startswith(f"{urest} ")
+                    or (run and f"{urest} ".startswith(f"{run} "))
+                )
+                for _, ukind, urest in units
+            ):
+                continue
+            name = f"{match.group(0)} {disebut}".strip()
+            hint = saran(name, [nama for nama, _, _ in units])
+            yield where, f"'{name}' tidak sesuai dengan nama unit mana pun di organisasi.yaml{hint}"
