@@ -303,3 +303,80 @@ def _bagian(ind: Indikator) -> bool:
 
 def _indikator(data: DataDinas) -> dict[str, Indikator]:
     return {i.kode: i for i in semua_indikator(data.renstra)} if data.renstra else {}
+
+
+_LABEL = re.compile(
+    r"""^\s*(
+        \(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|(?i:i{1,3}|iv|vi{0,3}|ix|x))[.)]  # a. b) 1. 2) (3) i.
+        | [-–—•·▪●◦►➢*]                                                        # - • ▪ …
+    )\s+(?=\S)""",
+    re.VERBOSE,
+)
+_PARAGRAF = ("TeksIku.", "TeksLkj.", "Renstra.visi", "Organisasi.tugas", "Unit.tugas")
+"""Texts printed as paragraphs, not as numbered or lettered items."""
+
+
+@aturan("KON006", "galat", "konsistensi", lingkup="jabatan")
+def label_diketik(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Butir daftar, nama dan uraian tidak diawali huruf, nomor atau tanda butir yang diketik.
+
+    dokgen menomori sendiri butir tugas, fungsi, menimbang, misi, kendala, langkah … dan baris
+    tabel (sasaran, indikator, program, kegiatan); label yang diketik tercetak dua kali
+    ("a. b. Melaksanakan …"). Paragraf (teks Dokumen IKU dan LKj, tugas pokok dinas) dicetak apa
+    adanya, sehingga label di awalnya membuat daftar palsu yang tidak dinomori dokgen.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Menyiapkan bahan pelayanan umum dan kepegawaian
+          - b. Melaksanakan tugas lain yang diberikan oleh atasan  # ← temuan
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: 4. Persentase koperasi sehat dan cukup sehat  # ← temuan
+                satuan: "%"
+
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - 1) bahwa Indikator Kinerja Utama perlu ditetapkan  # ← temuan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        tugas:
+          - Menyiapkan bahan pelayanan umum dan kepegawaian
+          - Melaksanakan tugas lain yang diberikan oleh atasan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: 1 (satu) dokumen Renstra yang ditetapkan
+                satuan: Dokumen
+    """
+    for where, text, jenis, _ in texts(data):
+        match = _LABEL.match(text)
+        if match is None:
+            continue
+        label = match.group(1)
+        if jenis.startswith(_PARAGRAF):
+            yield (
+                where,
+                (
+                    f"paragraf diawali label daftar '{label}': dokgen mencetak paragraf tanpa"
+                    " nomor, hapus label itu dan tulis kalimat utuh"
+                ),
+            )
+        else:
+            yield (
+                where,
+                f"'{label}' diketik di awal teks: dokgen menomori butir sendiri, hapus '{label}'",
+            )
