@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from dokgen import capaian
-from dokgen.checks import Where, aturan, texts
+from dokgen.checks import TeksBebas, Where, aturan, normal, texts
 from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Indikator
@@ -380,3 +381,142 @@ def label_diketik(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 where,
                 f"'{label}' diketik di awal teks: dokgen menomori butir sendiri, hapus '{label}'",
             )
+
+
+_SATUAN = r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_KATA = rf"(?:{_SATUAN}(?:\s+belas|\s+puluh(?:\s+(?:satu|{_SATUAN}))?)?|satu|sepuluh|sebelas)"
+_HITUNGAN = re.compile(
+    rf"""(?<![\w.,/-])
+    (?:(?P<angka>\d{{1,3}})(?:\s*\(\s*(?P<eja>{_KATA})\s*\))?|(?P<kata>{_KATA}))
+    \s+(?P<benda>indikator\s+kinerja\s+utama|iku|tujuan|sasaran|program|kegiatan|misi|bidang)
+    (?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BENDA = re.compile(
+    r"indikator kinerja utama|iku|tujuan|sasaran|program|kegiatan|misi|bidang", re.I
+)
+_BUKAN_HITUNGAN = frozenset(
+    {
+        "tahun", "triwulan", "nomor", "no", "bab", "pasal", "ayat", "tabel", "lampiran", "angka",
+        "butir", "huruf", "salah", "sasaran", "tujuan", "program", "kegiatan", "misi", "iku",
+        "indikator", "bidang", "kode", "gambar", "halaman", "diktum", "ke",
+    }
+)  # fmt: skip
+"""Words before a number that make it a label or a date, not a count ('Sasaran 2 …')."""
+
+
+@cache
+def _nilai_kata() -> dict[str, int]:
+    """'dua belas' → 12 for the counts prose spells (num2words, imported when needed)."""
+    from dokgen.format import terbilang
+
+    return {terbilang(n): n for n in range(1, 100)}
+
+
+def _jumlah_benar(data: DataDinas) -> dict[str, set[int]]:
+    """Every count of each noun the data holds: the whole and each group (the sasaran of one
+    tujuan, the IKU of one sasaran, the kegiatan of one program); empty when the data has none."""
+    result: dict[str, set[int]] = {}
+    renstra = data.renstra
+    if renstra is not None:
+        sasaran = renstra.semua_sasaran
+        result["tujuan"] = {len(renstra.tujuan)}
+        result["sasaran"] = {len(sasaran)} | {len(t.sasaran) for t in renstra.tujuan}
+        result["iku"] = (
+            {sum(len(s.indikator) for s in sasaran)}
+            | {len(s.indikator) for s in sasaran}
+            | {sum(len(s.indikator) for s in t.sasaran) for t in renstra.tujuan}
+        )
+        result["program"] = {len(renstra.program)} | {
+            sum(p.sasaran == s.kode for p in renstra.program) for s in sasaran
+        }
+        result["kegiatan"] = {sum(len(p.kegiatan) for p in renstra.program)} | {
+            len(p.kegiatan) for p in renstra.program
+        }
+        result["misi"] = {len(renstra.misi)} | {len(renstra.rpjmd.misi) if renstra.rpjmd else 0}
+    if data.organisasi is not None:
+        result["bidang"] = {sum(u.nama.lower().startswith("bidang") for u in data.organisasi.unit)}
+    return {noun: counts - {0} for noun, counts in result.items() if counts - {0}}
+
+
+@aturan("KON007", "galat", "konsistensi", lingkup="jabatan")
+def hitungan_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Banyaknya sasaran, IKU, program, kegiatan … yang ditulis di teks sama dengan data.
+
+    Diperiksa: tujuan, sasaran, IKU (indikator kinerja utama), program, kegiatan, misi, bidang.
+
+    Hitungan dicocokkan dengan seluruhnya dan dengan tiap kelompok (sasaran satu tujuan, IKU
+    satu sasaran, kegiatan satu program); "… yang …" boleh menyebut sebagian, tidak lebih dari
+    seluruhnya. "Sasaran 2" dan "tahun 2 program" adalah label, bukan hitungan. Untuk data dasar
+    dengan satu sasaran dan satu IKU:
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                penjelasan: Satu dari 3 (tiga) sasaran Renstra  # ← temuan
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                penjelasan: 1 (satu) sasaran dengan 1 IKU untuk 5 (lima) tahun, Sasaran 2 RPJMD
+    """
+    benar: dict[str, set[int]] | None = None
+    for item in texts(data):
+        if not _BENDA.search(item.teks):  # cheap guard: most texts name none of these
+            continue
+        if benar is None:
+            benar = _jumlah_benar(data)
+        yield from _hitungan_teks(item, benar)
+
+
+def _hitungan_teks(item: TeksBebas, benar: dict[str, set[int]]) -> Iterator[tuple[Where, str]]:
+    for match in _HITUNGAN.finditer(item.teks):
+        before = item.teks[: match.start()].split()
+        if before and normal(before[-1]) in _BUKAN_HITUNGAN:
+            continue
+        benda = normal(match["benda"])
+        noun = "iku" if benda == "indikator kinerja utama" else benda
+        kata = _nilai_kata()
+        if match["angka"]:
+            n = int(match["angka"])
+            if match["eja"] and kata.get(normal(match["eja"])) != n:
+                yield (
+                    item.where,
+                    (
+                        f"'{match[0]}': angka {n} dan ejaannya '{match['eja']}' berbeda; samakan"
+                        " keduanya"
+                    ),
+                )
+                continue
+        else:
+            word = normal(match["kata"])
+            if word == "satu" or word not in kata:  # "satu program" is rarely a count
+                continue
+            n = kata[word]
+        counts = benar.get(noun)
+        if not counts or n in counts:
+            continue
+        after = item.teks[match.end() :].split()
+        sebagian = bool(after) and normal(after[0]) in {"yang", "strategis", "prioritas"}
+        if sebagian and n <= max(counts):
+            continue
+        total = max(counts)
+        yield (
+            item.where,
+            (
+                f"'{match[0]}' tidak sesuai data: ada {total} {match['benda']}; perbaiki"
+                " hitungannya atau hapus"
+            ),
+        )

@@ -1,0 +1,65 @@
+"""Wordings the text rules must and must not take (beyond their docstring examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dokgen.checks import TeksBebas
+from dokgen.checks.konsistensi import _LABEL, _hitungan_teks
+
+BENAR = {"sasaran": {2, 1}, "iku": {3, 1, 2}, "program": {5}, "kegiatan": {12, 3}, "misi": {4}}
+
+
+def _temuan(teks: str) -> list[str]:
+    item = TeksBebas(None, teks, "Indikator.penjelasan", None)  # type: ignore[arg-type]
+    return [message for _, message in _hitungan_teks(item, BENAR)]
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "a. Melaksanakan", "b) Menyusun", "1. Persentase", "2) bahwa", "(3) Menetapkan",
+        "- Melaksanakan", "• Menyusun", "i. Menyusun", "iv) Menyusun", "1.2. Menyusun",
+        "  A. Pendahuluan", "– Menyusun",
+    ],
+)  # fmt: skip
+def test_label_diketik(teks: str) -> None:
+    assert _LABEL.match(teks)
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "1 (satu) dokumen", "2024 adalah tahun", "1.000 koperasi dibina", "Melaksanakan a. b.",
+        "Indikator ini", "-", "…", "Jumlah-jumlah", "iklan", "UPT. Pengelola",
+    ],
+)  # fmt: skip
+def test_bukan_label(teks: str) -> None:
+    assert not _LABEL.match(teks)
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "Renstra memuat 3 (tiga) sasaran", "tiga sasaran strategis", "diukur dengan 4 IKU",
+        "enam program prioritas", "didukung 11 kegiatan", "8 indikator kinerja utama",
+        "sebanyak 6 (enam) misi", "dua belas program", "2 (tiga) sasaran",
+        "terdapat 13 kegiatan yang belum terealisasi",
+    ],
+)  # fmt: skip
+def test_hitungan_salah(teks: str) -> None:
+    assert _temuan(teks)
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "Renstra memuat 2 (dua) sasaran", "dua sasaran", "diukur dengan 3 IKU", "lima program",
+        "12 kegiatan", "2 (dua) tahun", "tujuan 1 dan Sasaran 2 program", "salah satu program",
+        "tahun 2024 kegiatan", "terdapat 2 kegiatan yang belum terealisasi", "ke-3 sasaran",
+        "1.000 kegiatan usaha", "empat misi", "Triwulan 3 program berjalan", "satu program",
+        "dua puluh tujuan", "sasaran ke 3",
+    ],
+)  # fmt: skip
+def test_hitungan_benar_atau_bukan_hitungan(teks: str) -> None:
+    assert _temuan(teks) == []
