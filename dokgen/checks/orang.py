@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dokgen.checks import FieldRef, Where, aturan, normal
 from dokgen.errors import saran
 from dokgen.load import DataDinas
-from dokgen.model import Model, Pejabat
+from dokgen.model import Model, Pejabat, RingkasanJabatan, Unit
 
 _NAMA = re.compile(r"^[A-Za-zÀ-ÿ.,'’()\- ]+$")
 
@@ -394,3 +394,141 @@ def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
             name = f"{match.group(0)} {disebut}".strip()
             hint = saran(name, [nama for nama, _, _ in units])
             yield where, f"'{name}' tidak sesuai dengan nama unit mana pun di organisasi.yaml{hint}"
+
+
+def _sebutan_jabatan(nama: str) -> str:
+    """A jabatan's title as compared with a unit's ``pimpinan``: :func:`normal` and without
+    spaces ('Kepala Sub Bagian Umum' and 'KEPALA SUBBAGIAN UMUM' are one title)."""
+    return normal(nama).replace(" ", "")
+
+
+@aturan("ORG007", "galat", "orang", lingkup="jabatan")
+def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """``pimpinan`` setiap unit di organisasi.yaml adalah jabatan yang ada dan memang kepala unit
+    itu: ``unit`` jabatan itu unit tersebut, dan atasannya pimpinan unit induknya (tanpa induk:
+    langsung di bawah Kepala Dinas).
+
+    ``pimpinan`` ditulis sebagai nama jabatan ("Sekretaris") atau kodenya; nama dibandingkan tanpa
+    memandang huruf besar/kecil, tanda baca dan spasi. Diperiksa hanya bila ada berkas jabatan.
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            pimpinan: Kepala Bagian Umum  # ← temuan
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            pimpinan: Sekretaris
+          - kode: subbag-umum
+            nama: Sub Bagian Umum dan Kepegawaian
+            induk: sekretariat
+            pimpinan: Pengadministrasi Umum
+
+    dan jabatan/03-pengadministrasi-umum.yaml ::
+
+        kode: pengadministrasi-umum
+        nama: PENGADMINISTRASI UMUM
+        atasan: kasubag-umum  # ← temuan
+        unit: subbag-umum
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah surat masuk yang diagendakan
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+          - kode: subbag-umum
+            nama: Sub Bagian Umum dan Kepegawaian
+            induk: sekretariat
+            pimpinan: Kepala Sub Bagian Umum dan Kepegawaian
+          - kode: subbag-keuangan
+            nama: Sub Bagian Keuangan
+            induk: sekretariat
+
+    dan jabatan/02-kasubag-umum.yaml ::
+
+        unit: subbag-keuangan  # ← temuan
+
+    Lolos: organisasi.yaml ::
+
+        unit:
+          - kode: sekretariat
+            nama: Sekretariat
+            pimpinan: Sekretaris
+          - kode: subbag-umum
+            nama: Sub Bagian Umum dan Kepegawaian
+            induk: sekretariat
+            pimpinan: Kepala Subbagian Umum dan Kepegawaian
+
+    dan jabatan/01-sekretaris.yaml ::
+
+        unit: sekretariat
+
+    dan jabatan/02-kasubag-umum.yaml ::
+
+        unit: subbag-umum
+    """
+    if data.organisasi is None:
+        return
+    units = data.organisasi.unit
+    if data.lingkup_jabatan:
+        for jabatan in data.jabatan:
+            for unit in units:
+                if (
+                    unit.pimpinan
+                    and _sebutan_jabatan(unit.pimpinan) == _sebutan_jabatan(jabatan.nama)
+                    and jabatan.unit
+                    and jabatan.unit != unit.kode
+                ):
+                    yield (
+                        FieldRef(jabatan, ("unit",)),
+                        f"jabatan '{jabatan.kode}' adalah pimpinan unit '{unit.kode}' di"
+                        f" organisasi.yaml, tetapi unit-nya '{jabatan.unit}'",
+                    )
+        return
+    if not data.ringkasan:
+        return
+    by_nama = {_sebutan_jabatan(j.nama): j for j in data.ringkasan}
+    by_kode = {j.kode: j for j in data.ringkasan}
+    by_unit = {u.kode: u for u in units}
+
+    def kepala(unit: Unit) -> RingkasanJabatan | None:
+        if not unit.pimpinan:
+            return None
+        return by_kode.get(unit.pimpinan) or by_nama.get(_sebutan_jabatan(unit.pimpinan))
+
+    for unit in units:
+        if not unit.pimpinan:
+            continue
+        head = kepala(unit)
+        if head is None:
+            names = [j.nama for j in data.ringkasan]
+            yield (
+                FieldRef(unit, ("pimpinan",)),
+                f"pimpinan unit '{unit.kode}', '{unit.pimpinan}', bukan jabatan mana pun"
+                f"{saran(unit.pimpinan.upper(), names)}",
+            )
+            continue
+        induk = by_unit.get(unit.induk) if unit.induk else None
+        if unit.induk is None:
+            expected: RingkasanJabatan | None = None
+        elif induk is not None and (atas := kepala(induk)) is not None:
+            expected = atas
+        else:
+            continue  # the head of the unit above is not known
+        if head.atasan != (expected.kode if expected else None):
+            above = f"pimpinan '{induk.kode}' ({expected.kode})" if induk and expected else None
+            yield (
+                head.location(head.baris_atasan),
+                f"jabatan '{head.kode}' memimpin unit '{unit.kode}', jadi atasannya"
+                f" {above or 'Kepala Dinas (atasan kosong)'}, bukan"
+                f" '{head.atasan or 'Kepala Dinas'}'",
+            )
