@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 
 from dokgen.checks import Where, aturan, normal
-from dokgen.checks.cakupan import iku
-from dokgen.load import DataDinas
+from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Formula, Model
 
@@ -18,9 +17,11 @@ _ANGKA = re.compile(r"\d+(?:[.,]\d+)*")
 def indikator_berformula(
     data: DataDinas,
 ) -> Iterator[tuple[Model, str, Formula | None, str | None]]:
-    """(object, uraian, formula, satuan) of every IKU and every IKI row."""
-    for ind in [] if data.lingkup_jabatan else iku(data):
-        yield ind, ind.uraian, ind.formula, ind.satuan
+    """(object, uraian, formula, satuan) of every indicator of the Renstra — tujuan, sasaran (the
+    IKU), program and kegiatan — and of every IKI row."""
+    if data.renstra is not None and not data.lingkup_jabatan:
+        for ind in semua_indikator(data.renstra):
+            yield ind, ind.uraian, ind.formula, ind.satuan
     for jabatan in data.jabatan:
         for sasaran in jabatan.iki:
             for row in sasaran.indikator:
@@ -39,6 +40,18 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
             indikator:
               - kode: IKU-1
                 uraian: Persentase Peningkatan Usaha Mikro
+                satuan: Unit  # ← temuan
+
+    Indikator tujuan, program dan kegiatan juga diperiksa:
+
+    Gagal: renstra.yaml ::
+
+        tujuan:
+          - kode: T1
+            uraian: Meningkatnya peran koperasi dalam perekonomian daerah
+            indikator:
+              - kode: IT-1
+                uraian: Persentase koperasi aktif
                 satuan: Unit  # ← temuan
 
     Lolos: renstra.yaml ::
@@ -63,7 +76,7 @@ def persentase_bukan_persen(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Indikator "Persentase …" dirumuskan sebagai pecahan: pembilang, penyebut, × 100%.
 
-    Berlaku untuk IKU dan baris IKI.
+    Berlaku untuk indikator tujuan, sasaran (IKU), program dan kegiatan, dan baris IKI.
 
     Gagal: renstra.yaml ::
 
