@@ -15,7 +15,7 @@ from dokgen.errors import saran
 from dokgen.format import TITIK, tanggal_ttd
 from dokgen.format import tanggal as format_tanggal
 from dokgen.load import DataDinas
-from dokgen.model import Bertanggal, Peraturan
+from dokgen.model import JENIS_PERATURAN, Bertanggal, Peraturan
 
 _JENIS = {
     "undang-undang": "uu",
@@ -609,3 +609,92 @@ def _sebelum(a: Peraturan, b: Peraturan) -> bool:
     if a.sejak and b.sejak:
         return a.sejak < b.sejak
     return a.tahun < b.tahun
+
+
+_LABEL = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+|[-–•]\s*)?", re.IGNORECASE)
+"""A list label typed before an item ('1. ', 'a) ', '- ')."""
+_UUD = re.compile(r"Undang-Undang Dasar\b", re.IGNORECASE)
+
+
+def tingkat_kutipan(text: str) -> tuple[tuple[int, int, int], str] | None:
+    """(level in the hierarchy of UU 12/2011, year, number) of the regulation an item of a list
+    starts with, and the citation as written; None when the item does not start with one."""
+    text = _LABEL.sub("", text, count=1)
+    if _UUD.match(text):
+        return (JENIS_PERATURAN["uud"][0], 1945, 0), "Undang-Undang Dasar"
+    match = _KUTIPAN.match(text)
+    if match is None:
+        return None
+    jenis = _JENIS[" ".join(match.group(1).lower().split()[:2])]
+    lanjut = match.group(0)[len(match.group(1)) :]
+    if jenis == "pp" and re.match(r"\s+Pengganti\b", lanjut, re.IGNORECASE):
+        jenis = "perppu"
+    elif jenis == "perda" and re.search(r"\bProvinsi\b", lanjut, re.IGNORECASE):
+        jenis = "perda_provinsi"
+    nomor = re.match(r"\d+", match.group(2))
+    level = (JENIS_PERATURAN[jenis][0], int(match.group(3)), int(nomor.group(0)) if nomor else 0)
+    return level, match.group(0)
+
+
+@aturan("PER012", "peringatan", "peraturan", lingkup="jabatan")
+def daftar_tidak_urut(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Daftar peraturan yang ditulis sendiri (mis. dasar hukum Dokumen IKU) urut menurut hierarki
+    UU 12/2011, lalu tahun dan nomor.
+
+    Urutannya: UUD 1945, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi, Perda
+    Kabupaten/Kota, Peraturan Gubernur/Bupati/Walikota. Daftar yang dibaca: setiap daftar teks
+    yang sedikitnya dua butirnya diawali kutipan peraturan; butir lain dilewati. Temuan
+    ditunjukkan pada butir pertama yang tidak urut. Seed 001 menulis PP 8/2006 sesudah PP 18/2016.
+    Daftar kunci katalog (Mengingat, landasan) diurutkan dokgen sendiri.
+
+    Gagal: dokumen-iku.yaml ::
+
+        tahun: 2022
+        teks:
+          dasar_hukum:
+            - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+            - Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah;
+            - Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Kinerja;  # ← temuan
+
+    Gagal: dokumen-iku.yaml ::
+
+        tahun: 2022
+        teks:
+          dasar_hukum:
+            - 1. Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP;
+            - 2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;  # ← temuan
+
+    Lolos: dokumen-iku.yaml ::
+
+        tahun: 2022
+        teks:
+          dasar_hukum:
+            - Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;
+            - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+            - Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja;
+            - Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah;
+            - Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP;
+            - Peraturan Menteri PANRB Nomor 53 Tahun 2014 tentang Perjanjian Kinerja;
+            - Peraturan Daerah Provinsi Jawa Timur Nomor 5 Tahun 2016 tentang RPJMD;
+            - Peraturan Daerah Kabupaten Lumajang Nomor 2 Tahun 2019 tentang RPJMD;
+            - Peraturan Bupati Lumajang Nomor 76 Tahun 2016 tentang Kedudukan Dinas.
+    """
+    lists: dict[tuple[int, str | int], list[tuple[FieldRef, str]]] = {}
+    for where, text, _, _ in texts(data):
+        if len(where.keys) == 2 and isinstance(where.keys[1], int):
+            lists.setdefault((id(where.obj), where.keys[0]), []).append((where, text))
+    for items in lists.values():
+        cited = [(where, found) for where, text in items if (found := tingkat_kutipan(text))]
+        if len(cited) < 2:
+            continue
+        highest: tuple[tuple[int, int, int], str] | None = None
+        for where, (key, name) in cited:
+            if highest is not None and key < highest[0]:
+                yield (
+                    where,
+                    f"'{name}' seharusnya sebelum '{highest[1]}': urutkan menurut hierarki"
+                    " peraturan (UU 12/2011), lalu menurut tahun dan nomor",
+                )
+                break
+            if highest is None or key > highest[0]:
+                highest = (key, name)
