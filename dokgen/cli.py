@@ -353,8 +353,12 @@ def excel_impor(
     ],
     data: DataArg,
 ) -> None:
-    """Baca buku kerja Excel kembali ke berkas YAML dinas (semua atau tidak sama sekali)."""
+    """Baca buku kerja Excel kembali ke berkas YAML dinas (semua atau tidak sama sekali), lalu
+    periksa hasilnya: setiap temuan menyebut berkas, baris dan sel asalnya di buku kerja."""
+    from dokgen.check import check_folder
+    from dokgen.checks.laporan import teks
     from dokgen.excel.impor import impor
+    from dokgen.excel.sel import tandai
 
     hasil = impor(berkas, data)
     if hasil.dipulihkan:
@@ -364,6 +368,10 @@ def excel_impor(
     for path in hasil.dihapus:
         out.print(f"dihapus: {path}")
     out.print(f"Selesai: {len(hasil.diubah)} berkas diubah, {len(hasil.dihapus)} dihapus")
+    findings = tandai(check_folder(data), berkas, hasil.asal)
+    if findings:
+        out.print("\nPemeriksaan data hasil impor (sel asal di dalam [ ]):")
+        teks(findings, out)
 
 
 @app.command(cls=Perintah, epilog="Contoh: dokgen baru data/kediri-diskopum")

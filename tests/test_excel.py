@@ -172,3 +172,22 @@ def test_new_dinas_scaffold_exports_an_empty_workbook(tmp_path):
         f"target {y}" for y in range(2026, 2032)
     ]
     assert runner.invoke(app, ["excel", "ekspor", str(folder), str(workbook)]).exit_code == 0
+
+
+def test_findings_after_an_import_name_the_cell_the_value_came_from(tmp_path):
+    """The check run after `excel impor` names file:line and the workbook cell the value was
+    typed in."""
+    folder = copy(tmp_path, "lumajang-diskopum")
+    path, book = workbook_of(tmp_path, folder)
+    iki = book["Indikator"]
+    row = next(r for r in range(2, iki.max_row + 1) if iki.cell(r, 1).value == "IKU-1")
+    iki.cell(row, column(iki, "uraian")).value = "Persentase koperasi sehat Dinas Pendidikan"
+    book.save(path)
+    result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.output.splitlines() if "KON001" in x]
+    cell = f"Indikator!{iki.cell(row, column(iki, 'uraian')).coordinate}"
+    assert line.endswith(f"[buku.xlsx {cell}]"), line
+    renstra = (folder / "renstra.yaml").read_text().splitlines()
+    number = int(line.split()[0])
+    assert "Dinas Pendidikan" in renstra[number - 1]

@@ -57,9 +57,15 @@ class Finding:
     file: str
     line: int | None
     message: str
+    sel: str | None = None
+    """The workbook cell the value came from ('buku.xlsx IKI!F12'), after ``excel impor``."""
 
     def as_dict(self) -> dict[str, str | int | None]:
-        return asdict(self)
+        """The finding for JSON; ``sel`` only when known."""
+        result = asdict(self)
+        if self.sel is None:
+            del result["sel"]
+        return result
 
 
 @dataclass(frozen=True)

@@ -50,9 +50,7 @@ def teks(findings: list[Finding], console: Console, semua: bool = False) -> None
         lines.append(f"[bold]{escape(file)}[/]" if colour else file)
         for f in group:
             line = f"{f.line}" if f.line else "-"
-            lines.append(
-                f"  {line:>5}  {_level(f.severity, colour)} {f.code}  {_(f.message, colour)}"
-            )
+            lines.append(f"  {line:>5}  {_level(f.severity, colour)} {f.code}  {_pesan(f, colour)}")
         lines.append("")
     if grouped:
         lines += _groups([f for f in findings if f.code in grouped], colour)
@@ -75,11 +73,16 @@ def _groups(findings: list[Finding], colour: bool) -> list[str]:
         lines.append(head)
         for f in items[:CONTOH]:
             place = f"{f.file}:{f.line}" if f.line else f.file
-            lines.append(f"      {_(place, colour)}  {_(f.message, colour)}")
+            lines.append(f"      {_(place, colour)}  {_pesan(f, colour)}")
         if len(items) > CONTOH:
             lines.append(f"      … dan {len(items) - CONTOH} tempat lain")
     lines.append("")
     return lines
+
+
+def _pesan(f: Finding, colour: bool) -> str:
+    """The message, with the workbook cell its value came from after ``excel impor``."""
+    return _(f"{f.message} [{f.sel}]" if f.sel else f.message, colour)
 
 
 def _level(severity: str, colour: bool) -> str:

@@ -67,6 +67,12 @@ class Buku:
     kolom: dict[str, list[str]] = field(default_factory=dict)
     """Each sheet's header, in order."""
     problems: list[Problem] = field(default_factory=list)
+    asal: dict[int, Baris] = field(default_factory=dict)
+    """The row each YAML-shaped value (a dict, by id) was made from: findings of the check
+    after the import name its cell (:mod:`dokgen.excel.sel`)."""
+    asal_kunci: dict[tuple[int, str], Baris] = field(default_factory=dict)
+    """The row of one key of a YAML-shaped dict (by the dict's id): a key/value sheet's row, a
+    realisasi's value."""
 
     def galat(self, row: Baris | None, column: str, message: str, sheet: str = "") -> None:
         cell = row.cells.get(column, "A1") if row else "A1"

@@ -34,7 +34,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dokgen.errors import DataError, Location, Problem, saran
-from dokgen.excel import lembar, tulis
+from dokgen.excel import lembar, sel, tulis
 from dokgen.excel.baca import Baris, Buku, baca
 from dokgen.excel.berkas import alasan_os
 from dokgen.load import load
@@ -78,7 +78,15 @@ def _nested(pairs: Iterator[tuple[str, str]]) -> dict[str, Any]:
 def _kv(buku: Buku, sheet: str) -> tuple[dict[str, Any], dict[str, Baris]]:
     rows = {r.get("kunci") or "": r for r in buku.rows.get(sheet, [])}
     pairs = ((k, v) for k, r in rows.items() if k and (v := r.get("nilai")) is not None)
-    return _nested(pairs), rows
+    result = _nested(pairs)
+    for dotted, row in rows.items():
+        node: Any = result
+        *parents, last = dotted.split(".")
+        for part in parents:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict) and last in node:
+            buku.asal_kunci[(id(node), last)] = row
+    return result, rows
 
 
 def _periksa_kunci(buku: Buku, sheet: str, known: list[str]) -> None:
@@ -158,7 +166,9 @@ def _validate(
     value: dict[str, Any],
     columns: dict[str, str] | None = None,
 ) -> None:
-    """Report the model's complaints about ``value`` at the cells they come from."""
+    """Report the model's complaints about ``value`` at the cells they come from; remember the
+    row ``value`` was made from."""
+    buku.asal[id(value)] = row
     try:
         model.model_validate(value)
     except ValidationError as exc:
@@ -240,7 +250,7 @@ def _unique(buku: Buku, sheet: str, column: str = "kode") -> dict[str, Baris]:
 
 
 def _renstra(buku: Buku) -> dict[str, Any] | None:
-    kv, _ = _kv(buku, "Renstra")
+    kv, kv_rows = _kv(buku, "Renstra")
     tujuan: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Tujuan").items():
         tujuan[kode] = {"kode": kode, "uraian": row.get("uraian")}
@@ -312,6 +322,9 @@ def _renstra(buku: Buku) -> dict[str, Any] | None:
             result[key] = kv[key]
     if kv.get("misi"):
         result["misi"] = kv["misi"].split("\n")
+    for key in ("periode", "tahun_dasar", "visi", "misi"):
+        if key in result and key in kv_rows:
+            buku.asal_kunci[(id(result), key)] = kv_rows[key]
     if tujuan:
         result["tujuan"] = list(tujuan.values())
     if lepas:
@@ -374,6 +387,7 @@ def _jabatan(buku: Buku) -> dict[str, dict[str, Any]]:
             iki[-1]["indikator"].append(value)
         else:
             iki.append({"sasaran": sasaran, "indikator": [value]})
+            buku.asal[id(iki[-1])] = row
     return result
 
 
@@ -420,6 +434,8 @@ def _realisasi(buku: Buku) -> dict[tuple[str, str], dict[str, Any]]:
             continue
         report = result.setdefault((tahun, tw), {"tahun": int(tahun), "triwulan": int(tw)})
         section = report.setdefault(jenis, {})
+        buku.asal.setdefault(id(report), row)
+        buku.asal_kunci[(id(section), kode)] = row
         if kode in section:
             buku.galat(
                 row, "kode", f"{jenis} '{kode}' triwulan {tw} tahun {tahun} ditulis dua kali"
@@ -625,6 +641,8 @@ class HasilImpor:
     dihapus: list[Path] = field(default_factory=list)
     dipulihkan: bool = False
     """An import that had been cut short (killed, power lost) was undone first."""
+    asal: dict[str, sel.Peta] = field(default_factory=dict)
+    """Every file made from the workbook (as ``folder/name``): the row of each of its values."""
 
 
 @dataclass
@@ -643,8 +661,11 @@ def impor(xlsx: Path, folder: Path) -> HasilImpor:
     if os.path.lexists(folder) and not folder.is_dir():
         raise DataError([Problem(Location(folder), "bukan folder; berikan folder data dinas")])
     result = HasilImpor(dipulihkan=tulis.pulihkan(folder) if folder.is_dir() else False)
-    data = _dari_buku(baca(xlsx))
-    perubahan = _rencana(folder, data)
+    buku = baca(xlsx)
+    data = _dari_buku(buku)
+    baru: dict[str, Any] = {}
+    perubahan = _rencana(folder, data, baru)
+    result.asal = {str(folder / name): sel.peta(buku, value) for name, value in baru.items()}
     _periksa_hasil(xlsx, folder, perubahan)
     tulis.terapkan(folder, perubahan)
     for name, content in perubahan.items():
@@ -677,9 +698,9 @@ def _yaml_di(folder: Path, sub: str) -> list[Path]:
     return [folder / sub / n for n in sorted(names) if n.endswith(".yaml") and n[0] != "."]
 
 
-def _rencana(folder: Path, data: _Data) -> dict[str, bytes | None]:
+def _rencana(folder: Path, data: _Data, baru: dict[str, Any]) -> dict[str, bytes | None]:
     """What to write (new bytes) and remove (None), by path inside ``folder``; nothing for a
-    file whose text stays the same."""
+    file whose text stays the same. ``baru`` receives every file's values from the workbook."""
     problems: list[Problem] = []
     perubahan: dict[str, bytes | None] = {}
     for sub in ("jabatan", "realisasi"):
@@ -693,6 +714,7 @@ def _rencana(folder: Path, data: _Data) -> dict[str, bytes | None]:
         asli = _baca_asli(path, problems) if os.path.lexists(path) else None
         if asli is None and os.path.lexists(path):
             return
+        baru[name] = new
         content = _isi_baru(path, asli, new, problems)
         if content is not None:
             perubahan[name] = content
