@@ -6,6 +6,7 @@ import pytest
 
 from dokgen.checks import TeksBebas
 from dokgen.checks.konsistensi import _LABEL, _hitungan_teks
+from dokgen.checks.rumus import terbalik
 
 BENAR = {"sasaran": {2, 1}, "iku": {3, 1, 2}, "program": {5}, "kegiatan": {12, 3}, "misi": {4}}
 
@@ -63,3 +64,31 @@ def test_hitungan_salah(teks: str) -> None:
 )  # fmt: skip
 def test_hitungan_benar_atau_bukan_hitungan(teks: str) -> None:
     assert _temuan(teks) == []
+
+
+@pytest.mark.parametrize(
+    ("uraian", "pembilang", "penyebut"),
+    [
+        ("Persentase koperasi sehat", "Jumlah koperasi", "Jumlah koperasi sehat"),
+        ("Persentase koperasi sehat", "Jumlah seluruh koperasi", "Jumlah koperasi sehat"),
+        ("Persentase koperasi sehat", "Koperasi yang dinilai", "Koperasi berpredikat sehat"),
+        ("Persentase Perkembangan Usaha Mikro", "Jml UM yang dibina", "Jml UM yang berkembang"),
+        ("Persentase data kepegawaian yang akurat", "Jumlah data pegawai yang ada",
+         "Jumlah data kepegawaian yang disusun"),
+    ],
+)  # fmt: skip
+def test_pecahan_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:
+    assert terbalik(uraian, pembilang, penyebut)
+    assert terbalik(uraian, penyebut, pembilang) is None
+
+
+@pytest.mark.parametrize(
+    ("uraian", "pembilang", "penyebut"),
+    [
+        ("Persentase pertumbuhan usaha mikro", "Jml UM thn N - Jml UM thn N-1", "Jml UM thn N-1"),
+        ("Persentase UMKM yang dibina", "Jumlah UMKM yang dibina", "Jumlah UMKM"),
+        ("Rasio pendapatan", "Realisasi pendapatan", "Target pendapatan"),
+    ],
+)  # fmt: skip
+def test_pecahan_tidak_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:
+    assert terbalik(uraian, pembilang, penyebut) is None

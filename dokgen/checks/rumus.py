@@ -120,7 +120,10 @@ def persentase_tanpa_pecahan(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Pembilang adalah bagian dari penyebut, bukan sebaliknya.
 
-    Seed 001 mencetak pecahan ini terbalik:
+    Terbalik bila pembilang menyebut keseluruhan ("seluruh", "semua", "total") dan penyebut
+    tidak; bila kata-kata pembilang hanya sebagian dari kata-kata penyebut (penyebut yang lebih
+    sempit: "Jumlah koperasi" / "Jumlah koperasi sehat"); atau bila nama indikator lebih cocok
+    dengan penyebut daripada pembilang. Seed 001 mencetak pecahan ini terbalik:
 
     Gagal: renstra.yaml ::
 
@@ -134,6 +137,28 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
                   pembilang: Jumlah seluruh koperasi
                   penyebut: Jumlah koperasi sehat
 
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Persentase berkas pegawai yang dimutakhirkan
+                formula:  # ← temuan
+                  pembilang: Jumlah berkas pegawai
+                  penyebut: Jumlah berkas pegawai yang dimutakhirkan
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat
+                formula:  # ← temuan
+                  pembilang: Koperasi yang dinilai
+                  penyebut: Koperasi dengan predikat sehat
+
     Lolos: renstra.yaml ::
 
         sasaran:
@@ -145,18 +170,66 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 formula:
                   pembilang: Jumlah koperasi sehat
                   penyebut: Jumlah seluruh koperasi
+
+    Lolos: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya usaha mikro
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase pertumbuhan usaha mikro
+                formula:
+                  pembilang: Jml UM thn N - Jml UM thn N-1
+                  penyebut: Jml UM thn N-1
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
         if formula is None or not formula.pecahan:
             continue
-        if _SELURUH.search(formula.pembilang or "") and not _SELURUH.search(formula.penyebut or ""):
+        why = terbalik(uraian, formula.pembilang or "", formula.penyebut or "")
+        if why:
             yield (
                 obj.location_of("formula"),
-                (
-                    f"formula '{uraian}' terbalik: pembilang '{formula.pembilang}' adalah"
-                    " keseluruhan, tukar pembilang dan penyebut"
-                ),
+                f"formula '{uraian}' terbalik: {why}; tukar pembilang dan penyebut",
             )
+
+
+def terbalik(uraian: str, atas: str, bawah: str) -> str | None:
+    """Why the fraction ``atas`` / ``bawah`` of indicator ``uraian`` is upside down, or None."""
+    kata_atas, kata_bawah = _kata(atas), _kata(bawah)
+    if _SELURUH.search(atas) and not _SELURUH.search(bawah):
+        return f"pembilang '{atas}' adalah keseluruhan"
+    if kata_atas and kata_atas < kata_bawah:
+        return f"penyebut '{bawah}' lebih sempit dari pembilang '{atas}'"
+    nama = _akar(_kata(uraian) - _JENIS)
+    if nama & _akar(kata_atas) < nama & _akar(kata_bawah):
+        return f"nama indikator cocok dengan penyebut '{bawah}', bukan dengan pembilang"
+    return None
+
+
+_BUKAN_KATA = frozenset(
+    {
+        "yang", "yg", "dan", "di", "ke", "dari", "jumlah", "jml", "banyaknya", "banyak", "pada",
+        "dalam", "oleh", "untuk", "atau", "serta", "dengan", "seluruh", "semua", "total",
+    }
+)  # fmt: skip
+"""Words that say nothing of which set is counted."""
+_JENIS = frozenset({"persentase", "presentase", "prosentase", "rasio", "tingkat", "indeks"})
+
+
+def _kata(text: str) -> frozenset[str]:
+    """The words of ``text`` that name what is counted (:func:`normal`, minus filler words)."""
+    return frozenset(normal(text).split()) - _BUKAN_KATA
+
+
+_AWALAN = re.compile(r"^(?:ber|per|pem|pen|peng|pe|mem|men|meng|me|di|ke|ter)(?=\w{4})")
+_AKHIRAN = re.compile(r"(?<=\w{4})(?:nya|kan|an)$")
+
+
+def _akar(words: frozenset[str]) -> frozenset[str]:
+    """The words with common affixes cut, roughly: 'perkembangan' and 'berkembang' both give
+    'kembang' (enough to compare an indicator's name with its formula)."""
+    return frozenset(_AWALAN.sub("", _AKHIRAN.sub("", w)) for w in words)
 
 
 @aturan("RUM004", "peringatan", "rumus", lingkup="jabatan")
