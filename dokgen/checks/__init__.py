@@ -200,7 +200,7 @@ NON_TEKS = frozenset(
         "periode_pengukuran", "sumber_data",
     }
 )  # fmt: skip
-"""Fields that hold codes, keys, names of people or fixed words, not sentences."""
+"""Fields that hold codes, keys or fixed words, not sentences (models inside are walked)."""
 _KODE_DI = {("Program", "sasaran")}
 """Fields named like a sentence field that hold a code."""
 
@@ -223,17 +223,18 @@ def texts(data: DataDinas) -> Iterator[TeksBebas]:
 
 def _walk(obj: Model, file: Model) -> Iterator[TeksBebas]:
     for name in type(obj).model_fields:
-        if name in NON_TEKS or (type(obj).__name__, name) in _KODE_DI:
-            continue
         value = getattr(obj, name)
+        code = name in NON_TEKS or (type(obj).__name__, name) in _KODE_DI
         jenis = f"{type(obj).__name__}.{name}"
         if isinstance(value, str):
-            yield TeksBebas(FieldRef(obj, (name,)), value, jenis, file)
-        elif isinstance(value, Model) and not isinstance(value, Pejabat):
-            yield from _walk(value, file)
+            if not code:
+                yield TeksBebas(FieldRef(obj, (name,)), value, jenis, file)
+        elif isinstance(value, Model):
+            if not isinstance(value, Pejabat):
+                yield from _walk(value, file)
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if isinstance(item, str):
+                if isinstance(item, str) and not code:
                     yield TeksBebas(FieldRef(obj, (name, i)), item, jenis, file)
                 elif isinstance(item, Model):
                     yield from _walk(item, file)
