@@ -447,8 +447,9 @@ def hitungan_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
     Hitungan dicocokkan dengan seluruhnya dan dengan tiap kelompok (sasaran satu tujuan, IKU
     satu sasaran, kegiatan satu program); "… yang …" boleh menyebut sebagian, tidak lebih dari
-    seluruhnya. "Sasaran 2" dan "tahun 2 program" adalah label, bukan hitungan. Untuk data dasar
-    dengan satu sasaran dan satu IKU:
+    seluruhnya. "Sasaran 2" dan "tahun 2 program" adalah label, bukan hitungan; formula tidak
+    dibaca (di sana "12 kegiatan" adalah yang dihitung). Untuk data dasar dengan satu sasaran dan
+    satu IKU:
 
     Gagal: renstra.yaml ::
 
@@ -474,8 +475,8 @@ def hitungan_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     benar: dict[str, set[int]] | None = None
     for item in texts(data):
-        if not _BENDA.search(item.teks):  # cheap guard: most texts name none of these
-            continue
+        if item.jenis.startswith("Formula.") or not _BENDA.search(item.teks):
+            continue  # a formula counts its own things ('12 kegiatan pelatihan'): RUM005's
         if benar is None:
             benar = _jumlah_benar(data)
         yield from _hitungan_teks(item, benar)
