@@ -261,7 +261,21 @@ def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
 def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula tidak memuat angka target; target ditulis di ``target``.
 
-    Angka yang juga ada di nama indikator, 1 dan 100 tidak dihitung.
+    Angka yang juga ada di nama indikator, 1 dan 100 tidak dihitung. Pembilang dan penyebut juga
+    dibaca:
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat sebanyak 120 koperasi  # ← temuan
+                  penyebut: Jumlah seluruh koperasi
 
     Gagal: renstra.yaml ::
 
@@ -285,18 +299,30 @@ def formula_memuat_target(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 target: {2022: 100, 2023: 110, 2024: 125, 2025: 130, 2026: 140}
     """
     for obj, uraian, formula, _ in indikator_berformula(data):
-        if formula is None or not formula.teks:
+        if formula is None:
             continue
-        numbers = [n for n in _ANGKA.findall(formula.teks) if n not in ("1", "100")]
-        numbers = [n for n in numbers if n not in _ANGKA.findall(uraian)]
-        if numbers:
-            yield (
-                obj.location_of("formula"),
-                (
-                    f"formula '{formula.teks}' memuat angka {', '.join(numbers)}: tulis target di"
-                    " 'target', bukan di formula"
-                ),
-            )
+        for keys, text in _bagian_formula(formula):
+            numbers = [n for n in _ANGKA.findall(text) if n not in ("1", "100")]
+            numbers = [n for n in numbers if n not in _ANGKA.findall(uraian)]
+            if numbers:
+                yield (
+                    obj.location_of("formula", *keys),
+                    (
+                        f"formula '{text}' memuat angka {', '.join(numbers)}: tulis target di"
+                        " 'target', bukan di formula"
+                    ),
+                )
+
+
+def _bagian_formula(formula: Formula) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(keys below ``formula``, text) of the text, or of the pembilang and the penyebut; a text
+    formula is the value of ``formula`` itself."""
+    if formula.teks is not None:
+        yield (), formula.teks
+    for name in ("pembilang", "penyebut"):
+        text = getattr(formula, name)
+        if text is not None:
+            yield (name,), text
 
 
 @aturan("RUM006", "peringatan", "rumus")
