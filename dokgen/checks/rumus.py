@@ -325,6 +325,69 @@ def _bagian_formula(formula: Formula) -> Iterator[tuple[tuple[str, ...], str]]:
             yield (name,), text
 
 
+_PENGISI = frozenset(
+    normal(text)
+    for text in (
+        "-", "–", "—", "…", "...", "idem", "sda", "s.d.a", "s.d.a.", "ditto", "dto", "dst",
+        "dsb", "tbd", "ditetapkan kemudian", "menyusul", "belum ada", "tidak ada", "n/a", "na",
+        "0", "x", "xxx", "?",
+    )
+)  # fmt: skip
+"""Formula texts that stand in for one not written yet ('' after normal(): only marks)."""
+
+
+@aturan("RUM007", "galat", "rumus", lingkup="jabatan")
+def formula_pengisi(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Formula, pembilang dan penyebut diisi cara menghitung, bukan tanda pengisi ("-", "idem").
+
+    "-", "…", "idem", "sda", "dst", "ditetapkan kemudian", "belum ada", "0" tercetak apa adanya
+    di kolom formula kartu IKI dan tabel IKU. Berlaku untuk semua indikator Renstra dan baris
+    IKI.
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+                formula: idem  # ← temuan
+
+    Gagal: renstra.yaml ::
+
+        sasaran:
+          - kode: S1
+            uraian: Meningkatnya kinerja kelembagaan koperasi
+            indikator:
+              - kode: IKU-1
+                uraian: Persentase koperasi sehat dan cukup sehat
+                satuan: "%"
+                formula:
+                  pembilang: Jumlah koperasi sehat dan cukup sehat
+                  penyebut: "-"  # ← temuan
+
+    Lolos: jabatan/02-kasubag-umum.yaml ::
+
+        iki:
+          - sasaran: Meningkatnya tertib administrasi umum
+            indikator:
+              - uraian: Jumlah dokumen kepegawaian yang dimutakhirkan
+                formula: Jumlah berkas pegawai yang diperbarui dalam satu tahun
+    """
+    for obj, uraian, formula, _ in indikator_berformula(data):
+        if formula is None:
+            continue
+        for keys, text in _bagian_formula(formula):
+            if normal(text) in _PENGISI:
+                part = keys[0] if keys else "formula"
+                yield (
+                    obj.location_of("formula", *keys),
+                    (
+                        f"{part} indikator '{uraian}' hanya berisi '{text}': tulis cara"
+                        " menghitungnya"
+                    ),
+                )
+
+
 @aturan("RUM006", "peringatan", "rumus")
 def agregasi_tidak_ditulis(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """IKU yang dilaporkan per triwulan menyebut cara menggabungkan triwulannya (``agregasi``).
