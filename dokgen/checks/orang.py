@@ -323,7 +323,8 @@ def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
     Nama dibandingkan tanpa memandang huruf besar/kecil dan tanda baca; unit di organisasi.yaml
     boleh dinamai dengan atau tanpa jenisnya ("Umum dan Kepegawaian"), dan teks boleh menyebut
-    awal namanya saja ("Seksi Pengembangan" untuk "Seksi Pengembangan Usaha Mikro"). Huruf kecil
+    awal namanya saja ("Seksi Pengembangan" untuk "Seksi Pengembangan Usaha Mikro"); unit yang
+    hanya bernama jenisnya ("Unit Pelaksana Teknis") bukan nama "UPT Pasar Hewan". Huruf kecil
     ("di bidang koperasi") dan bidang urusan dinas itu sendiri ("Bidang Koperasi dan UKM" di Dinas
     Koperasi dan UKM) bukan nama unit. Diperiksa hanya bila organisasi.yaml ada.
 
@@ -349,6 +350,14 @@ def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
         unit:
           - kode: bidang-usaha-mikro
             nama: Bidang Pemberdayaan Usaha Mikro
+
+    Gagal: organisasi.yaml ::
+
+        fungsi:
+          - Pembinaan usaha mikro melalui UPT Pasar Hewan  # ← temuan
+        unit:
+          - kode: upt
+            nama: Unit Pelaksana Teknis
 
     Lolos: jabatan/02-kasubag-umum.yaml ::
 
@@ -384,8 +393,8 @@ def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
             if any(
                 (ukind is None or ukind == kind)
                 and (
-                    not urest
-                    or f"{tail} ".startswith(f"{urest} ")
+                    (not urest and (kind == "sekretariat" or not run))
+                    or (urest and f"{tail} ".startswith(f"{urest} "))
                     or (run and f"{urest} ".startswith(f"{run} "))
                 )
                 for _, ukind, urest in units
@@ -409,7 +418,18 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
     langsung di bawah Kepala Dinas).
 
     ``pimpinan`` ditulis sebagai nama jabatan ("Sekretaris") atau kodenya; nama dibandingkan tanpa
-    memandang huruf besar/kecil, tanda baca dan spasi. Diperiksa hanya bila ada berkas jabatan.
+    memandang huruf besar/kecil, tanda baca dan spasi. Satu jabatan memimpin satu unit; selebihnya
+    diperiksa hanya bila ada berkas jabatan.
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: bidang-kelembagaan
+            nama: Bidang Kelembagaan Koperasi
+            pimpinan: Kepala Bidang Kelembagaan Koperasi
+          - kode: bidang-usaha
+            nama: Bidang Usaha Koperasi
+            pimpinan: Kepala Bidang Kelembagaan Koperasi  # ← temuan
 
     Gagal: organisasi.yaml ::
 
@@ -481,12 +501,15 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
     units = data.organisasi.unit
     if data.lingkup_jabatan:
         for jabatan in data.jabatan:
+            nama = _sebutan_jabatan(jabatan.nama)
+            memimpin = {u.kode for u in units if _sebutan_jabatan(u.pimpinan or "") == nama}
             for unit in units:
                 if (
                     unit.pimpinan
-                    and _sebutan_jabatan(unit.pimpinan) == _sebutan_jabatan(jabatan.nama)
+                    and _sebutan_jabatan(unit.pimpinan) == nama
                     and jabatan.unit
                     and jabatan.unit != unit.kode
+                    and jabatan.unit not in memimpin
                 ):
                     yield (
                         FieldRef(jabatan, ("unit",)),
@@ -494,6 +517,20 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
                         f" organisasi.yaml, tetapi unit-nya '{jabatan.unit}'",
                     )
         return
+    pimpinan: dict[str, Unit] = {}
+    dipimpin: list[Unit] = []
+    for unit in units:
+        if not unit.pimpinan:
+            continue
+        sama = pimpinan.setdefault(_sebutan_jabatan(unit.pimpinan), unit)
+        if sama is unit:
+            dipimpin.append(unit)
+        else:
+            yield (
+                FieldRef(unit, ("pimpinan",)),
+                f"'{unit.pimpinan}' sudah pimpinan unit '{sama.kode}': satu jabatan memimpin satu"
+                " unit",
+            )
     if not data.ringkasan:
         return
     by_nama = {_sebutan_jabatan(j.nama): j for j in data.ringkasan}
@@ -505,9 +542,8 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
             return None
         return by_kode.get(unit.pimpinan) or by_nama.get(_sebutan_jabatan(unit.pimpinan))
 
-    for unit in units:
-        if not unit.pimpinan:
-            continue
+    for unit in dipimpin:
+        assert unit.pimpinan is not None  # in dipimpin
         head = kepala(unit)
         if head is None:
             names = [j.nama for j in data.ringkasan]
