@@ -12,10 +12,26 @@ from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Indikator
 
-_DINAS = re.compile(r"\b(Dinas|Badan)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
-_SINGKATAN_LAIN = re.compile(r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b")
-_WILAYAH = re.compile(r"\b(Kabupaten|Kota)\s+([A-Z][a-z]+(?:\s+(?!Tahun\b|Nomor\b)[A-Z][a-z]+)?)")
-_NAMA_INSTANSI = re.compile(r"Dinas|Badan|Kabupaten|Kota|Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Dis")
+_DINAS = re.compile(r"\b(Dinas|DINAS)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
+_URUSAN = (
+    "pendidikan|kesehatan|sosial|perhubungan|pertanian|pariwisata|perindustrian|perdagangan"
+    "|lingkungan hidup|pekerjaan umum|kependudukan|tenaga kerja|ketenagakerjaan|komunikasi"
+    "|perikanan|peternakan|kebudayaan|kepemudaan|perpustakaan|kearsipan|penanaman modal"
+    "|pemadam kebakaran|ketahanan pangan|kelautan|kehutanan|perumahan|koperasi"
+)
+_DINAS_KECIL = re.compile(rf"\b(dinas)\s+({_URUSAN})\b")
+"""'dinas pendidikan' in lower case: only with a known affair after it ('dinas terkait' is none)."""
+_SINGKATAN_LAIN = re.compile(
+    r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b", re.IGNORECASE
+)
+_WILAYAH = re.compile(
+    r"\b(Kabupaten|Kota|KABUPATEN|KOTA|kabupaten|kota)\s+"
+    r"([A-Z][a-z]+(?:\s+(?!Tahun\b|Nomor\b)[A-Z][a-z]+)?"  # Kota Bandar Lampung
+    r"|[A-Z]{3,}(?:\s+(?!TAHUN\b|NOMOR\b)[A-Z]{3,})?)"  # KOTA BANDAR LAMPUNG
+)
+_NAMA_INSTANSI = re.compile(
+    r"dinas|kabupaten|kota|bappeda|bapenda|bpkad|bkd|bkpsdm|disdik|dinkes|dispendik", re.IGNORECASE
+)
 _PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 
 
@@ -41,6 +57,13 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
         menimbang:
           - perlu ditetapkan IKU Dinas Koperasi dan UKM Kabupaten Lumajang  # ← temuan
 
+    Huruf besar atau kecil tidak mengubah nama ("DINAS PENDIDIKAN", "dinas pendidikan"):
+
+    Gagal: jabatan/02-kasubag-umum.yaml ::
+
+        fungsi:
+          - Pelaksanaan koordinasi dengan DINAS PENDIDIKAN KABUPATEN SIDOARJO  # ← temuan
+
     Lolos: keputusan-iku.yaml ::
 
         menimbang:
@@ -57,18 +80,20 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
     for where, text, _, _ in texts(data):
         if not _NAMA_INSTANSI.search(text):  # cheap guard: most texts name no agency or place
             continue
-        for match in _DINAS.finditer(text):
-            words = match.group(2).strip()
-            name = words.lower()
-            if match.group(1) == "Dinas" and not (name.startswith(own) or own.startswith(name)):
-                yield where, f"menyebut '{match.group(1)} {words}', bukan {data.dinas.nama}"
+        for match in [*_DINAS.finditer(text), *_DINAS_KECIL.finditer(text)]:
+            name = match.group(2).strip().lower()
+            if not (name.startswith(own) or own.startswith(name)):
+                yield where, f"menyebut '{match[0]}', bukan {data.dinas.nama}: ganti atau hapus"
         for match in _SINGKATAN_LAIN.finditer(text):
             if match.group(1).lower() != singkatan:
-                yield where, f"menyebut '{match.group(1)}', bukan {data.dinas.nama}"
+                yield where, f"menyebut '{match[1]}', bukan {data.dinas.nama}: ganti atau hapus"
         for match in _WILAYAH.finditer(text):
             place = match.group(2).lower()
             if not (place.startswith(region) or region.startswith(place)):
-                yield where, f"menyebut '{match.group(0)}', bukan {data.dinas.pemda.sebutan}"
+                yield (
+                    where,
+                    f"menyebut '{match[0]}', bukan {data.dinas.pemda.sebutan}: ganti atau hapus",
+                )
 
 
 @aturan("KON002", "galat", "konsistensi", lingkup="jabatan")
