@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from dokgen.checks import TeksBebas
-from dokgen.checks.konsistensi import _LABEL, _hitungan_teks
+from dokgen.checks.konsistensi import (
+    _DINAS,
+    _DINAS_KECIL,
+    _LABEL,
+    _PERIODE,
+    _WILAYAH,
+    _hitungan_teks,
+)
 from dokgen.checks.rumus import terbalik
 
 BENAR = {"sasaran": {2, 1}, "iku": {3, 1, 2}, "program": {5}, "kegiatan": {12, 3}, "misi": {4}}
@@ -92,3 +99,34 @@ def test_pecahan_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:
 )  # fmt: skip
 def test_pecahan_tidak_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:
     assert terbalik(uraian, pembilang, penyebut) is None
+
+
+@pytest.mark.parametrize(
+    "teks",
+    [
+        "Tahun 2016-2021", "Tahun 2016 - 2021", "tahun 2016–2021", "2016/2021", "2016 s.d. 2021",
+        "2016 s/d 2021", "2016 sampai dengan 2021", "2016 hingga 2021", "2016 sd 2021",
+    ],
+)  # fmt: skip
+def test_periode_ditulis_apa_pun(teks: str) -> None:
+    match = _PERIODE.search(teks)
+    assert match and (match[1], match[2]) == ("2016", "2021")
+
+
+@pytest.mark.parametrize(
+    ("teks", "nama"),
+    [
+        ("koordinasi dengan DINAS PENDIDIKAN", "DINAS PENDIDIKAN"),
+        ("koordinasi dengan dinas pendidikan", "dinas pendidikan"),
+        ("KABUPATEN SIDOARJO", "KABUPATEN SIDOARJO"),
+        ("di kota Malang", "kota Malang"),
+    ],
+)
+def test_instansi_huruf_besar_kecil(teks: str, nama: str) -> None:
+    found = [m[0] for p in (_DINAS, _DINAS_KECIL, _WILAYAH) for m in p.finditer(teks)]
+    assert found == [nama]
+
+
+def test_dinas_umum_bukan_nama() -> None:
+    assert not _DINAS_KECIL.search("berkoordinasi dengan dinas terkait dan kota tujuan")
+    assert not _WILAYAH.search("berkoordinasi dengan dinas terkait dan kota tujuan")

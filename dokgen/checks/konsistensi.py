@@ -32,7 +32,15 @@ _WILAYAH = re.compile(
 _NAMA_INSTANSI = re.compile(
     r"dinas|kabupaten|kota|bappeda|bapenda|bpkad|bkd|bkpsdm|disdik|dinkes|dispendik", re.IGNORECASE
 )
-_PERIODE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+_PERIODE = re.compile(
+    r"\b((?:19|20)\d{2})\s*"
+    r"(?:[-–—/]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)"  # 2016-2021, 2016 s.d. 2021 …
+    r"\s*((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_RPJ = re.compile(
+    r"\b(RPJMD|RPJPD|RPJMN|RPJPN|Rencana Pembangunan Jangka (?:Menengah|Panjang))\b", re.IGNORECASE
+)
 
 
 @aturan("KON001", "galat", "konsistensi", lingkup="jabatan")
@@ -98,38 +106,83 @@ def instansi_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
 @aturan("KON002", "galat", "konsistensi", lingkup="jabatan")
 def periode_lain(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Periode yang disebut di teks adalah periode Renstra (kecuali di dalam judul peraturan).
+    """Periode yang disebut di teks adalah periode Renstra, kecuali dalam kutipan peraturannya.
 
-    Untuk Renstra 2021–2026 (seed 001 menyebut periode yang lalu):
+    Periode lain boleh ada di judul peraturan yang dikutip (judul ``tentang`` sebuah peraturan
+    di katalog, dibandingkan tanpa huruf besar dan tanda baca) atau sesudah sebutan RPJMD/RPJPD
+    yang periodenya tercatat di katalog (``periode``). Ditulis "2016-2021", "2016 – 2021",
+    "2016/2021", "2016 s.d. 2021" atau "2016 sampai dengan 2021". Untuk Renstra 2021–2026 (seed
+    001 menyebut periode yang lalu):
 
     Gagal: keputusan-iku.yaml ::
 
         menimbang:
           - menetapkan Perubahan IKU Perangkat Daerah Tahun 2016-2021  # ← temuan
 
+    Gagal: keputusan-iku.yaml ::
+
+        menimbang:
+          - bahwa perlu ditetapkan Keputusan tentang IKU Tahun 2016 s.d. 2021  # ← temuan
+
     Lolos: keputusan-iku.yaml ::
 
         menimbang:
-          - menetapkan Perubahan IKU Perangkat Daerah Tahun 2021–2026
+          - menetapkan Perubahan IKU Perangkat Daerah Tahun 2021 sampai dengan 2026
+
+    Lolos: keputusan-iku.yaml di data/bandarlampung-diskopukm ::
+
+        menimbang:
           - dengan telah ditetapkannya Peraturan Walikota Bandar Lampung Nomor 40 Tahun 2018
-            tentang Perubahan IKU Pemerintah Kota Bandar Lampung Tahun 2016-2021
+            tentang Perubahan Indikator Kinerja Utama Pemerintah Kota Bandar Lampung Tahun
+            2016-2021, IKU Dinas perlu ditetapkan untuk RPJPD Tahun 2005–2025
     """
     if data.renstra is None:
         return
     awal, akhir = data.renstra.periode.awal, data.renstra.periode.akhir
+    judul: list[tuple[str, set[tuple[int, int]]]] | None = None
     for where, text, _, _ in texts(data):
         for match in _PERIODE.finditer(text):
             start, end = int(match.group(1)), int(match.group(2))
-            if (start, end) == (awal, akhir) or _dalam_judul_peraturan(text, match.start()):
+            if (start, end) == (awal, akhir):
                 continue
-            yield where, f"menyebut periode {start}–{end}, bukan periode Renstra {awal}–{akhir}"
+            if judul is None:
+                judul = _judul_berperiode(data)
+            if _dalam_kutipan(text, match.start(), (start, end), judul):
+                continue
+            yield (
+                where,
+                (
+                    f"menyebut periode {start}–{end}, bukan periode Renstra {awal}–{akhir}: ganti"
+                    " periodenya (periode lain hanya dalam judul peraturan yang dikutip)"
+                ),
+            )
 
 
-def _dalam_judul_peraturan(text: str, position: int) -> bool:
-    """True when the period sits in the title of a cited regulation ('… Nomor … tentang …')."""
-    before = text[:position]
-    cite = max(before.rfind("Nomor"), before.rfind("Peraturan"))
-    return cite >= 0 and "tentang" in before[cite:].lower() and ";" not in before[cite:]
+def _judul_berperiode(data: DataDinas) -> list[tuple[str, set[tuple[int, int]]]]:
+    """(title as :func:`normal` text, periods in it) of every catalogued regulation whose title
+    names a period, and ('rpjmd', its period) for each RPJMD/RPJPD the catalogue dates."""
+    result = []
+    for peraturan in data.peraturan.values():
+        periods = {(int(a), int(b)) for a, b in _PERIODE.findall(peraturan.tentang)}
+        if periods:
+            result.append((normal(peraturan.tentang), periods))
+        if peraturan.periode and _RPJ.search(peraturan.tentang):
+            result.append(("rpjmd", {(peraturan.periode.awal, peraturan.periode.akhir)}))
+    return result
+
+
+def _dalam_kutipan(
+    text: str, position: int, period: tuple[int, int], judul: list[tuple[str, set[tuple[int, int]]]]
+) -> bool:
+    """True when ``period`` at ``position`` of ``text`` belongs to a cited regulation: the text
+    holds the title of one naming that period, or an RPJMD/RPJPD of that period is named in the
+    same clause before it."""
+    teks = normal(text)
+    clause = re.split(r"[;:]", text[:position])[-1]
+    for title, periods in judul:
+        if period in periods and (_RPJ.search(clause) if title == "rpjmd" else title in teks):
+            return True
+    return False
 
 
 @aturan("KON003", "galat", "konsistensi")
