@@ -82,6 +82,8 @@ def test_hitungan_benar_atau_bukan_hitungan(teks: str) -> None:
         ("Persentase Perkembangan Usaha Mikro", "Jml UM yang dibina", "Jml UM yang berkembang"),
         ("Persentase data kepegawaian yang akurat", "Jumlah data pegawai yang ada",
          "Jumlah data kepegawaian yang disusun"),
+        ("Persentase pertumbuhan usaha mikro", "Jml UM thn N-1", "Jml UM thn N - Jml UM thn N-1"),
+        ("Pertumbuhan omzet", "Omzet tahun lalu", "Omzet tahun ini dikurangi omzet tahun lalu"),
     ],
 )  # fmt: skip
 def test_pecahan_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:

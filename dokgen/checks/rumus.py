@@ -122,8 +122,10 @@ def pecahan_terbalik(data: DataDinas) -> Iterator[tuple[Where, str]]:
 
     Terbalik bila pembilang menyebut keseluruhan ("seluruh", "semua", "total") dan penyebut
     tidak; bila kata-kata pembilang hanya sebagian dari kata-kata penyebut (penyebut yang lebih
-    sempit: "Jumlah koperasi" / "Jumlah koperasi sehat"); atau bila nama indikator lebih cocok
-    dengan penyebut daripada pembilang. Seed 001 mencetak pecahan ini terbalik:
+    sempit: "Jumlah koperasi" / "Jumlah koperasi sehat"); bila penyebut adalah selisih dan
+    pembilang salah satu sukunya (pertumbuhan: selisih dibagi tahun lalu, bukan sebaliknya); atau
+    bila nama indikator lebih cocok dengan penyebut daripada pembilang. Seed 001 mencetak pecahan
+    ini terbalik:
 
     Gagal: renstra.yaml ::
 
@@ -199,6 +201,9 @@ def terbalik(uraian: str, atas: str, bawah: str) -> str | None:
     kata_atas, kata_bawah = _kata(atas), _kata(bawah)
     if _SELURUH.search(atas) and not _SELURUH.search(bawah):
         return f"pembilang '{atas}' adalah keseluruhan"
+    suku = _SELISIH.split(bawah)
+    if len(suku) == 2 and normal(atas) in {normal(s) for s in suku}:
+        return f"penyebut '{bawah}' adalah selisih dan pembilang '{atas}' salah satu sukunya"
     if kata_atas and kata_atas < kata_bawah:
         return f"penyebut '{bawah}' lebih sempit dari pembilang '{atas}'"
     nama = _akar(_kata(uraian) - _JENIS)
@@ -207,6 +212,8 @@ def terbalik(uraian: str, atas: str, bawah: str) -> str | None:
     return None
 
 
+_SELISIH = re.compile(r"\s+(?:[-–—−]|dikurangi|minus)\s+", re.IGNORECASE)
+"""The minus of a growth formula ('Jml UM thn N - Jml UM thn N-1'); 'N-1' has no spaces."""
 _BUKAN_KATA = frozenset(
     {
         "yang", "yg", "dan", "di", "ke", "dari", "jumlah", "jml", "banyaknya", "banyak", "pada",
