@@ -52,6 +52,8 @@ def kasus_dataset(folder: Path) -> list[Kasus]:
     for m in MUTASI:
         if m.perlu and not _berkas(folder, m.perlu):
             continue
+        if not fnmatch.fnmatchcase(folder.name, m.contoh):
+            continue
         candidates: list[tuple[str, Jalur]] = []
         for file in _berkas(folder, m.berkas):
             if file not in roots:

@@ -37,6 +37,8 @@ class Mutasi:
     syarat: Syarat | None = None
     perlu: str = ""
     """A file (glob) the dataset must have for the mistake to matter."""
+    contoh: str = "*"
+    """The datasets (glob of the folder name) where the edit is a mistake."""
 
     @property
     def keluarga(self) -> str:
@@ -168,6 +170,18 @@ def tanpa_alasan() -> Ubah:
         text = mesin.hapus(text, path)
         item = "bahwa Indikator Kinerja Utama perlu ditetapkan kembali;"
         return mesin.ganti(text, ("menimbang",), [item]), path
+
+    return ubah
+
+
+def diubah_sendiri() -> Ubah:
+    """The regulation at the place listed as its own amendment."""
+
+    def ubah(text: str, path: Jalur, folder: Path) -> tuple[str, Jalur]:
+        return mesin.setel(text, path, "diubah_dengan", [str(path[-1])]), (
+            *path,
+            "diubah_dengan",
+        )
 
     return ubah
 
@@ -1265,6 +1279,76 @@ MUTASI: list[Mutasi] = [
         "dasar hukum diketik: Peraturan Bupati sebelum Undang-Undang",
         di="1",
     ),
+    # PER005: no catalogue regulation was revoked before 2022 (only in the 2022 amendment)
+    _m(
+        "PER005",
+        "keputusan-iku.yaml",
+        "mengingat/*",
+        jadi("permenpan-12-2015"),
+        "Mengingat peraturan yang sudah dicabut",
+        pilih=-2,
+        contoh="*-perubahan",
+    ),
+    _m(
+        "PER005",
+        "keputusan-iku.yaml",
+        "mengingat/*",
+        jadi("permenpan-12-2015"),
+        "Mengingat peraturan yang sudah dicabut",
+        pilih=1,
+        contoh="*-perubahan",
+    ),
+    _m(
+        "PER005",
+        "keputusan-iku.yaml",
+        "mengingat/*",
+        jadi("permenpan-12-2015"),
+        "Mengingat peraturan yang sudah dicabut",
+        pilih=4,
+        contoh="*-perubahan",
+    ),
+    # PER006: Bandar Lampung's catalogue has a Perwali of the 2016-2021 period
+    _m(
+        "PER006",
+        "keputusan-iku.yaml",
+        "mengingat/*",
+        jadi("perwali-bdl-40-2018"),
+        "Mengingat Perwali IKU periode 2016-2021",
+        pilih=2,
+        contoh="bandarlampung*",
+    ),
+    _m(
+        "PER006",
+        "dokumen-iku.yaml",
+        "landasan/*",
+        jadi("perwali-bdl-40-2018"),
+        "landasan Perwali IKU periode 2016-2021",
+        pilih=-1,
+        contoh="bandarlampung*",
+    ),
+    _m(
+        "PER006",
+        "dokumen-iku.yaml",
+        "dasar_pembentukan/*",
+        jadi("perwali-bdl-40-2018"),
+        "dasar pembentukan Perwali IKU periode 2016-2021",
+        contoh="bandarlampung*",
+    ),
+    _m(
+        "PER007",
+        "peraturan.yaml",
+        "peraturan/*/diubah_dengan/*",
+        jadi("perda-xyz-9-2099"),
+        "diubah_dengan tak dikenal",
+    ),
+    _m(
+        "PER008",
+        "peraturan.yaml",
+        "peraturan/*",
+        diubah_sendiri(),
+        "peraturan mengubah dirinya sendiri",
+        syarat=_tanpa("diubah_dengan"),
+    ),
     # --- KEP: keputusan ---------------------------------------------------------------------
     _m(
         "KEP001",
@@ -1364,6 +1448,25 @@ MUTASI: list[Mutasi] = [
         di="..",
         pilih=-1,
     ),
+    _m("DOK001", "dokumen-iku.yaml", "landasan", hapus(), "Dokumen IKU tanpa landasan", di="/"),
+    _m(
+        "DOK003",
+        "organisasi.yaml",
+        "tugas",
+        hapus(),
+        "organisasi tanpa tugas dinas",
+        di="/",
+        perlu="dokumen-iku.yaml",
+    ),
+    _m(
+        "DOK005",
+        "renstra.yaml",
+        "visi",
+        hapus(),
+        "Renstra tanpa visi",
+        di="/",
+        perlu="dokumen-iku.yaml",
+    ),
     # --- LKJ: lkj ---------------------------------------------------------------------------
     _m("LKJ001", REAL, "kendala", hapus(), "triwulan tanpa kendala", di="/"),
     _m("LKJ002", REAL, "analisis/*/solusi", hapus(), "analisis tanpa solusi", di=".."),
@@ -1394,4 +1497,31 @@ MUTASI: list[Mutasi] = [
         "laporan triwulan II bertanggal Mei",
         pilih=1,
     ),
+    _m(
+        "LKJ004",
+        "renstra.yaml",
+        "kebijakan",
+        hapus(),
+        "Renstra tanpa kebijakan",
+        di="/",
+        perlu=REAL,
+    ),
+    _m(
+        "LKJ008",
+        "dinas.yaml",
+        "pemda/nama_kepala_daerah",
+        hapus(),
+        "tanpa nama kepala daerah",
+        di="/pemda",
+        perlu="lkj.yaml",
+    ),
+    _m(
+        "ORG005",
+        "dinas.yaml",
+        "kepala",
+        setel("sejak", Mentah("2030-01-02")),
+        "kepala menjabat sesudah tanggal dokumen",
+        perlu="*-iku.yaml",
+    ),
+    _m("KEP006", "iki.yaml", "bulan", jadi(None), "kartu IKI tanpa tanggal", di="/"),
 ]

@@ -40,12 +40,21 @@ def test_mutasi_tertangkap(uji: dict[str, jalan.Uji], kasus: jalan.Kasus) -> Non
     )
 
 
+SEDIKIT = {
+    ("lumajang-diskopum", "KEP"): "tanpa keputusan-iku.yaml dan iki.yaml",
+    ("lumajang-diskopum-2014", "KEP"): "tanpa keputusan-iku.yaml dan iki.yaml",
+    ("malang-diskopum", "KEP"): "hanya dinas.yaml dan jabatan/ (NIP dan pangkat kepala)",
+    ("lumajang-diskopum-2014", "DOK"): "dokumen-iku.yaml hanya memuat tahun",
+}
+"""Families with fewer than three places in an example, because it lacks the files."""
+
+
 def test_setiap_keluarga_tiga_tempat_di_setiap_contoh() -> None:
     """A family whose mistakes apply to a dataset is injected at three places or more there."""
     per: dict[tuple[str, str], set[tuple[str, tuple[str | int, ...]]]] = {}
     for k in KASUS:
         per.setdefault((k.dataset, k.mutasi.keluarga), set()).add((k.berkas, k.jalur))
-    few = {key: len(v) for key, v in per.items() if len(v) < 3}
+    few = {key: len(v) for key, v in per.items() if len(v) < 3 and key not in SEDIKIT}
     assert not few, few
 
 
