@@ -423,6 +423,7 @@ MUTASI: list[Mutasi] = [
         "tugas/*",
         tambah_teks(" selama 2016-2021"),
         "tugas jabatan menyebut 2016-2021",
+        perlu="renstra.yaml",
         pilih=2,
     ),
     _m(
@@ -1084,6 +1085,7 @@ MUTASI: list[Mutasi] = [
         "tugas/*",
         tambah_teks(" dengan Sub Bagian Protokol"),
         "tugas jabatan: Sub Bagian Protokol",
+        perlu="organisasi.yaml",
         pilih=1,
     ),
     _m(
@@ -1092,6 +1094,7 @@ MUTASI: list[Mutasi] = [
         "fungsi/*",
         tambah_teks(" kepada Bidang Pariwisata"),
         "fungsi jabatan: Bidang Pariwisata",
+        perlu="organisasi.yaml",
         pilih=-1,
     ),
     _m(
