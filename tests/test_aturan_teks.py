@@ -97,6 +97,8 @@ def test_pecahan_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:
         ("Persentase pertumbuhan usaha mikro", "Jml UM thn N - Jml UM thn N-1", "Jml UM thn N-1"),
         ("Persentase UMKM yang dibina", "Jumlah UMKM yang dibina", "Jumlah UMKM"),
         ("Rasio pendapatan", "Realisasi pendapatan", "Target pendapatan"),
+        ("Persentase PNS yang mendapat pelayanan", "Jumlah PNS yang dilayani tepat waktu",
+         "Jumlah PNS yang mengajukan pelayanan"),
     ],
 )  # fmt: skip
 def test_pecahan_tidak_terbalik(uraian: str, pembilang: str, penyebut: str) -> None:

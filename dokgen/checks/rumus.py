@@ -207,7 +207,7 @@ def terbalik(uraian: str, atas: str, bawah: str) -> str | None:
     if kata_atas and kata_atas < kata_bawah:
         return f"penyebut '{bawah}' lebih sempit dari pembilang '{atas}'"
     nama = _akar(_kata(uraian) - _JENIS)
-    if nama & _akar(kata_atas) < nama & _akar(kata_bawah):
+    if _sama(nama, _akar(kata_atas)) < _sama(nama, _akar(kata_bawah)):
         return f"nama indikator cocok dengan penyebut '{bawah}', bukan dengan pembilang"
     return None
 
@@ -230,13 +230,23 @@ def _kata(text: str) -> frozenset[str]:
 
 
 _AWALAN = re.compile(r"^(?:ber|per|pem|pen|peng|pe|mem|men|meng|me|di|ke|ter)(?=\w{4})")
-_AKHIRAN = re.compile(r"(?<=\w{4})(?:nya|kan|an)$")
+_AKHIRAN = re.compile(r"(?<=\w{4})(?:nya|kan|an|i)$")
 
 
 def _akar(words: frozenset[str]) -> frozenset[str]:
     """The words with common affixes cut, roughly: 'perkembangan' and 'berkembang' both give
     'kembang' (enough to compare an indicator's name with its formula)."""
     return frozenset(_AWALAN.sub("", _AKHIRAN.sub("", w)) for w in words)
+
+
+def _sama(nama: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+    """The words of ``nama`` that ``words`` also has, a word matching another that begins with
+    it ('layan' and 'layani'): a pembilang worded a little differently still matches."""
+    return frozenset(
+        n
+        for n in nama
+        if any(w.startswith(n) or n.startswith(w) for w in words if len(w) > 3) or n in words
+    )
 
 
 @aturan("RUM004", "peringatan", "rumus", lingkup="jabatan")
