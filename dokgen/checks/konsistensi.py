@@ -12,15 +12,16 @@ from dokgen.load import DataDinas, semua_indikator
 from dokgen.model import PERSEN_URAIAN as PERSEN
 from dokgen.model import Indikator
 
-_DINAS = re.compile(r"\b(Dinas|DINAS)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
+_DINAS = re.compile(r"\b(Dinas)((?:\s+(?:dan\s+)?[A-Z][\w&-]*)+)")
 _URUSAN = (
     "pendidikan|kesehatan|sosial|perhubungan|pertanian|pariwisata|perindustrian|perdagangan"
     "|lingkungan hidup|pekerjaan umum|kependudukan|tenaga kerja|ketenagakerjaan|komunikasi"
     "|perikanan|peternakan|kebudayaan|kepemudaan|perpustakaan|kearsipan|penanaman modal"
     "|pemadam kebakaran|ketahanan pangan|kelautan|kehutanan|perumahan|koperasi"
 )
-_DINAS_KECIL = re.compile(rf"\b(dinas)\s+({_URUSAN})\b")
-"""'dinas pendidikan' in lower case: only with a known affair after it ('dinas terkait' is none)."""
+_DINAS_KECIL = re.compile(rf"\b(dinas|DINAS)\s+({_URUSAN}|{_URUSAN.upper()})\b")
+"""'dinas pendidikan', 'DINAS PENDIDIKAN': only with a known affair after it ('dinas terkait',
+'SEKRETARIS DINAS DALAM RANGKA …' name none)."""
 _SINGKATAN_LAIN = re.compile(
     r"\b(Bappeda|Bapenda|BPKAD|BKD|BKPSDM|Disdik|Dinkes|Dispendik)\b", re.IGNORECASE
 )
