@@ -411,6 +411,17 @@ def _sebutan_jabatan(nama: str) -> str:
     return normal(nama).replace(" ", "")
 
 
+_KODE = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""A jabatan kode, as ``pimpinan`` may be written."""
+
+
+def _sebutan_kepala(pimpinan: str, unit: str) -> bool:
+    """True when ``pimpinan`` is a title of the head of ``unit``: it names the unit ('Kepala
+    Bidang Usaha Mikro'), or it is the Sekretaris of a Sekretariat."""
+    title, name = _sebutan_jabatan(pimpinan), _sebutan_jabatan(unit)
+    return name in title or (name.startswith("sekretariat") and title.startswith("sekretaris"))
+
+
 @aturan("ORG007", "galat", "orang", lingkup="jabatan")
 def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """``pimpinan`` setiap unit di organisasi.yaml adalah jabatan yang ada dan memang kepala unit
@@ -418,8 +429,16 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
     langsung di bawah Kepala Dinas).
 
     ``pimpinan`` ditulis sebagai nama jabatan ("Sekretaris") atau kodenya; nama dibandingkan tanpa
-    memandang huruf besar/kecil, tanda baca dan spasi. Satu jabatan memimpin satu unit; selebihnya
-    diperiksa hanya bila ada berkas jabatan.
+    memandang huruf besar/kecil, tanda baca dan spasi. Nama jabatan pimpinan menyebut unitnya
+    ("Kepala Bidang Usaha Mikro"; Sekretariat: "Sekretaris"), dan satu jabatan memimpin satu unit;
+    selebihnya diperiksa hanya bila ada berkas jabatan.
+
+    Gagal: organisasi.yaml ::
+
+        unit:
+          - kode: bidang-usaha-mikro
+            nama: Bidang Usaha Mikro
+            pimpinan: Bendahara Pengeluaran  # ← temuan
 
     Gagal: organisasi.yaml ::
 
@@ -530,6 +549,14 @@ def pimpinan_bukan_kepala_unit(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 FieldRef(unit, ("pimpinan",)),
                 f"'{unit.pimpinan}' sudah pimpinan unit '{sama.kode}': satu jabatan memimpin satu"
                 " unit",
+            )
+    for unit in dipimpin:
+        assert unit.pimpinan is not None  # in dipimpin
+        if not _KODE.fullmatch(unit.pimpinan) and not _sebutan_kepala(unit.pimpinan, unit.nama):
+            yield (
+                FieldRef(unit, ("pimpinan",)),
+                f"pimpinan unit '{unit.nama}' ditulis '{unit.pimpinan}': sebutan kepala unit"
+                f" menyebut unitnya (mis. 'Kepala {unit.nama}')",
             )
     if not data.ringkasan:
         return
