@@ -477,7 +477,9 @@ def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Teks dokumen tidak menyebut peraturan yang belum ditetapkan pada tanggal dokumen itu.
 
     Laporan tahun 2019 tidak dapat berdasar pada Peraturan Menteri tahun 2021; kunci katalog
-    diperiksa PER004, kalimat yang ditulis sendiri diperiksa di sini.
+    diperiksa PER004, kalimat yang ditulis sendiri diperiksa di sini. Teks renstra.yaml dan
+    organisasi.yaml tercetak di setiap dokumen, jadi dibandingkan dengan tanggal dokumen yang
+    paling awal.
 
     Gagal: keputusan-iku.yaml ::
 
@@ -507,6 +509,12 @@ def teks_mendahului(data: DataDinas) -> Iterator[tuple[Where, str]]:
     if data.lkj is not None and data.realisasi:
         # the prose of lkj.yaml is in every quarter's report: the earliest must be true too
         owners[id(data.lkj)] = owners[id(data.realisasi[0])]
+    dated = [owner for owner in owners.values() if owner[1] is not None]
+    if dated:  # the Renstra's and the organisation's texts are printed in every document
+        earliest = min(dated, key=lambda owner: owner[1] or dt.date.max)
+        for shared in (data.renstra, data.organisasi):
+            if shared is not None:
+                owners[id(shared)] = earliest
     for where, text, _, berkas in texts(data):
         if id(berkas) not in owners:
             continue
