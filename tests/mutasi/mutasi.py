@@ -582,8 +582,8 @@ MUTASI: list[Mutasi] = [
         "KON007",
         "renstra.yaml",
         "visi",
-        tambah_teks(" melalui tujuh program"),
-        "visi: tujuh program",
+        tambah_teks(" melalui dua puluh lima program"),
+        "visi: dua puluh lima program",
     ),
     # --- RUM: rumus -------------------------------------------------------------------------
     _m(
@@ -1247,26 +1247,23 @@ MUTASI: list[Mutasi] = [
         "tugas unit: UU 20/2023",
         pilih=1,
     ),
-    _m(
-        "PER012",
-        "keputusan-iku.yaml",
-        "mengingat/0",
-        pindah_ke_akhir(),
-        "Mengingat: peraturan tertinggi dipindah ke akhir",
-    ),
+    # Mengingat, landasan and dasar_pembentukan are catalogue keys that dokgen orders itself when
+    # it prints them: their order is no mistake. Typed lists are.
     _m(
         "PER012",
         "dokumen-iku.yaml",
-        "landasan/0",
-        pindah_ke_akhir(),
-        "landasan: peraturan tertinggi dipindah ke akhir",
-    ),
-    _m(
-        "PER012",
-        "dokumen-iku.yaml",
-        "dasar_pembentukan/0",
-        pindah_ke_akhir(),
-        "dasar pembentukan: peraturan tertinggi dipindah ke akhir",
+        "teks",
+        setel(
+            "dasar_hukum",
+            [
+                "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+                "Peraturan Bupati Nomor 6 Tahun 2018 tentang Pedoman Penyusunan Laporan Kinerja;",
+                "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja"
+                " Instansi Pemerintah;",
+            ],
+        ),
+        "dasar hukum diketik: Peraturan Pemerintah sesudah Peraturan Bupati",
+        di="2",
     ),
     _m(
         "PER012",

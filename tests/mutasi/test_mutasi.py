@@ -1,14 +1,11 @@
 """The mutation suite of issue 19: every mutation of :mod:`tests.mutasi.mutasi` over every example.
 
-Named ``periksa_mutasi.py`` so that ``make test`` does not collect it yet (the new rules are still
-being written); run it with ``pytest -p no:randomly tests/mutasi/periksa_mutasi.py``. Each case
-copies its dataset once (per module), applies one edit, runs the check in-process and asserts a
-finding of the expected code at the expected file and line.
+Runs in ``make test``; ``python tools/mutasi.py`` prints the catch rate per family and rule. Each
+case copies its dataset once (per module), applies one edit, runs the check in-process and asserts
+a finding of the expected code at the expected file and line.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -56,7 +53,3 @@ def test_setiap_keluarga_tiga_tempat_di_setiap_contoh() -> None:
         per.setdefault((k.dataset, k.mutasi.keluarga), set()).add((k.berkas, k.jalur))
     few = {key: len(v) for key, v in per.items() if len(v) < 3 and key not in SEDIKIT}
     assert not few, few
-
-
-def test_data_folder_is_the_repository_s() -> None:
-    assert Path(DATA).is_dir()
