@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dokgen.checks import FieldRef, Where, aturan, normal
+from dokgen.checks import FieldRef, Where, aturan, normal, texts
 from dokgen.errors import saran
 from dokgen.load import DataDinas
-from dokgen.model import Model, Pejabat, RingkasanJabatan, Unit
+from dokgen.model import Pejabat, RingkasanJabatan, Unit
 
 _NAMA = re.compile(r"^[A-Za-zÀ-ÿ.,'’()\- ]+$")
 
@@ -304,18 +304,6 @@ def _nama_disebut(text: str) -> str:
     return " ".join(taken)
 
 
-def tugas_fungsi(data: DataDinas) -> Iterator[tuple[FieldRef, str]]:
-    """Every tugas and fungsi text: the jabatan's in a jabatan's view, organisasi.yaml's (the
-    dinas's own and each unit's) otherwise."""
-    owners: list[Model] = list(data.jabatan)
-    if not data.lingkup_jabatan and data.organisasi is not None:
-        owners += [data.organisasi, *data.organisasi.unit]
-    for owner in owners:
-        for field in ("tugas", "fungsi"):
-            for i, text in enumerate(getattr(owner, field)):
-                yield FieldRef(owner, (field, i)), text
-
-
 @aturan("ORG006", "peringatan", "orang", lingkup="jabatan")
 def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Unit yang disebut di tugas atau fungsi ("Bidang …", "Sub Bagian …", "Seksi …", "UPT …",
@@ -381,7 +369,9 @@ def unit_disebut_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
         return
     units = [(u.nama, *jenis_unit(normal(u.nama))) for u in data.organisasi.unit]
     dinas = normal(data.dinas.nama)
-    for where, text in tugas_fungsi(data):
+    for where, text, jenis, _ in texts(data):
+        if not jenis.endswith((".tugas", ".fungsi")):
+            continue
         for match in _SEBUTAN_UNIT.finditer(text):
             kind, tail = jenis_unit(normal(text[match.start() :]))
             disebut = _nama_disebut(text[match.end() :])
