@@ -264,3 +264,20 @@ def test_nip_rules(nip, problem):
 def test_pppk_numbers_skip_the_tmt_month_rule():
     assert masalah_nip("199001012021131001", pppk=True) is None
     assert "bulan TMT" in masalah_nip("199001012021131001")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir()))
+def test_every_warning_on_an_example_is_explained_in_its_periksa_yaml(name):
+    """No galat on a clean example, and each rule that warns about it is named in a comment of
+    its periksa.yaml, saying which shortcoming of the seed data it reports."""
+    folder = DATA / name
+    findings = periksa(load(folder))
+    assert [f for f in findings if f.severity == "galat"] == []
+    comments = [
+        line.strip()
+        for line in (folder / "periksa.yaml").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("#")
+    ]
+    warned = {f.code for f in findings if f.severity == "peringatan"}
+    explained = {line[4:10] for line in comments if line.startswith("# - ")}
+    assert explained == warned  # no warning unexplained, no explanation left over

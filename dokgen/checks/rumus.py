@@ -249,9 +249,13 @@ def _sama(nama: frozenset[str], words: frozenset[str]) -> frozenset[str]:
     )
 
 
-@aturan("RUM004", "peringatan", "rumus", lingkup="jabatan")
+@aturan("RUM004", "info", "rumus", lingkup="jabatan")
 def formula_mengulang_nama(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """Formula menjelaskan cara menghitung, bukan mengulang nama indikator.
+
+    Info, bukan peringatan: untuk hitungan ("Jumlah laporan yang disusun") formula yang sama
+    dengan namanya tidak membuat kartu salah, hanya kurang menjelaskan; seed 004 mempunyai 45
+    baris seperti itu, yang dahulu menenggelamkan peringatan yang penting.
 
     Gagal: jabatan/02-kasubag-umum.yaml ::
 
