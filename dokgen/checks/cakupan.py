@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TypeVar
 
 from dokgen.checks import FieldRef, Where, aturan, normal
 from dokgen.load import DataDinas, semua_indikator
@@ -241,6 +242,19 @@ def _nama_sama(nama: str) -> str:
     return _AWALAN.sub("", normal(nama))
 
 
+P = TypeVar("P", Program, Kegiatan)
+
+
+def _nama_kembar(items: list[P]) -> Iterator[tuple[P, P]]:
+    """(item, the earlier item) for every program or kegiatan whose name repeats an earlier one's
+    (:func:`_nama_sama`)."""
+    seen: dict[str, P] = {}
+    for item in items:
+        first = seen.setdefault(_nama_sama(item.nama), item)
+        if first is not item:
+            yield item, first
+
+
 def kode_renstra(renstra: Renstra) -> Iterator[tuple[str, str, Model]]:
     """(kind, kode, owner) of every kode of the Renstra that must be unique: tujuan, sasaran,
     program, kegiatan, and indicators of every level (one namespace: realisasi names them)."""
@@ -361,28 +375,19 @@ def kode_ganda(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 )
             else:
                 seen[kode] = (jenis, owner)
-        programs: dict[str, Program] = {}
+        for program, first in _nama_kembar(data.renstra.program):
+            yield (
+                FieldRef(program, ("nama",)),
+                f"program '{program.nama}' sudah ditulis sebagai program"
+                f" {first.kode} '{first.nama}'",
+            )
         for program in data.renstra.program:
-            key = _nama_sama(program.nama)
-            if key in programs:
+            for kegiatan, sama in _nama_kembar(program.kegiatan):
                 yield (
-                    FieldRef(program, ("nama",)),
-                    f"program '{program.nama}' sudah ditulis sebagai program"
-                    f" {programs[key].kode} '{programs[key].nama}'",
+                    FieldRef(kegiatan, ("nama",)),
+                    f"kegiatan '{kegiatan.nama}' sudah ditulis sebagai kegiatan"
+                    f" {sama.kode} '{sama.nama}' di program yang sama",
                 )
-            else:
-                programs[key] = program
-            names: dict[str, Kegiatan] = {}
-            for kegiatan in program.kegiatan:
-                key = _nama_sama(kegiatan.nama)
-                if key in names:
-                    yield (
-                        FieldRef(kegiatan, ("nama",)),
-                        f"kegiatan '{kegiatan.nama}' sudah ditulis sebagai kegiatan"
-                        f" {names[key].kode} '{names[key].nama}' di program yang sama",
-                    )
-                else:
-                    names[key] = kegiatan
     units: set[str] = set()
     for unit in data.organisasi.unit if data.organisasi else []:
         if unit.kode in units:
