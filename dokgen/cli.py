@@ -374,6 +374,41 @@ def excel_impor(
         teks(findings, out)
 
 
+@app.command(cls=Perintah, epilog="Contoh: dokgen web data")
+def web(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="Folder berisi folder data dinas (bawaan: data)"),
+    ] = Path("data"),
+    port: Annotated[
+        int | None, typer.Option("--port", help="Nomor port (bawaan: port bebas mana saja)")
+    ] = None,
+    tanpa_peramban: Annotated[
+        bool, typer.Option("--tanpa-peramban", help="Jangan membuka peramban")
+    ] = False,
+) -> None:
+    """Buka meja kerja dokgen di peramban: isi data, periksa, buat dan unduh dokumen."""
+    import socket
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from dokgen.web.app import buat_app
+
+    if not folder.is_dir():
+        raise _refuse(f"{folder}: folder tidak ada; buat dulu, mis. mkdir {folder}")
+    if port is None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+    alamat = f"http://127.0.0.1:{port}/"
+    out.print(f"Meja kerja dokgen: {alamat}  (Ctrl-C untuk berhenti)")
+    if not tanpa_peramban:
+        threading.Timer(1.0, webbrowser.open, [alamat]).start()
+    uvicorn.run(buat_app(folder.resolve()), host="127.0.0.1", port=port, log_level="warning")
+
+
 @app.command(cls=Perintah, epilog="Contoh: dokgen baru data/kediri-diskopum")
 def baru(
     folder: Annotated[

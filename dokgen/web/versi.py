@@ -1,0 +1,7 @@
+"""(Screen to come.)"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
