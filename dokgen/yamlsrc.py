@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,15 @@ class YamlSource:
             if line is not None:
                 return line
         return None
+
+
+def path_at(
+    lines: dict[Path_, int], line: int, among: Callable[[Path_], bool] | None = None
+) -> Path_ | None:
+    """The deepest path written on ``line`` (of those ``among`` accepts), from a
+    :attr:`YamlSource.lines`: the value a finding at that line is about; None when none is."""
+    paths = [p for p, n in lines.items() if n == line and (among is None or among(p))]
+    return max(paths, key=len) if paths else None
 
 
 def _problem_message(exc: MarkedYAMLError, text: str) -> str:

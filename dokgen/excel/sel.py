@@ -14,7 +14,7 @@ from typing import Any
 
 from dokgen.checks import Finding
 from dokgen.excel.baca import Baris, Buku
-from dokgen.yamlsrc import Path_, read_yaml
+from dokgen.yamlsrc import Path_, path_at, read_yaml
 
 Peta = dict[Path_, Baris]
 """YAML path → the row it came from, for one file."""
@@ -46,10 +46,10 @@ def sel(buku: Path, rows: Peta, lines: dict[Path_, int], line: int | None) -> st
     if line is None:
         return None
     known = {_teks(p): row for p, row in rows.items()}
-    paths = [_teks(p) for p, n in lines.items() if n == line and _teks(p) in known]
-    if not paths:
+    found = path_at(lines, line, lambda p: _teks(p) in known)
+    if found is None:
         return None
-    path = max(paths, key=len)
+    path = _teks(found)
     row = known[path]
     for column in _kolom(path):
         if column in row.cells:
