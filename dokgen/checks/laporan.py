@@ -28,6 +28,11 @@ def ringkasan(findings: list[Finding]) -> str:
     return ", ".join(f"{n} {severity}" for severity, n in count(findings).items())
 
 
+def ringkasan_aturan(code: str) -> str:
+    """The rule's one-sentence summary, the first paragraph of its explanation."""
+    return RULES[code].penjelasan.split("\n\n")[0].replace("\n", " ").replace("``", "'")
+
+
 def berulang(findings: list[Finding]) -> set[str]:
     """The rules with more than :data:`BATAS_ULANG` findings."""
     counts = Counter(f.code for f in findings)
@@ -68,8 +73,8 @@ def _groups(findings: list[Finding], colour: bool) -> list[str]:
     by_code = sorted(findings, key=lambda f: (order[f.severity], f.code))
     for code, group in groupby(by_code, key=lambda f: (f.code, f.severity)):
         items = list(group)
-        summary = RULES[code[0]].penjelasan.split("\n\n")[0].replace("\n", " ").replace("``", "'")
-        head = f"  {_level(items[0].severity, colour)} {code[0]}  {len(items)} kali: {summary}"
+        head = f"  {_level(items[0].severity, colour)} {code[0]}  {len(items)} kali: "
+        head += ringkasan_aturan(code[0])
         lines.append(head)
         for f in items[:CONTOH]:
             place = f"{f.file}:{f.line}" if f.line else f.file
