@@ -25,14 +25,15 @@ wheel: $(STAMP)
 demo: $(STAMP)
 	@for d in data/*/; do $(BIN)/dokgen check "$$d" && $(BIN)/dokgen build "$$d" || exit 1; done
 
-# LibreOffice (PDF) and poppler-utils (print tests, preview): installed when missing.
+# LibreOffice (PDF), poppler-utils (print tests, preview) and chromium (browser tests,
+# tests/web/test_peramban.py): installed when missing.
 sistem:
-	@command -v soffice >/dev/null && command -v pdfinfo >/dev/null || { \
+	@command -v soffice >/dev/null && command -v pdfinfo >/dev/null && test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation; \
+	      --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation chromium; \
 	  else \
-	    echo "Pasang dulu: sudo apt-get install libreoffice-writer poppler-utils"; exit 1; \
+	    echo "Pasang dulu: sudo apt-get install libreoffice-writer poppler-utils chromium"; exit 1; \
 	  fi; }
 
 test: $(STAMP) sistem
