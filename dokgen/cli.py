@@ -46,7 +46,7 @@ def _opsi_umum(
             "--version",
             callback=_versi,
             is_eager=True,
-            help="Tampilkan versi dokgen, lalu keluar",
+            help="Tampilkan versi dokgen, lalu keluar.",
         ),
     ] = False,
 ) -> None:

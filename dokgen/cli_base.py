@@ -4,7 +4,9 @@ typer (with its own copy of click) prints its help and usage errors in English a
 in a traceback. The command and group classes here are handed to typer (``cls=``), so the same
 frame holds for ``dokgen`` as installed, for ``python -m dokgen`` and for the tests' CliRunner:
 
-- help: "Penggunaan:", "Argumen", "Opsi", "Perintah", "Tampilkan bantuan ini, lalu keluar.";
+- help: "Pemakaian:", "Argumen", "Pilihan", "Perintah", "Tampilkan bantuan ini, lalu keluar."
+  (every English text of typer's help is in :data:`TEKS`, for its rich panels and for its plain
+  help when ``TYPER_USE_RICH=0``);
 - a usage error (a missing argument, an unknown option or command, a bad value): one Indonesian
   sentence, the usage line and where to find help; exit 2;
 - a :class:`~dokgen.errors.DokgenError`: its sentences, exit 2;
@@ -28,6 +30,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 from typer import _click
+from typer import core as typer_core
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
@@ -43,16 +46,54 @@ DIBATALKAN = 130
 BUG = 3
 """Exit code of a bug in dokgen: the details are in a log file."""
 
-_JUDUL = {
-    "ARGUMENTS_PANEL_TITLE": "Argumen",
-    "OPTIONS_PANEL_TITLE": "Opsi",
-    "COMMANDS_PANEL_TITLE": "Perintah",
-    "REQUIRED_LONG_STRING": "[wajib]",
-    "DEFAULT_STRING": "[bawaan: {}]",
-    "ENVVAR_STRING": "[variabel lingkungan: {}]",
-    "DEPRECATED_STRING": "(usang) ",
+TEKS = {
+    # rich panels (module constants of ``typer.rich_utils``)
+    "Arguments": "Argumen",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "Error": "Galat",
+    "[required]": "[wajib]",
+    "[default: {}]": "[bawaan: {}]",
+    "[env var: {}]": "[variabel lingkungan: {}]",
+    "(deprecated) ": "(usang) ",
+    "Aborted.": "Dibatalkan.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": (
+        "Bantuan: {command_path} {help_option}"
+    ),
+    # plain help and messages (``typer.core``'s gettext calls)
+    "required": "wajib",
+    "default: {default}": "bawaan: {default}",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "(dynamic)": "(dinamis)",
+    "Aborted!": "Dibatalkan.",
+    "Missing command.": "perintah belum ditulis",
+    "No such command {name!r}.": "perintah {name!r} tidak dikenal",
 }
-"""typer's help texts (module constants of ``typer.rich_utils``) in Indonesian."""
+"""Every English text typer prints (its gettext messages), in Indonesian: the one table. The
+rest of the frame — the usage line, the help option, the usage errors of its copy of click
+(which has no gettext) — is in :class:`_Indonesia` and :mod:`dokgen.cli_errors`."""
+
+_KONSTANTA = {
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "ERRORS_PANEL_TITLE": "Error",
+    "REQUIRED_LONG_STRING": "[required]",
+    "DEFAULT_STRING": "[default: {}]",
+    "ENVVAR_STRING": "[env var: {}]",
+    "DEPRECATED_STRING": "(deprecated) ",
+    "ABORTED_TEXT": "Aborted.",
+    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+}
+"""typer.rich_utils' constants (set from gettext when it is imported) and their English text."""
+
+
+def terjemah(message: str) -> str:
+    """``message`` in Indonesian when :data:`TEKS` has it (typer's gettext, replaced)."""
+    return TEKS.get(message, message)
+
+
+typer_core._ = terjemah  # type: ignore[attr-defined]  # typer.core calls _() as it prints
 
 _JENIS_NILAI = {
     "int": "<angka>",
@@ -63,7 +104,7 @@ _JENIS_NILAI = {
 }
 """The value shown after an option in help, by the option's Python type; a flag shows none."""
 
-PENGGUNAAN = "Penggunaan: "
+PEMAKAIAN = "Pemakaian: "
 BANTUAN = "Tampilkan bantuan ini, lalu keluar."
 
 
@@ -75,8 +116,8 @@ def galat(line: str) -> None:
 def _indonesian_help() -> None:
     from typer import rich_utils
 
-    for name, text in _JUDUL.items():
-        setattr(rich_utils, name, text)
+    for name, english in _KONSTANTA.items():
+        setattr(rich_utils, name, terjemah(english))
 
 
 def _indonesian_params(command: _click.Command, ctx: _click.Context) -> None:
@@ -96,12 +137,10 @@ class _Indonesia(_click.Command):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.options_metavar = "[OPSI]"
+        self.options_metavar = "[PILIHAN]"
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        formatter.write_usage(
-            ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), PENGGUNAAN
-        )
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), PEMAKAIAN)
 
     def get_help_option(self, ctx: _click.Context) -> Any:
         option = super().get_help_option(ctx)

@@ -27,6 +27,8 @@ from pathlib import Path
 from rich.text import Text
 from typer._click import exceptions as click_errors
 
+from dokgen.cli_base import TEKS
+
 LOG_KEPT = 20
 """Crash logs kept in the log folder; older ones are deleted when a new one is written."""
 
@@ -73,14 +75,12 @@ def usage_sentence(exc: click_errors.UsageError) -> str:
         return _no_such_option(exc)
     if isinstance(exc, click_errors.BadOptionUsage):
         if "does not take a value" in exc.message:
-            return f"opsi {exc.option_name} tidak menerima nilai"
-        return f"opsi {exc.option_name} memerlukan nilai sesudahnya"
+            return f"pilihan {exc.option_name} tidak menerima nilai"
+        return f"pilihan {exc.option_name} memerlukan nilai sesudahnya"
     if extra := re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", exc.message):
         return f"argumen berlebih: {extra.group(1)}"
-    if exc.message.startswith("Missing command"):
-        return "perintah belum ditulis"
-    if command := re.match(r"No such command '(.*?)'", exc.message):
-        return f"perintah '{command.group(1)}' tidak dikenal"
+    if exc.message in TEKS.values() or re.fullmatch(r"perintah '.*' tidak dikenal", exc.message):
+        return exc.message  # typer's own, through cli_base.TEKS
     return "perintah tidak dapat dipahami"
 
 
@@ -95,7 +95,7 @@ def _missing(exc: click_errors.MissingParameter) -> str:
     param = exc.param
     if param is None:
         return "argumen belum lengkap"
-    kind = "opsi" if param.param_type_name == "option" else "argumen"
+    kind = "pilihan" if param.param_type_name == "option" else "argumen"
     help_text = (getattr(param, "help", None) or "").strip().rstrip(".")
     sentence = f"{kind} {_param_name(param)} belum diberikan"
     return f"{sentence} — {help_text}" if help_text else sentence
@@ -113,7 +113,7 @@ def _bad_value(exc: click_errors.BadParameter) -> str:
     param = exc.param
     if param is None:
         return "nilai tidak sah"
-    kind = "opsi" if param.param_type_name == "option" else "argumen"
+    kind = "pilihan" if param.param_type_name == "option" else "argumen"
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
     expected = _JENIS.get(getattr(annotation, "__name__", ""))
     sentence = f"nilai {kind} {_param_name(param)} tidak sah"
@@ -121,7 +121,7 @@ def _bad_value(exc: click_errors.BadParameter) -> str:
 
 
 def _no_such_option(exc: click_errors.NoSuchOption) -> str:
-    sentence = f"opsi '{exc.option_name}' tidak dikenal"
+    sentence = f"pilihan '{exc.option_name}' tidak dikenal"
     if exc.possibilities:
         return sentence + f" — maksud Anda '{exc.possibilities[0]}'?"
     return sentence

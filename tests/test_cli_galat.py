@@ -32,7 +32,7 @@ ENGLISH = (
     "Usage",
     "Missing",
     "No such",
-    "Invalid value",
+    "Invalid",
     "unexpected extra",
     "Try ",
     "Error",
@@ -68,14 +68,20 @@ def no_english(output: str) -> None:
         (["diff", "a"], "galat argumen BARU belum diberikan"),
         (["bild", "x"], "galat perintah 'bild' tidak dikenal — maksud Anda 'build'?"),
         (["excel", "ekspr"], "galat perintah 'ekspr' tidak dikenal — maksud Anda 'ekspor'?"),
-        (["build", "--nope", "x"], "galat opsi '--nope' tidak dikenal"),
-        (["build", "--kelur", "x"], "galat opsi '--kelur' tidak dikenal — maksud Anda '--keluar'?"),
+        (["build", "--nope", "x"], "galat pilihan '--nope' tidak dikenal"),
+        (
+            ["build", "--kelur", "x"],
+            "galat pilihan '--kelur' tidak dikenal — maksud Anda '--keluar'?",
+        ),
         (
             ["build", "x", "--jobs", "abc"],
-            "galat nilai opsi --jobs tidak sah: harus berupa bilangan bulat",
+            "galat nilai pilihan --jobs tidak sah: harus berupa bilangan bulat",
         ),
         (["build", "x", "y"], "galat argumen berlebih: y"),
-        (["build", "--keluar"], "galat opsi --keluar memerlukan nilai"),
+        (["build", "--keluar"], "galat pilihan --keluar memerlukan nilai"),
+        (["rules", "--pdf"], "galat pilihan '--pdf' tidak dikenal"),
+        (["excel", "ekspor", "x"], "galat argumen BERKAS belum diberikan — Berkas .xlsx"),
+        (["web", "--port", "delapan"], "galat nilai pilihan --port tidak sah: harus berupa"),
     ],
 )
 def test_usage_errors_are_indonesian(args, sentence):
@@ -88,7 +94,7 @@ def test_usage_errors_are_indonesian(args, sentence):
 def test_usage_error_names_the_usage_and_the_help():
     result = run("build")
     assert result.output.splitlines()[1:] == [
-        "Penggunaan: dokgen build [OPSI] {DATA}",
+        "Pemakaian: dokgen build [PILIHAN] {DATA}",
         "Bantuan: dokgen build --help",
     ]
 
@@ -101,6 +107,8 @@ COMMANDS = [
     ["pdf"],
     ["diff"],
     ["baru"],
+    ["web"],
+    ["peraturan"],
     ["excel"],
     ["excel", "ekspor"],
     ["excel", "impor"],
@@ -111,11 +119,47 @@ COMMANDS = [
 def test_help_is_indonesian_with_an_example(command):
     result = run(*command, "--help")
     assert result.exit_code == 0, result.output
-    assert "Penggunaan: dokgen" in result.output
+    assert "Pemakaian: dokgen" in result.output
     assert "Tampilkan bantuan ini, lalu keluar." in result.output
     assert "Contoh: dokgen " in result.output
-    assert "Opsi" in result.output
+    assert "Pilihan" in result.output
     no_english(result.output)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "dokgen")
+def test_plain_help_is_indonesian_too(command, monkeypatch):
+    """Without rich panels (``TYPER_USE_RICH=0``) typer prints click's plain help."""
+    import typer.core
+
+    monkeypatch.setattr(typer.core, "HAS_RICH", False)
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Pemakaian: dokgen")
+    assert "\nPilihan:\n" in result.output and "Contoh: dokgen " in result.output
+    no_english(result.output)
+
+
+def test_every_text_typer_prints_is_translated():
+    """typer's gettext texts (a new typer may add some): each is in cli_base.TEKS."""
+    import typer.core
+    import typer.rich_utils
+
+    from dokgen.cli_base import _KONSTANTA, TEKS
+
+    source = Path(typer.core.__file__).read_text(encoding="utf-8")
+    texts = set(re.findall(r"""\b_\((["'])(.*?)\1\)""", source))
+    assert texts and {text for _, text in texts} <= set(TEKS)
+    source = Path(typer.rich_utils.__file__).read_text(encoding="utf-8")
+    constants = dict(re.findall(r"""^([A-Z_]+) = _\("(.*)"\)$""", source, re.MULTILINE))
+    assert constants == _KONSTANTA
+    assert all(TEKS[english] != english for english in constants.values())
+
+
+def test_version():
+    from dokgen import __version__
+
+    result = run("--version")
+    assert (result.exit_code, result.output) == (0, f"dokgen {__version__}\n")
 
 
 def test_help_of_a_command_names_its_arguments_and_values():
