@@ -29,12 +29,8 @@ CONTOH = "contoh-lengkap"
 
 def _bangun(page: Page) -> None:
     """The build screen after a build without PDFs: the list of documents to download."""
-    tombol = page.get_by_role("button", name="Buat dokumen")
-    if tombol.count():
-        tombol.first.click()
-        page.get_by_text("semua.zip").or_(page.get_by_text("Unduh semua")).first.wait_for(
-            timeout=60_000
-        )
+    page.get_by_role("button", name="Buat dokumen").click()
+    page.locator("#selesai").wait_for(timeout=120_000)
 
 
 LAYAR: list[tuple[str, str, Callable[[Page], None] | None]] = [

@@ -9,12 +9,16 @@ Chromium missing is a failure that says how to install it, never a skip (CI inst
 
 from __future__ import annotations
 
+import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.conftest import DATA
+from tests.docxread import open_docx, text
 from tests.web import peramban
 
 DINAS = "kediri-dinkes"
@@ -71,3 +75,33 @@ def test_a_clerk_creates_a_new_dinas_from_the_empty_home_page(
     halaman.get_by_label("Nama folder").fill(DINAS)
     halaman.get_by_role("button", name="Buat dinas").click()
     expect(halaman.get_by_role("alert")).to_contain_text(f"'{DINAS}' sudah ada")
+
+
+@pytest.fixture(scope="module")
+def alamat_contoh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second app whose workspace holds a copy of data/contoh-lengkap named 'contoh'."""
+    folder = tmp_path_factory.mktemp("peramban-contoh") / "data"
+    shutil.copytree(DATA / "contoh-lengkap", folder / "contoh")
+    with peramban.server(folder, folder.parent / "build") as alamat:
+        yield alamat
+
+
+def test_the_build_screen_builds_and_the_zip_holds_the_decree(
+    konteks: BrowserContext, alamat_contoh: str
+) -> None:
+    halaman = konteks.new_page()
+    halaman.goto(alamat_contoh + "/dinas/contoh")
+    halaman.locator("nav.menu").get_by_role("link", name="Buat dokumen").click()
+    halaman.get_by_label("dengan PDF").uncheck()
+    halaman.get_by_role("button", name="Buat dokumen").click()
+    expect(halaman.locator("#selesai")).to_contain_text("Selesai", timeout=30_000)
+    expect(halaman.locator("#daftar-hasil")).to_contain_text("iki/01-sekretaris.docx")
+    with halaman.expect_download() as unduhan:
+        halaman.get_by_role("link", name="Unduh semua (.zip)").click()
+    assert unduhan.value.suggested_filename == "contoh.zip"
+    with zipfile.ZipFile(unduhan.value.path()) as arsip:
+        assert "contoh/iki-semua-jabatan.docx" in arsip.namelist()
+        keputusan = text(open_docx(arsip.read("contoh/keputusan-iku.docx")))
+    assert "KEPUTUSAN KEPALA DINAS KOPERASI DAN USAHA MIKRO KABUPATEN LUMAJANG" in keputusan
+    assert "Persentase Koperasi Sehat dan Cukup Sehat" in keputusan
+    halaman.close()
