@@ -9,6 +9,7 @@ code to the rule's explanation (``/aturan/{code}``).
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -160,12 +161,19 @@ def periksa(request: Request, nama: str, semua: bool = False) -> HTMLResponse:
 
 
 @router.get("/aturan/{code}", response_class=HTMLResponse)
-def aturan(request: Request, code: str) -> HTMLResponse:
-    """A rule's explanation: what it finds, with a failing and a passing example."""
+def aturan(request: Request, code: str, dinas: str = "") -> HTMLResponse:
+    """A rule's explanation: what it finds, with a failing and a passing example (``dinas``:
+    the dinas whose findings linked here, for the menu and the way back)."""
     rule = RULES.get(code.upper())
     if rule is None:
         raise HTTPException(404, f"aturan '{code[:20]}' tidak dikenal")
+    bagian = []  # prose paragraphs and the indented YAML examples, as written in the docstring
+    for block in rule.penjelasan.split("\n\n")[1:]:
+        if all(line.startswith(" ") for line in block.splitlines()):
+            bagian.append(("contoh", textwrap.dedent(block)))
+        else:
+            bagian.append(("teks", block.replace("\n", " ").replace("``", "'")))
     return halaman(
         request, "periksa_aturan.html", aturan=rule, ringkasan=ringkasan_aturan(rule.code),
-        penjelasan=rule.penjelasan.split("\n\n", 1)[-1] if "\n\n" in rule.penjelasan else "",
+        bagian=bagian, nama=dinas,
     )  # fmt: skip

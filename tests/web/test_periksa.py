@@ -33,7 +33,7 @@ def test_findings_link_to_the_field_they_are_about_galat_first(
         '<td class="letak"><a href="/dinas/rusak/data/jabatan/01-kasubag.yaml#f-tugas.0">'
         "jabatan/01-kasubag.yaml:5</a></td>"
     ) in row
-    assert 'href="/aturan/KON001"' in row
+    assert 'href="/aturan/KON001?dinas=rusak"' in row
     assert page.index(row) < peringatan  # listed among the galat
     # a nested field: the deepest path written on the line
     assert 'href="/dinas/rusak/data/jabatan/01-kasubag.yaml#f-iki.0.indikator.0.mendukung"' in page
@@ -62,10 +62,13 @@ def test_a_rule_with_many_findings_is_one_group_unless_every_finding_is_asked_fo
 
 
 def test_a_rule_code_explains_itself(klien: Klien) -> None:
-    page = klien.get("/aturan/KON001").text
+    page = klien.get("/aturan/KON001?dinas=malang-diskopum").text
     assert "Teks bebas tidak menyebut instansi atau daerah lain" in page
-    assert "Gagal:" in page and "# ← temuan" in page
+    assert "<p>Gagal: keputusan-iku.yaml ::</p>" in page
+    assert '<pre class="penjelasan">menimbang:\n  - perlu ditetapkan Perubahan IKU Bappeda' in page
+    assert 'href="/dinas/malang-diskopum/periksa">← kembali' in page
     assert klien.get("/aturan/XYZ999").status_code == 404
+    assert "kembali" not in klien.get("/aturan/KON001?dinas=../x").text
 
 
 def test_clean_data_says_so_and_text_from_the_data_is_escaped(
