@@ -345,21 +345,32 @@ def excel_ekspor(
 
 
 @excel_app.command(
-    "impor", cls=Perintah, epilog="Contoh: dokgen excel impor lumajang.xlsx data/lumajang-diskopum"
+    "impor",
+    cls=Perintah,
+    epilog="Contoh: dokgen excel impor data/lumajang-diskopum lumajang.xlsx (urutan sama dengan"
+    " excel ekspor: DATA, lalu BERKAS)",
 )
 def excel_impor(
+    data: DataArg,
     berkas: Annotated[
         Path, typer.Argument(metavar="BERKAS", help="Berkas .xlsx yang dibaca, mis. lumajang.xlsx")
     ],
-    data: DataArg,
 ) -> None:
-    """Baca buku kerja Excel kembali ke berkas YAML dinas (semua atau tidak sama sekali), lalu
-    periksa hasilnya: setiap temuan menyebut berkas, baris dan sel asalnya di buku kerja."""
+    """Baca buku kerja Excel kembali ke berkas YAML dinas, lalu periksa hasilnya.
+
+    Semua atau tidak sama sekali: buku kerja yang tidak terbaca tidak mengubah satu berkas pun.
+    Setiap temuan pemeriksaan menyebut berkas, baris dan sel asalnya di buku kerja.
+    """
     from dokgen.check import check_folder
     from dokgen.checks.laporan import teks
     from dokgen.excel.impor import impor
     from dokgen.excel.sel import tandai
 
+    if _urutan_lama(data, berkas):
+        raise _refuse(
+            f"urutan argumen excel impor kini DATA BERKAS, sama dengan excel ekspor: tulis"
+            f" dokgen excel impor {berkas} {data}"
+        )
     hasil = impor(berkas, data)
     if hasil.dipulihkan:
         out.print("Impor sebelumnya terputus di tengah jalan; folder data dipulihkan lebih dulu.")
@@ -372,6 +383,11 @@ def excel_impor(
     if findings:
         out.print("\nPemeriksaan data hasil impor (sel asal di dalam [ ]):")
         teks(findings, out)
+
+
+def _urutan_lama(data: Path, berkas: Path) -> bool:
+    """True for ``excel impor BERKAS DATA``, the order of dokgen 0.1: a workbook, then a folder."""
+    return data.suffix.lower() == ".xlsx" and not data.is_dir() and berkas.is_dir()
 
 
 @app.command(cls=Perintah, epilog="Contoh: dokgen web data")

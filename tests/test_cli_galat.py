@@ -80,7 +80,7 @@ def no_english(output: str) -> None:
         (["build", "x", "y"], "galat argumen berlebih: y"),
         (["build", "--keluar"], "galat pilihan --keluar memerlukan nilai"),
         (["rules", "--pdf"], "galat pilihan '--pdf' tidak dikenal"),
-        (["excel", "ekspor", "x"], "galat argumen BERKAS belum diberikan — Berkas .xlsx"),
+        (["excel", "impor", "x"], "galat argumen BERKAS belum diberikan — Berkas .xlsx"),
         (["web", "--port", "delapan"], "galat nilai pilihan --port tidak sah: harus berupa"),
     ],
 )
@@ -160,6 +160,23 @@ def test_version():
 
     result = run("--version")
     assert (result.exit_code, result.output) == (0, f"dokgen {__version__}\n")
+
+
+def test_excel_impor_in_the_old_order_says_the_new_one(make_data, tmp_path):
+    """``excel impor`` takes DATA BERKAS like ``excel ekspor``; the order of dokgen 0.1 (a
+    workbook, then a folder) is one sentence with the command to type, and nothing is read."""
+    folder = make_data()
+    workbook = tmp_path / "buku.xlsx"
+    assert run("excel", "ekspor", folder, workbook).exit_code == 0
+    result = run("excel", "impor", workbook, folder)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"galat urutan argumen excel impor kini DATA BERKAS, sama dengan excel ekspor: tulis"
+        f" dokgen excel impor {folder} {workbook}"
+    ]
+    result = run("excel", "impor", folder, workbook)
+    assert result.exit_code == 0, result.output
+    assert "Selesai: 0 berkas diubah, 0 dihapus" in result.output
 
 
 def test_help_of_a_command_names_its_arguments_and_values():

@@ -73,7 +73,7 @@ def row_of(sheet: Worksheet, kode: str) -> int:
 def refused(tmp_path: Path, path: Path, folder: Path, *words: str) -> str:
     """Run the CLI; it must refuse with ``words`` in its message and change nothing at all."""
     before = snapshot(tmp_path)
-    result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
+    result = runner.invoke(app, ["excel", "impor", str(folder), str(path)])
     output = result.output
     assert result.exit_code == 2, output
     assert "Traceback" not in output
@@ -233,12 +233,12 @@ def test_disk_full_while_writing_the_third_of_five_files_changes_nothing(tmp_pat
         real(*args)
 
     monkeypatch.setattr(tulis, "_tulis_baru", full)
-    result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
+    result = runner.invoke(app, ["excel", "impor", str(folder), str(path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "disk penuh" in result.output and "tidak diubah" in result.output
     assert snapshot(folder) == before
     monkeypatch.undo()
-    assert runner.invoke(app, ["excel", "impor", str(path), str(folder)]).exit_code == 0
+    assert runner.invoke(app, ["excel", "impor", str(folder), str(path)]).exit_code == 0
     assert snapshot(folder) == expected
 
 
@@ -308,7 +308,7 @@ def test_an_import_killed_at_any_step_is_recovered_by_the_next_run(tmp_path, nam
     shutil.copytree(folder, halfway)
     assert tulis.pulihkan(halfway) is not committed
     assert snapshot(halfway) == (expected if committed else before)
-    result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
+    result = runner.invoke(app, ["excel", "impor", str(folder), str(path)])
     assert result.exit_code == 0, result.output
     assert snapshot(folder) == expected
     said = "Impor sebelumnya terputus di tengah jalan; folder data dipulihkan lebih dulu."
@@ -328,7 +328,7 @@ def test_read_only_data_folder_is_refused_in_one_sentence(tmp_path, monkeypatch)
         return real(file, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", read_only)
-    result = runner.invoke(app, ["excel", "impor", str(path), str(folder)])
+    result = runner.invoke(app, ["excel", "impor", str(folder), str(path)])
     monkeypatch.undo()
     assert result.exit_code == 2 and "izin ditolak" in result.output, result.output
     assert snapshot(folder) == before
