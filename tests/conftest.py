@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+CONTOH = sorted(p for p in DATA.iterdir() if (p / "dinas.yaml").is_file())
+"""Every example dinas of data/ (not what the web app keeps there, such as .versi/)."""
 TEMPLATES = ROOT / "templates"
 
 DINAS_YAML = """\

@@ -19,9 +19,9 @@ from docx.shared import Cm, Pt
 
 from dokgen.pdf import ke_pdf
 from tests import cetak, panjang
-from tests.conftest import DATA
+from tests.conftest import CONTOH, DATA
 
-CONTOH = sorted(p.name for p in DATA.iterdir() if (p / "dinas.yaml").is_file())
+CONTOH = [p.name for p in CONTOH]
 PANJANG = [f"{name}-panjang" for name in panjang.CONTOH]
 DATASET = CONTOH + PANJANG
 KARTU_SATUAN = 3

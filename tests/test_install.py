@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 import dokgen
-from tests.conftest import DATA, ROOT
+from tests.conftest import CONTOH, ROOT
 from tests.docxread import open_docx, text
 
 SOURCE = ["pyproject.toml", "README.md", "dokgen", "templates"]
@@ -150,7 +150,7 @@ def expected(data: Path) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("data", sorted(DATA.iterdir()), ids=lambda p: p.name)
+@pytest.mark.parametrize("data", CONTOH, ids=lambda p: p.name)
 def test_every_example_builds_from_the_installed_wheel(installed: Installed, data: Path) -> None:
     out = installed.work.parent / "hasil" / data.name
     result = run(installed, installed.python, "-m", "dokgen", "build", data, "-o", out)

@@ -32,7 +32,7 @@ from dokgen.jabatan import card_context
 from dokgen.load import load
 from dokgen.render import Template, template_variables
 from dokgen.resources import TEMPLATES
-from tests.conftest import DATA, ROOT
+from tests.conftest import CONTOH, DATA, ROOT
 
 Context = dict[str, Any]
 Contexts = dict[str, Context]
@@ -79,7 +79,7 @@ TEMPLATE_NAMES = sorted(path.name for path in TEMPLATES.glob("*.docx"))
 
 def kind_contexts() -> Iterator[tuple[str, str, Context]]:
     """(template, document, full context) of every document of every kind of every example."""
-    for folder in sorted(path for path in DATA.iterdir() if path.is_dir()):
+    for folder in CONTOH:
         cache = Cache()  # in memory; the same one must serve load() and card_context()
         data = load(folder, cache)
         for kind in kinds().values():

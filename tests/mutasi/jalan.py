@@ -199,4 +199,4 @@ def siapkan(sumber: Path, tmp: Path | None = None) -> Uji:
 
 
 def dataset(data: Path) -> list[Path]:
-    return sorted(p for p in data.iterdir() if p.is_dir())
+    return sorted(p for p in data.iterdir() if (p / "dinas.yaml").is_file())
