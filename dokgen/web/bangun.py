@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import io
 import logging
+import shutil
 import struct
 import threading
 import time
@@ -43,6 +44,10 @@ class Pekerjaan:
     """One build of one dinas, as the page shows it."""
 
     pdf: bool
+    paksa: bool = False
+    """Built even when the check finds galat."""
+    hanya: str | None = None
+    """The one kind of document built (None: every kind)."""
     keadaan: Keadaan = "berjalan"
     tahap: str = "Memuat dan memeriksa data"
     selesai: int = 0
@@ -80,18 +85,18 @@ def _pekerjaan(request: Request) -> dict[str, Pekerjaan]:
     return result
 
 
-def _jalankan(
-    job: Pekerjaan, folder: Path, out: Path, lock: threading.Lock, paksa: bool, hanya: str | None
-) -> None:
+def _jalankan(job: Pekerjaan, folder: Path, out: Path, lock: threading.Lock) -> None:
     """Build (then the PDFs) into ``out``; the dinas's lock is released at the end."""
     from dokgen import build as pipeline
     from dokgen.cli import pdf_segar
     from dokgen.errors import DataError, DokgenError
 
     try:
-        options = pipeline.BuildOptions(progress=job.kemajuan, force=paksa, kind=hanya)
+        options = pipeline.BuildOptions(progress=job.kemajuan, force=job.paksa, kind=job.hanya)
         hasil = pipeline.build(folder, out, options)
         job.ringkasan, job.dilewati = hasil.summary, dict(hasil.skipped)
+        for gone in hasil.deleted:  # the previews of a document the data no longer makes
+            shutil.rmtree(out / PRATINJAU / gone.relative_to(out).with_suffix(""), True)
         if job.pdf:
             from dokgen.pdf import ke_pdf
 
@@ -290,7 +295,7 @@ def _layar(request: Request, nama: str, status_code: int = 200, **extra: Any) ->
         job=job,
         berkas=berkas,
         ada_pdf=any(b.pdf for b in berkas),
-        jenis=[(name, kind.label) for name, kind in kinds().items()],
+        jenis={name: kind.label for name, kind in kinds().items()},
         lo=libreoffice(),
         **extra,
     )
@@ -325,11 +330,11 @@ def mulai(
         )
         return _layar(request, nama, status_code=409, sibuk=sibuk)
     try:
-        job = Pekerjaan(pdf=bool(pdf))
+        job = Pekerjaan(pdf=bool(pdf), paksa=bool(paksa), hanya=hanya or None)
         _pekerjaan(request)[nama] = job
         thread = threading.Thread(
             target=_jalankan,
-            args=(job, folder, hasil, lock, bool(paksa), hanya or None),
+            args=(job, folder, hasil, lock),
             name=f"dokgen-bangun-{nama}",
             daemon=True,
         )

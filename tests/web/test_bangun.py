@@ -124,6 +124,12 @@ def test_data_with_galat_is_refused_with_its_findings(klien: Klien, ruang_kerja:
     assert "Belum ada dokumen" in page
     assert not (ruang_kerja.parent / "build" / "rusak-semua").exists()
 
+    assert bangun(klien, "rusak-semua", paksa="1", hanya="keputusan")["keadaan"] == "selesai"
+    page = klien.get("/dinas/rusak-semua/bangun").text
+    assert "ditulis 1" in page and "Dibuat walaupun pemeriksaan menemukan galat" in page
+    assert 'value="keputusan" selected' in page
+    assert klien.get("/dinas/rusak-semua/bangun/unduh/keputusan-iku.docx").status_code == 200
+
 
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
