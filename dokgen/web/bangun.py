@@ -255,6 +255,8 @@ def pratinjau(hasil: Path, pdf_name: str, nomor: int) -> Path:
             page = document[nomor - 1]
             bitmap = page.render(scale=DPI / 72, rev_byteorder=True)
             image = png(bitmap.width, bitmap.height, bytes(bitmap.buffer), bitmap.stride)
+            bitmap.close()
+            page.close()
         finally:
             document.close()
     target.parent.mkdir(parents=True, exist_ok=True)
