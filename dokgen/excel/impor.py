@@ -487,16 +487,18 @@ def _sama(old: Any, new: Any) -> bool:
     return na is not None and na == nb
 
 
-def _gabung(old: Any, new: Any, parent: str = "") -> Any:
-    """``old`` (ruamel round-trip data) updated to ``new`` in place where possible."""
+def _gabung(old: Any, new: Any, parent: str = "", semua: bool = False) -> Any:
+    """``old`` (ruamel round-trip data) updated to ``new`` in place where possible. A key
+    ``new`` lacks is removed when the workbook holds it (:data:`KNOWN`), or always with
+    ``semua`` (a data form, which holds every key of its file)."""
     if isinstance(old, dict) and isinstance(new, dict):
         keys = {str(k): k for k in old}
         for name, key in keys.items():
-            if name not in new and (parent in PETA or name in KNOWN):
+            if name not in new and (semua or parent in PETA or name in KNOWN):
                 del old[key]
         for name, value in new.items():
             if name in keys:
-                old[keys[name]] = _gabung(old[keys[name]], value, name)
+                old[keys[name]] = _gabung(old[keys[name]], value, name, semua)
             else:
                 old[
                     int(name)
@@ -507,7 +509,7 @@ def _gabung(old: Any, new: Any, parent: str = "") -> Any:
     if isinstance(old, list) and isinstance(new, list):
         for i, value in enumerate(new):
             if i < len(old):
-                old[i] = _gabung(old[i], value, parent)
+                old[i] = _gabung(old[i], value, parent, semua)
             else:
                 old.append(value)
         del old[len(new) :]
@@ -604,9 +606,14 @@ def _baca_asli(path: Path, problems: list[Problem]) -> _Asli | None:
 
 
 def _isi_baru(
-    path: Path, asli: _Asli | None, new: dict[str, Any], problems: list[Problem]
+    path: Path,
+    asli: _Asli | None,
+    new: dict[str, Any],
+    problems: list[Problem],
+    semua: bool = False,
 ) -> bytes | None:
-    """The new bytes of ``path`` (``asli``: its text now) holding ``new``; None when unchanged."""
+    """The new bytes of ``path`` (``asli``: its text now) holding ``new``; None when unchanged.
+    ``semua``: ``new`` holds every key of the file (see :func:`_gabung`)."""
     yaml = _yaml()
     old_text = asli.text if asli else ""
     try:
@@ -627,7 +634,7 @@ def _isi_baru(
             Problem(Location(path, 1), "isi berkas harus berupa pemetaan (kunci: nilai)")
         )
         return None
-    data = _gabung(data, new) if data is not None else new
+    data = _gabung(data, new, semua=semua) if data is not None else new
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     if buffer.getvalue() == old_text:
