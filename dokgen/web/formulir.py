@@ -836,6 +836,24 @@ def _pohon_berkas(folder: Path, berkas: str) -> tuple[dict[str, Any], bool]:
     return (data if isinstance(data, dict) else {}), True
 
 
+def _tempatkan(model: type[BaseModel], galat: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A problem of the whole file (``": 'menimbang' kosong …"``) at the field it names."""
+    hasil: dict[str, list[str]] = {}
+    for path, pesan in galat.items():
+        for p in pesan:
+            tempat = path
+            if not path:
+                nama = re.findall(r"'(\w+)'", p)
+                tempat = next((n for n in nama if n in model.model_fields), "")
+            hasil.setdefault(tempat, []).append(p)
+    return hasil
+
+
+def _semua_medan(medan: list[Medan]) -> list[str]:
+    """The paths of every field shown (where a problem can be shown)."""
+    return [p for m in medan for p in (m.path, *_semua_medan(m.anak))]
+
+
 def _halaman_form(
     request: Request,
     nama: str,
@@ -851,14 +869,20 @@ def _halaman_form(
 ) -> HTMLResponse:
     model = model_berkas(berkas)
     ktx = konteks(folder, berkas, pohon)
-    ktx.galat = galat or {}
+    ktx.galat = _tempatkan(model, galat or {})
     ktx.cari = cari or {}
     medan = medan_model(model, pohon, "", ktx, pohon)
+    tampil = set(_semua_medan(medan))
+    galat_lain = [*(galat_lain or [])]
+    for path, pesan in ktx.galat.items():
+        if path not in tampil:
+            galat_lain += [f"{berkas}: {p}" for p in pesan]
     judul = BERKAS[berkas][1] if berkas in BERKAS else berkas
     return halaman(
         request, "formulir_berkas.html", status_code=status_code, nama=nama, berkas=berkas,
         judul=judul, medan=medan, ada=ada, galat_lain=galat_lain or [], tersimpan=tersimpan,
         ada_galat=bool(galat or galat_lain), satuan=ktx.satuan, iku=ktx.iku,
+        galat_medan=[(p, m) for p, pesan in ktx.galat.items() if p in tampil for m in pesan],
     )  # fmt: skip
 
 

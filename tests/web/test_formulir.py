@@ -177,8 +177,8 @@ def test_a_value_the_loader_refuses_is_shown_at_its_field_and_nothing_is_written
     assert "maksud Anda 80,5?" in pesan
     html = response.text
     field = html.index('id="f-tujuan.0.sasaran.0.indikator.0.target.2019"')
-    shown = html.index(_escape(pesan))
-    assert 0 < shown - field < 400  # right after the field
+    assert f'<a href="#f-tujuan.0.sasaran.0.indikator.0.target.2019">{_escape(pesan)}' in html
+    assert 0 < html.index(_escape(pesan), field) - field < 400  # and right after the field
     assert "Tidak disimpan" in html and 'value="80.5"' in html  # the typed value stays
 
     # a NIP with letters, in dinas.yaml: the same message as the loader's
