@@ -184,16 +184,10 @@ def build(
         out.print(f"Dilewati: {kind} — {reason}")
     out.print(f"Selesai ({hasil.folder}/): {hasil.summary}")
     if pdf:
+        from dokgen.pdf import pdf_segar
+
         todo = [p for p in hasil.outputs if p in hasil.written or not pdf_segar(p)]
         _pdf(todo)
-
-
-def pdf_segar(docx: Path) -> bool:
-    """True when the PDF beside ``docx`` was made from it as it is now (not older)."""
-    try:
-        return docx.with_suffix(".pdf").stat().st_mtime_ns >= docx.stat().st_mtime_ns
-    except OSError:
-        return False
 
 
 def _pdf(files: list[Path]) -> None:

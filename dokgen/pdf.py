@@ -117,6 +117,14 @@ def _whole(docx: Path) -> None:
         raise PdfError(f"{docx}: bukan dokumen Word (.docx) yang utuh; PDF tidak dibuat")
 
 
+def pdf_segar(docx: Path) -> bool:
+    """True when the PDF beside ``docx`` was made from it as it is now (not older)."""
+    try:
+        return docx.with_suffix(".pdf").stat().st_mtime_ns >= docx.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
 def ke_pdf(files: Iterable[Path], timeout: float | None = None) -> list[Path]:
     """Convert ``files`` (.docx) to PDF next to each, in one LibreOffice process.
 

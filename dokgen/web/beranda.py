@@ -43,19 +43,23 @@ def dinas_baru(request: Request, nama: Annotated[str, Form()]) -> HTMLResponse |
 
 @router.get("/dinas/{nama}", response_class=HTMLResponse)
 def dinas(request: Request, nama: str) -> HTMLResponse:
-    """What the dinas can produce now, and what each document still lacks."""
-    from dokgen.check import check_folder
+    """What the dinas can produce now, and what each document still lacks (one load through the
+    cache, as ``dokgen check`` does: Malang's page in ~0.1 s instead of ~0.25 s)."""
+    from contextlib import closing
+
+    from dokgen.cache import Cache
+    from dokgen.checks import periksa
     from dokgen.documents import kinds
     from dokgen.load import load
 
     folder = ruang(request).dinas(nama)
-    data = load(folder, pembanding=False)
-    temuan = check_folder(folder)
-    dokumen = []
-    for kind in kinds().values():
-        alasan = kind.missing(data)
-        jumlah = 0 if alasan else len(list(kind.documents(data)))
-        dokumen.append({"nama": kind.name, "judul": kind.label, "alasan": alasan, "jumlah": jumlah})
+    with closing(Cache.open()) as cache:
+        data = load(folder, cache, pembanding=False)
+    temuan = periksa(data)
+    dokumen = [
+        {"nama": kind.name, "judul": kind.label, "alasan": kind.missing(data)}
+        for kind in kinds().values()
+    ]
     galat = sum(1 for f in temuan if f.severity == "galat")
     peringatan = sum(1 for f in temuan if f.severity == "peringatan")
     return halaman(
