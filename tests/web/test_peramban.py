@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import DATA
 from tests.docxread import open_docx, text
@@ -75,6 +75,103 @@ def test_a_clerk_creates_a_new_dinas_from_the_empty_home_page(
     halaman.get_by_label("Nama folder").fill(DINAS)
     halaman.get_by_role("button", name="Buat dinas").click()
     expect(halaman.get_by_role("alert")).to_contain_text(f"'{DINAS}' sudah ada")
+
+
+def medan(halaman: Page, path: str) -> Locator:
+    """The field of a data form at the dotted YAML path ``path`` (its id is ``f-<path>``)."""
+    return halaman.locator(f'[id="f-{path}"]')
+
+
+def tambah(halaman: Page, path: str) -> None:
+    """Press the form's "Tambah …" button of the list at ``path`` (the form comes back)."""
+    halaman.locator(f'button[name="_tambah"][value="{path}"]').click()
+    expect(halaman.locator(f'button[name="_tambah"][value="{path}"]')).to_be_visible()
+
+
+def simpan(halaman: Page) -> None:
+    halaman.get_by_role("button", name="Simpan").first.click()
+    expect(halaman.get_by_role("status")).to_have_text("Tersimpan.")
+
+
+def buka_data(halaman: Page, alamat: str, berkas: str) -> None:
+    """From the dinas's overview through the menu's Data page to the form of ``berkas``."""
+    halaman.goto(f"{alamat}/dinas/{DINAS}")
+    halaman.locator("nav.menu").get_by_role("link", name="Data").click()
+    halaman.locator(f'a[href="/dinas/{DINAS}/data/{berkas}"]').first.click()
+    expect(halaman.locator("h1 small")).to_have_text(berkas)
+
+
+def test_the_clerk_fills_the_dinas_and_a_renstra_with_two_iku_through_the_forms(
+    halaman: Page, alamat: str, ruang_kosong: Path
+) -> None:
+    buka_data(halaman, alamat, "dinas.yaml")
+    medan(halaman, "nama").fill("Dinas Kesehatan")
+    medan(halaman, "pemda.nama").fill("Kediri")
+    medan(halaman, "kepala.nama").fill("dr. SITI AMINAH, M.Kes")
+    medan(halaman, "kepala.pangkat").fill("Pembina Utama Muda")
+    medan(halaman, "kepala.nip").fill("19700101 199503 2 001")
+    simpan(halaman)
+    dinas = (ruang_kosong / DINAS / "dinas.yaml").read_text(encoding="utf-8")
+    assert "nama: Dinas Kesehatan" in dinas and "# Data dinas baru" in dinas  # comment kept
+
+    buka_data(halaman, alamat, "renstra.yaml")
+    tambah(halaman, "tujuan")
+    medan(halaman, "tujuan.0.kode").fill("T1")
+    medan(halaman, "tujuan.0.uraian").fill("Meningkatnya derajat kesehatan masyarakat")
+    tambah(halaman, "tujuan.0.sasaran")
+    sasaran = "tujuan.0.sasaran.0"
+    medan(halaman, f"{sasaran}.kode").fill("S1")
+    medan(halaman, f"{sasaran}.uraian").fill("Meningkatnya mutu pelayanan kesehatan")
+    for i, (uraian, pembilang, penyebut, sumber) in enumerate(IKU):
+        tambah(halaman, f"{sasaran}.indikator")
+        iku = f"{sasaran}.indikator.{i}"
+        medan(halaman, f"{iku}.kode").fill(f"IKU-{i + 1}")
+        medan(halaman, f"{iku}.uraian").fill(uraian)
+        medan(halaman, f"{iku}.satuan").fill("%")
+        medan(halaman, f"{iku}.formula.pembilang").fill(pembilang)
+        medan(halaman, f"{iku}.formula.penyebut").fill(penyebut)
+        medan(halaman, f"{iku}.sumber_data").fill(sumber)
+        tahun = medan(halaman, f"{iku}.target").locator("input")
+        for n in range(tahun.count()):
+            tahun.nth(n).fill(f"{80 + n},5")
+    simpan(halaman)
+    renstra = (ruang_kosong / DINAS / "renstra.yaml").read_text(encoding="utf-8")
+    assert "IKU-2" in renstra and "Persentase ibu hamil mendapat layanan K4" in renstra
+
+
+def test_the_clerk_adds_a_jabatan_whose_iki_row_supports_an_iku(
+    halaman: Page, alamat: str, ruang_kosong: Path
+) -> None:
+    halaman.goto(f"{alamat}/dinas/{DINAS}/data")
+    halaman.get_by_label("Kode").fill("sekretaris")
+    halaman.get_by_label("Nama jabatan").fill("SEKRETARIS DINAS KESEHATAN")
+    halaman.get_by_role("button", name="Buat jabatan").click()
+    expect(halaman.locator("h1 small")).to_have_text("jabatan/01-sekretaris.yaml")
+    medan(halaman, "tugas").fill(
+        "menyiapkan perumusan kebijakan dinas\nmengoordinasikan penyusunan program dinas"
+    )
+    tambah(halaman, "iki")
+    medan(halaman, "iki.0.sasaran").fill("Meningkatnya mutu pelayanan kesehatan")
+    if not medan(halaman, "iki.0.indikator.0").count():
+        tambah(halaman, "iki.0.indikator")
+    baris = "iki.0.indikator.0"
+    medan(halaman, f"{baris}.kode").fill("SEK-1")
+    medan(halaman, f"{baris}.uraian").fill("Persentase puskesmas terakreditasi")
+    medan(halaman, f"{baris}.formula.pembilang").fill("Jumlah puskesmas terakreditasi")
+    medan(halaman, f"{baris}.formula.penyebut").fill("Jumlah puskesmas")
+    medan(halaman, f"{baris}.sumber_data").fill("Sekretariat - laporan akreditasi")
+    medan(halaman, f"{baris}.mendukung").select_option("IKU-1")
+    simpan(halaman)
+    jabatan = (ruang_kosong / DINAS / "jabatan" / "01-sekretaris.yaml").read_text(encoding="utf-8")
+    assert "mendukung: IKU-1" in jabatan and "mengoordinasikan penyusunan" in jabatan
+
+
+IKU = [
+    ("Persentase puskesmas terakreditasi", "Jumlah puskesmas terakreditasi",
+     "Jumlah puskesmas", "Bidang Pelayanan Kesehatan"),
+    ("Persentase ibu hamil mendapat layanan K4", "Jumlah ibu hamil mendapat layanan K4",
+     "Jumlah ibu hamil", ""),  # no sumber_data: the check reports it, the clerk fixes it
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
