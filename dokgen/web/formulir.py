@@ -335,6 +335,12 @@ class Medan:
     """A list of catalogue keys: a search box over the catalogue."""
     hasil: list[Any] = field(default_factory=list)
     teks_cari: str = ""
+    lipat: bool = False
+    """An optional group left empty: shown folded."""
+    tinggi: int = 2
+    """Rows of a textarea: room for its text."""
+    terpilih: list[tuple[str, str]] = field(default_factory=list)
+    """For a list of catalogue keys: each key with its regulation's title ('' if unknown)."""
 
 
 @dataclass
@@ -352,10 +358,24 @@ class Konteks:
     satuan: list[str] = field(default_factory=list)
     galat: dict[str, list[str]] = field(default_factory=dict)
     cari: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)
+    judul_peraturan: dict[str, str] = field(default_factory=dict)
+    """Key → 'Undang-Undang Nomor 23 Tahun 2014 tentang …' (forms with catalogue keys)."""
+
+
+LABEL = {
+    "iki": "IKI",
+    "iku": "IKU",
+    "nip": "NIP",
+    "rpjmd": "RPJMD",
+    "email": "E-mail",
+    "laman": "Laman (situs web)",
+    "tahun_dasar": "Tahun dasar (nilai awal)",
+}
+"""Labels that are not the key with its first letter capitalised."""
 
 
 def _label(nama: str) -> str:
-    return nama.replace("_", " ").capitalize()
+    return LABEL.get(nama) or nama.replace("_", " ").capitalize()
 
 
 def _str(nilai: Any) -> str:
@@ -404,6 +424,7 @@ def _medan(
     m = Medan(jenis, path, _label(nama), wajib=wajib, galat=ktx.galat.get(path, []))
     if jenis == "model":
         m.anak = medan_model(tipe, nilai, f"{path}.", ktx, pohon)
+        m.lipat = not wajib and not nilai and not _ada_galat(m)
     elif jenis == "daftar_model":
         baris = nilai if isinstance(nilai, list) else []
         for i, item in enumerate(baris):
@@ -444,9 +465,11 @@ def _medan(
             m.pilihan = [(str(a), str(a)) for a in typing.get_args(tipe)]
         else:
             m.nilai = "\n".join(_str(b) for b in baris)
+            m.tinggi = min(20, max(3, sum(1 + len(b) // 110 for b in m.nilai.splitlines()) + 1))
         if nama in ("mengingat", "landasan", "dasar_pembentukan"):
             m.cari = True
             m.teks_cari, m.hasil = ktx.cari.get(path, ("", []))
+            m.terpilih = [(_str(b), ktx.judul_peraturan.get(_str(b), "")) for b in baris]
     elif jenis == "pilih":
         m.nilai = _str(nilai)
         bawaan = info.get_default() if not wajib else None
@@ -462,6 +485,7 @@ def _medan(
         m.nilai = _str(nilai)
         if jenis == "teks" and (nama in _PANJANG or len(m.nilai) > 90 or "\n" in m.nilai):
             m.jenis = "panjang"
+            m.tinggi = min(12, max(2, len(m.nilai) // 110 + m.nilai.count("\n") + 1))
         if jenis == "angka" and not wajib and info.get_default() is not None:
             m.petunjuk = f"bawaan: {_str(info.get_default())}"
         _khusus(m, nama, model, ktx, pohon, induk)
@@ -560,6 +584,15 @@ def konteks(folder: Path, berkas: str, pohon: dict[str, Any]) -> Konteks:
             for u in organisasi["unit"]
             if isinstance(u, dict) and u.get("kode")
         ]
+    if berkas in ("keputusan-iku.yaml", "dokumen-iku.yaml"):
+        from dokgen.cari_peraturan import cari
+        from dokgen.load import katalog
+
+        try:
+            semua = cari(katalog(folder), "")
+        except DataError:
+            semua = []
+        ktx.judul_peraturan = {t.kunci: f"{t.judul} tentang {t.tentang}" for t in semua}
     if berkas.startswith("jabatan/"):
         try:
             names = berkas_jabatan(folder)
@@ -849,6 +882,10 @@ def _tempatkan(model: type[BaseModel], galat: dict[str, list[str]]) -> dict[str,
     return hasil
 
 
+def _ada_galat(m: Medan) -> bool:
+    return bool(m.galat) or any(_ada_galat(a) for a in m.anak)
+
+
 def _semua_medan(medan: list[Medan]) -> list[str]:
     """The paths of every field shown (where a problem can be shown)."""
     return [p for m in medan for p in (m.path, *_semua_medan(m.anak))]
@@ -877,7 +914,12 @@ def _halaman_form(
     for path, pesan in ktx.galat.items():
         if path not in tampil:
             galat_lain += [f"{berkas}: {p}" for p in pesan]
-    judul = BERKAS[berkas][1] if berkas in BERKAS else berkas
+    if berkas in BERKAS:
+        judul = BERKAS[berkas][1]
+    elif berkas.startswith("jabatan/"):
+        judul = f"Jabatan: {_str(pohon.get('nama')) or berkas}"
+    else:
+        judul = f"Realisasi triwulan {_str(pohon.get('triwulan'))} tahun {_str(pohon.get('tahun'))}"
     return halaman(
         request, "formulir_berkas.html", status_code=status_code, nama=nama, berkas=berkas,
         judul=judul, medan=medan, ada=ada, galat_lain=galat_lain or [], tersimpan=tersimpan,
