@@ -30,6 +30,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from dokgen.errors import DataError, Location, Problem
@@ -756,6 +757,39 @@ def galat_medan(
     return per_medan, lain
 
 
+def jangkar(file: Path, line: int | None) -> str | None:
+    """The anchor of the form field a finding at ``file``:``line`` is about: the dotted path of
+    the outermost value written on that line (``sasaran.0.indikator.1``) or the text it
+    continues; None before the first value.
+    For links from the findings: ``/dinas/{nama}/data/{berkas}#f-{jangkar}``."""
+    from dokgen.yamlsrc import read_yaml
+
+    if line is None:
+        return None
+    try:
+        source = read_yaml(file)
+    except DataError:
+        return None
+    before = [n for p, n in source.lines.items() if p and n <= line]
+    if not before:
+        return None
+    line = max(before)  # a continuation line of a long text: the text's own line
+    paths = [p for p, n in source.lines.items() if n == line and p]
+    path = min(paths, key=len)
+    if isinstance(path[-1], int) and not isinstance(_di(source.data, path), dict):
+        path = path[:-1]  # an item of a list of texts: the list is one field
+    return ".".join(str(x) for x in path)
+
+
+def _di(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def _semua_path(baris: dict[int, list[str]]) -> list[str]:
     return [p for paths in baris.values() for p in paths]
 
@@ -960,8 +994,12 @@ async def kirim(request: Request, nama: str, berkas: str) -> HTMLResponse | Redi
         return _halaman_form(request, nama, folder, berkas, pohon, ada, cari={cari: (teks, temuan)})
     if ubah_pohon(model, pohon, form):
         return _halaman_form(request, nama, folder, berkas, pohon, ada)
-    with kerja.kunci(nama):
-        masalah, isi = simpan(folder, berkas, pohon)
+
+    def simpan_terkunci() -> tuple[list[Problem], bytes | None]:
+        with kerja.kunci(nama):  # a build may hold it for seconds: wait off the event loop
+            return simpan(folder, berkas, pohon)
+
+    masalah, isi = await run_in_threadpool(simpan_terkunci)
     if not masalah:
         return RedirectResponse(f"/dinas/{nama}/data/{berkas}?tersimpan=1", status_code=303)
     per_medan, lain = galat_medan(folder, berkas, isi, masalah)

@@ -13,6 +13,8 @@ import pytest
 
 from dokgen.errors import DataError
 from dokgen.load import load
+from dokgen.web.formulir import jangkar
+from tests.conftest import DATA
 from tests.web.conftest import Klien
 
 CONTOH = "contoh-lengkap"
@@ -127,6 +129,24 @@ def test_every_file_of_the_full_example_opens_and_saves_unchanged(
         response = page.tekan()
         assert response.status_code == 303, (name, response.text[-3000:])
         assert (folder / name).read_bytes() == before, name
+
+
+def test_every_line_of_a_file_has_its_field_for_a_link_from_a_finding(klien: Klien) -> None:
+    folder = DATA / CONTOH
+    for name in ("renstra.yaml", "keputusan-iku.yaml", "realisasi/2019-2.yaml", "dinas.yaml"):
+        html = klien.get(f"/dinas/{CONTOH}/data/{name}").text
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        found = 0
+        for number, text in enumerate(lines, 1):
+            anchor = jangkar(folder / name, number)
+            if text.strip() and not text.lstrip().startswith("#"):
+                assert anchor is not None, (name, number, text)
+            if anchor:
+                found += 1
+                assert f'id="f-{anchor}"' in html, (name, number, anchor)
+        assert found > 10
+    assert jangkar(folder / "renstra.yaml", 43) == "tujuan.0.sasaran.0.indikator.0"
+    assert jangkar(folder / "keputusan-iku.yaml", 16) == "mengingat"
 
 
 def test_a_sasaran_and_an_iku_target_change_and_the_comments_stay(
