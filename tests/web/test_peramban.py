@@ -170,6 +170,28 @@ def test_the_clerk_adds_a_jabatan_whose_iki_row_supports_an_iku(
     assert "mendukung: IKU-1" in jabatan and "mengoordinasikan penyusunan" in jabatan
 
 
+def test_a_reported_mistake_is_followed_to_its_field_and_fixed_there(
+    halaman: Page, alamat: str, ruang_kosong: Path
+) -> None:
+    halaman.goto(f"{alamat}/dinas/{DINAS}")
+    expect(halaman.locator("p.ringkas")).to_contain_text("1 galat")
+    halaman.locator("nav.menu").get_by_role("link", name="Periksa").click()
+    galat = halaman.locator("section#galat tr", has_text="CAK005")
+    expect(galat).to_contain_text("IKU IKU-2 belum mempunyai sumber_data")
+    galat.locator("td.letak a").click()
+    # the form of renstra.yaml, scrolled to the IKU the finding is about
+    iku = "tujuan.0.sasaran.0.indikator.1"
+    halaman.wait_for_url(f"{alamat}/dinas/{DINAS}/data/renstra.yaml#f-{iku}*")
+    jangkar = halaman.url.split("#", 1)[1]
+    expect(halaman.locator(f'[id="{jangkar}"]')).to_be_in_viewport()
+    medan(halaman, f"{iku}.sumber_data").fill("Bidang Kesehatan Masyarakat")
+    simpan(halaman)
+    halaman.locator("nav.menu").get_by_role("link", name="Periksa").click()
+    expect(halaman.locator("p.ringkas")).to_contain_text("0 galat")
+    renstra = (ruang_kosong / DINAS / "renstra.yaml").read_text(encoding="utf-8")
+    assert "sumber_data: Bidang Kesehatan Masyarakat" in renstra
+
+
 IKU = [
     ("Persentase puskesmas terakreditasi", "Jumlah puskesmas terakreditasi",
      "Jumlah puskesmas", "Bidang Pelayanan Kesehatan"),
