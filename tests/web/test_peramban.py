@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from tests.docxread import open_docx, text
+from tests.docxread import lines, open_docx, text
 from tests.web import peramban
 
 DINAS = "kediri-dinkes"
@@ -234,3 +234,41 @@ def test_the_clerk_writes_the_decree_builds_and_reads_it_back_from_the_zip(
     assert "Persentase ibu hamil mendapat layanan K4" in keputusan
     assert "dr. SITI AMINAH, M.Kes" in keputusan
     assert "SEKRETARIS DINAS KESEHATAN" in kartu and "Persentase puskesmas terakreditasi" in kartu
+
+
+def test_a_revision_saves_a_version_and_gives_the_amending_decree(
+    halaman: Page, alamat: str, ruang_kosong: Path
+) -> None:
+    halaman.goto(f"{alamat}/dinas/{DINAS}")
+    halaman.locator("nav.menu").get_by_role("link", name="Versi").click()
+    halaman.get_by_label("Catatan").fill("IKU seperti ditetapkan Januari 2026")
+    halaman.get_by_role("button", name="Simpan versi").click()
+    expect(halaman.get_by_role("status")).to_contain_text("tersimpan")
+    # the reviu: IKU-2 gets another penyebut
+    buka_data(halaman, alamat, "renstra.yaml")
+    penyebut = "tujuan.0.sasaran.0.indikator.1.formula.penyebut"
+    medan(halaman, penyebut).fill("Jumlah sasaran ibu hamil")
+    simpan(halaman)
+    halaman.locator("nav.menu").get_by_role("link", name="Versi").click()
+    halaman.get_by_role("link", name="bandingkan dengan data sekarang").click()
+    expect(halaman.locator("table.tabel")).to_contain_text("Jumlah sasaran ibu hamil")
+    halaman.get_by_label("Nomor", exact=False).first.fill("800/12/418.25/2026")
+    halaman.get_by_label("reviu-iku", exact=False).check()
+    halaman.get_by_role("button", name="Tulis keputusan perubahan").click()
+    expect(halaman.get_by_role("status")).to_contain_text("Keputusan perubahan ditulis")
+    keputusan_yaml = (ruang_kosong / DINAS / "keputusan-iku.yaml").read_text(encoding="utf-8")
+    assert "nomor: 800/12/418.25/2026" in keputusan_yaml and "reviu-iku" in keputusan_yaml
+
+    bangun(halaman, alamat)
+    with halaman.expect_download() as unduhan:
+        halaman.locator(f'a[href="/dinas/{DINAS}/bangun/unduh/keputusan-iku.docx"]').click()
+    keputusan = lines(open_docx(Path(unduhan.value.path())))
+    judul = "PERUBAHAN ATAS KEPUTUSAN KEPALA DINAS KESEHATAN KABUPATEN KEDIRI NOMOR 800/12/"
+    assert any(baris.startswith(judul) for baris in keputusan)
+    matriks = keputusan[keputusan.index("MATRIKS PERUBAHAN") :]
+    rumus = "Jumlah ibu hamil mendapat layanan K4 / {} × 100%"
+    baris = matriks.index("indikator IKU-2 — formula")
+    assert matriks[baris + 1 : baris + 3] == [
+        rumus.format("Jumlah ibu hamil"),
+        rumus.format("Jumlah sasaran ibu hamil"),
+    ]
