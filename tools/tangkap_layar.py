@@ -25,6 +25,14 @@ from playwright.sync_api import Page  # noqa: E402
 from tests.web import peramban  # noqa: E402
 
 CONTOH = "contoh-lengkap"
+IKU = "tujuan.0.sasaran.0.indikator.0"
+"""The IKU the form's picture shows."""
+
+
+def _formulir(page: Page) -> None:
+    """The Renstra form at an IKU, its heading in view below the form's Simpan bar."""
+    page.locator(f'[id="f-{IKU}"]').scroll_into_view_if_needed()
+    page.evaluate(f"document.getElementById('f-{IKU}').scrollIntoView(); window.scrollBy(0, -70)")
 
 
 def _bangun(page: Page) -> None:
@@ -33,12 +41,25 @@ def _bangun(page: Page) -> None:
     page.locator("#selesai").wait_for(timeout=120_000)
 
 
+def _versi(page: Page) -> None:
+    """A saved version, a reviu changing an IKU's formula in the form, the version's page."""
+    page.get_by_label("Catatan").fill("IKU seperti ditetapkan Agustus 2020")
+    page.get_by_role("button", name="Simpan versi").click()
+    page.goto(page.url.split("/dinas/")[0] + f"/dinas/{CONTOH}/data/renstra.yaml")
+    page.locator(f'[id="f-{IKU}.formula.penyebut"]').fill("jml koperasi aktif yang wajib RAT")
+    page.get_by_role("button", name="Simpan").first.click()
+    page.locator("nav.menu").get_by_role("link", name="Versi").click()
+    page.get_by_role("link", name="bandingkan dengan data sekarang").click()
+    page.get_by_role("button", name="Tulis keputusan perubahan").wait_for()
+
+
 LAYAR: list[tuple[str, str, Callable[[Page], None] | None]] = [
     ("web-beranda.png", "/", None),
     ("web-ringkasan.png", f"/dinas/{CONTOH}", None),
-    ("web-formulir.png", f"/dinas/{CONTOH}/data/renstra.yaml", None),
+    ("web-formulir.png", f"/dinas/{CONTOH}/data/renstra.yaml", _formulir),
     ("web-periksa.png", "/dinas/lumajang-diskopum/periksa", None),
     ("web-bangun.png", f"/dinas/{CONTOH}/bangun", _bangun),
+    ("web-versi.png", f"/dinas/{CONTOH}/versi", _versi),
 ]
 """File, page, and what to do on the page before the picture is taken."""
 

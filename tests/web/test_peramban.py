@@ -252,7 +252,7 @@ def test_a_revision_saves_a_version_and_gives_the_amending_decree(
     halaman.locator("nav.menu").get_by_role("link", name="Versi").click()
     halaman.get_by_role("link", name="bandingkan dengan data sekarang").click()
     expect(halaman.locator("table.tabel")).to_contain_text("Jumlah sasaran ibu hamil")
-    halaman.get_by_label("Nomor", exact=False).first.fill("800/12/418.25/2026")
+    medan(halaman, "mengubah.nomor").fill("800/12/418.25/2026")  # the decree amended
     halaman.get_by_label("reviu-iku", exact=False).check()
     halaman.get_by_role("button", name="Tulis keputusan perubahan").click()
     expect(halaman.get_by_role("status")).to_contain_text("Keputusan perubahan ditulis")
