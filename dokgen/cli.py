@@ -453,44 +453,24 @@ def peraturan(
     ] = None,
 ) -> None:
     """Daftar dan cari peraturan di katalog dokgen: kunci, jenis, nomor, tahun, judul, keadaan."""
-    import re
-
-    from dokgen import derive
+    from dokgen.cari_peraturan import cari as cari_katalog
     from dokgen.errors import DataError, Location, Problem
-    from dokgen.format import tanggal
     from dokgen.load import katalog as muat_katalog
 
     lokal = folder / "peraturan.yaml" if folder else None
     if folder is not None and not folder.is_dir():
         what = "ini berkas, bukan folder data" if folder.exists() else "folder data tidak ditemukan"
         raise DataError([Problem(Location(folder), what)])
-    katalog = muat_katalog(folder)
-    words = re.findall(r"\w+", (cari or "").lower())  # each the start of a word: "23" ≠ "2023"
-    found = 0
-    for key in derive.urutan_peraturan(list(katalog), katalog):
-        p = katalog[key]
-        judul = f"{p.nama_jenis} {derive.nomor_tahun(p)}"
-        keadaan = [f"ditetapkan {tanggal(p.ditetapkan)}"] if p.ditetapkan else []
-        if p.diubah_dengan:
-            kali = "" if len(p.diubah_dengan) == 1 else f" {len(p.diubah_dengan)} kali, terakhir"
-            keadaan.append(f"diubah{kali} dengan {p.diubah_dengan[-1]}")
-        if p.dicabut_dengan:
-            keadaan.append(f"dicabut dengan {p.dicabut_dengan}")
-        if p.sumber is None or p.sumber.startswith("belum"):
-            keadaan.append("belum diverifikasi")
-        hay = re.findall(r"\w+", f"{key} {judul} {p.tentang} {' '.join(keadaan)}".lower())
-        if not all(any(token.startswith(word) for token in hay) for word in words):
-            continue
-        found += 1
-        asal = " (peraturan.yaml)" if p.location[0] == lokal else ""
-        out.print(f"{key}{asal}")
-        out.print(f"    {judul} tentang {' '.join(p.tentang.split())}")
-        if keadaan:
-            out.print(f"    {'; '.join(keadaan)}")
-    if found == 0:
-        out.print(f"Tidak ada peraturan yang cocok dengan '{cari}'." if words else "Katalog kosong")
+    found = cari_katalog(muat_katalog(folder), cari, lokal)
+    for p in found:
+        out.print(f"{p.kunci}{' (peraturan.yaml)' if p.lokal else ''}")
+        out.print(f"    {p.judul} tentang {p.tentang}")
+        if p.keadaan:
+            out.print(f"    {'; '.join(p.keadaan)}")
+    if not found:
+        out.print(f"Tidak ada peraturan yang cocok dengan '{cari}'." if cari else "Katalog kosong")
         raise typer.Exit(1)
-    out.print(f"{found} peraturan")
+    out.print(f"{len(found)} peraturan")
 
 
 def _triwulan(text: str) -> tuple[int, int]:
