@@ -3,7 +3,9 @@ against the app served by uvicorn: every step is a click or a typed field, nothi
 the data folder by the test itself.
 
 The steps share one workspace that starts empty and run in the order of this file, each on the
-state the one before left: a new dinas, its data through the forms, the check, the build.
+state the one before left (run the whole module, not one step): a new dinas; dinas.yaml, a Renstra
+with two IKU and a jabatan through the forms; a finding followed to its field and fixed; the
+decree, the build and the .zip; a version, a revision and the amending decree.
 Chromium missing is a failure that says how to install it, never a skip (CI installs it).
 """
 
