@@ -3,7 +3,7 @@
 Galat first, then peringatan and info. A rule with more than
 :data:`~dokgen.checks.laporan.BATAS_ULANG` findings is one group (its summary, how many, its
 places); ``?semua=1`` lists every finding. Each finding links to the form of its file at the
-field it is about (``#f-<dotted path>``, the deepest YAML path written on its line) and its rule
+field it is about (``#f-<dotted path>``, :func:`dokgen.web.formulir.jangkar`) and its rule
 code to the rule's explanation (``/aturan/{code}``).
 """
 
@@ -21,9 +21,8 @@ from fastapi.responses import HTMLResponse
 
 from dokgen.checks import RULES, SEVERITIES, Finding, count
 from dokgen.checks.laporan import CONTOH, berulang, ringkasan_aturan
-from dokgen.errors import DataError
 from dokgen.web.dasar import halaman, ruang
-from dokgen.yamlsrc import Path_, path_at, read_yaml
+from dokgen.web.formulir import jangkar
 
 router = APIRouter()
 
@@ -74,16 +73,15 @@ class _Penunjuk:
     def __init__(self, folder: Path, nama: str) -> None:
         self.folder = folder
         self.nama = nama
-        self.lines: dict[str, dict[Path_, int]] = {}
 
     def __call__(self, finding: Finding) -> Tempat:
         berkas = self._berkas(finding.file)
         if berkas is None:
             return Tempat(finding, None, None)
         tautan = f"/dinas/{self.nama}/data/{quote(berkas)}"
-        path = self._path(berkas, finding.line) if finding.line else None
-        if path:
-            tautan += "#f-" + quote(".".join(str(k) for k in path), safe=".-_~")
+        medan = jangkar(self.folder / berkas, finding.line)
+        if medan:
+            tautan += "#f-" + quote(medan, safe=".-_~")
         return Tempat(finding, berkas, tautan)
 
     def _berkas(self, file: str) -> str | None:
@@ -96,22 +94,6 @@ class _Penunjuk:
             except (ValueError, OSError):
                 return None
         return relative.as_posix() if relative.parts else None
-
-    def _path(self, berkas: str, line: int) -> Path_ | None:
-        """The deepest YAML path on ``line`` of ``berkas``, else on the nearest line above (a
-        line inside a block of text)."""
-        lines = self.lines.get(berkas)
-        if lines is None:
-            try:
-                lines = read_yaml(self.folder / berkas).lines
-            except DataError:  # a file the finding names but that does not exist (iki.yaml)
-                lines = {}
-            self.lines[berkas] = lines
-        for n in range(line, 0, -1):
-            path = path_at(lines, n)
-            if path is not None:
-                return path
-        return None
 
 
 def susun(findings: list[Finding], folder: Path, nama: str, semua: bool = False) -> list[Tingkat]:

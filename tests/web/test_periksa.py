@@ -3,6 +3,7 @@ form and field it is about, each rule code a link to its explanation."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -27,16 +28,21 @@ def test_findings_link_to_the_field_they_are_about_galat_first(
     page = klien.get(rusak(ruang_kerja) + "/periksa").text
     galat, peringatan, info = (page.index(f'id="{s}"') for s in ("galat", "peringatan", "info"))
     assert galat < peringatan < info
-    # KON001 on line 5 of jabatan/01-kasubag.yaml: the first item of tugas
+    # KON001 on line 5 of jabatan/01-kasubag.yaml: the first item of tugas, in the tugas field
+    # (a list of texts is one field of the form)
     (row,) = [r for r in rows(page) if "menyebut &#39;Dinas Pendidikan&#39;" in r]
     assert (
-        '<td class="letak"><a href="/dinas/rusak/data/jabatan/01-kasubag.yaml#f-tugas.0">'
+        '<td class="letak"><a href="/dinas/rusak/data/jabatan/01-kasubag.yaml#f-tugas">'
         "jabatan/01-kasubag.yaml:5</a></td>"
     ) in row
     assert 'href="/aturan/KON001?dinas=rusak"' in row
     assert page.index(row) < peringatan  # listed among the galat
-    # a nested field: the deepest path written on the line
+    # a nested field; every anchor a finding links to is a field of that form
     assert 'href="/dinas/rusak/data/jabatan/01-kasubag.yaml#f-iki.0.indikator.0.mendukung"' in page
+    forms: dict[str, str] = {}
+    for link in re.findall(r'href="(/dinas/rusak/data/[^"#]+)#f-([^"]+)"', page):
+        form = forms.setdefault(link[0], klien.get(link[0]).text)
+        assert f'id="f-{link[1]}"' in form, link
     # a finding about a file that does not exist links to its form, without a field
     assert 'href="/dinas/rusak/data/iki.yaml">iki.yaml</a>' in page
     assert "Traceback" not in page
@@ -53,7 +59,10 @@ def test_a_rule_with_many_findings_is_one_group_unless_every_finding_is_asked_fo
     assert group.count("<tr>") == 75 and "… dan 72 tempat lain" in group
     first = group[: group.index("<details>")]
     assert first.count("<tr>") == 3
-    assert "jabatan/01-sekretaris.yaml#f-iki.0.indikator.0.uraian" in first
+    # the finding is on the row's first line: the link opens the row's fieldset
+    assert "jabatan/01-sekretaris.yaml#f-iki.0.indikator.0" in first
+    form = klien.get("/dinas/malang-diskopum/data/jabatan/01-sekretaris.yaml").text
+    assert 'id="f-iki.0.indikator.0"' in form
     assert page.count('id="kelompok-') == 2  # KAS002 and RUM004
     every = klien.get("/dinas/malang-diskopum/periksa?semua=1").text
     assert 'id="kelompok-' not in every
