@@ -406,8 +406,11 @@ def web(
 
     from dokgen.web.app import buat_app
 
-    if not folder.is_dir():
-        raise _refuse(f"{folder}: folder tidak ada; buat dulu, mis. mkdir {folder}")
+    if folder.exists() and not folder.is_dir():
+        raise _refuse(f"{folder}: ini berkas, bukan folder; sebut folder ruang kerja dinas")
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        out.print(f"Folder ruang kerja {folder} dibuat (kosong): buat dinas pertama di peramban.")
     if port is None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
