@@ -88,8 +88,8 @@ def _pekerjaan(request: Request) -> dict[str, Pekerjaan]:
 def _jalankan(job: Pekerjaan, folder: Path, out: Path, lock: threading.Lock) -> None:
     """Build (then the PDFs) into ``out``; the dinas's lock is released at the end."""
     from dokgen import build as pipeline
-    from dokgen.pdf import pdf_segar
     from dokgen.errors import DataError, DokgenError
+    from dokgen.pdf import pdf_segar
 
     try:
         options = pipeline.BuildOptions(progress=job.kemajuan, force=job.paksa, kind=job.hanya)
@@ -139,9 +139,9 @@ class Berkas:
 
 def daftar(hasil: Path) -> list[Berkas]:
     """The documents the last build left in ``hasil``, by kind in the build's order."""
-    from dokgen.pdf import pdf_segar
     from dokgen.documents import kinds
     from dokgen.manifest import Manifest
+    from dokgen.pdf import pdf_segar
 
     manifest = Manifest.read(hasil)
     order = {name: i for i, name in enumerate(kinds())}
@@ -164,8 +164,8 @@ def daftar(hasil: Path) -> list[Berkas]:
 def _cari(hasil: Path, berkas: str) -> Path:
     """The file ``berkas`` of the build folder: a document its manifest lists, or the PDF made
     from one; 404 for any other name."""
-    from dokgen.pdf import pdf_segar
     from dokgen.manifest import Manifest, safe_name
+    from dokgen.pdf import pdf_segar
 
     tidak_ada = HTTPException(404, f"berkas '{berkas[:120]}' tidak ada di hasil build")
     if not safe_name(berkas) or not berkas.endswith((".docx", ".pdf")):
