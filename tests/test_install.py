@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,3 +163,38 @@ def test_every_example_builds_from_the_installed_wheel(installed: Installed, dat
     for name, words in documents.items():
         printed = " ".join(text(open_docx(out / name)).split())  # a title may break its line
         assert words.casefold() in printed.casefold(), name
+
+
+def test_the_wheel_holds_the_web_app_and_dokgen_web_serves_it(installed: Installed) -> None:
+    """pip install of the wheel and `dokgen web` is the whole set-up: the pages and the style
+    sheet come from the installed package."""
+    import socket
+    import urllib.request
+
+    web = ROOT / "dokgen" / "web"
+    files = sorted(p for p in [*web.glob("templat/*.html"), *web.glob("statis/*")] if p.is_file())
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        for file in files:
+            assert wheel.read(f"dokgen/web/{file.relative_to(web).as_posix()}") == file.read_bytes()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    workspace = installed.work / "ruang"
+    command = [installed.script, "web", str(workspace), "--port", str(port), "--tanpa-peramban"]
+    server = subprocess.Popen(command, env=installed.env, stdout=subprocess.PIPE, text=True)
+    try:
+        page = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "Belum ada dinas" in page and 'href="/statis/gaya.css"' in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/statis/gaya.css") as response:
+            assert response.read() == (web / "statis" / "gaya.css").read_bytes()
+        assert workspace.is_dir()  # made on the first start
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
