@@ -135,6 +135,10 @@ class Model(BaseModel):
 # --- people and the dinas -------------------------------------------------------------
 
 
+StatusJabatan = Literal["definitif", "plt", "plh", "pj"]
+"""How an office is held: definitif, Pelaksana Tugas, Pelaksana Harian or Penjabat."""
+
+
 class Pejabat(Model):
     """An official: name with degrees, pangkat, golongan and NIP."""
 
@@ -148,6 +152,8 @@ class Pejabat(Model):
     """First day in office: a document dated earlier is signed by an earlier head."""
     sampai: dt.date | None = None
     """Last day in office (required of a ``kepala_sebelumnya``)."""
+    status: StatusJabatan = "definitif"
+    """How the office is held: definitif, or Plt/Plh/Pj (the title is printed with it)."""
 
 
 class Pemda(Model):
@@ -159,6 +165,8 @@ class Pemda(Model):
     nama_kepala_daerah: str | None = None
     """Name of the Bupati/Walikota (Pihak Kedua of the Perjanjian Kinerja); None: the title is
     printed without a name."""
+    status_kepala_daerah: StatusJabatan = "definitif"
+    """'pj' for a Penjabat Bupati/Walikota (also plt, plh): the Perjanjian Kinerja says so."""
 
     @property
     def sebutan(self) -> str:
@@ -574,6 +582,9 @@ class IndikatorIKI(Model):
     sumber_data: str | None = None
     mendukung: str | None = None
     """Kode of the atasan's IKI row or of the IKU this row supports (cascade)."""
+    target: dict[Tahun, Angka] = {}
+    """The row's own target per year (Perjanjian Kinerja of the jabatan); without one, the
+    target of the IKU the row supports through ``mendukung``."""
 
 
 class SasaranIKI(Model):
@@ -819,6 +830,12 @@ AlasanPerubahan = Literal[
 
 class KartuIki(Bertanggal):
     """The date above the Kepala Dinas's signature on every IKI card (``iki.yaml``)."""
+
+
+class PerjanjianKinerja(Bertanggal):
+    """The year of the Perjanjian Kinerja and the date they are signed on (``pk.yaml``)."""
+
+    tahun: Tahun
 
 
 class Keputusan(Bertanggal):

@@ -1,0 +1,113 @@
+"""The Perjanjian Kinerja 2019 of the complete example, read back: signers, targets, totals."""
+
+import shutil
+
+import pytest
+
+from dokgen.build import BuildOptions, build
+from dokgen.documents import kinds
+from dokgen.load import load
+from tests.conftest import DATA
+from tests.docxread import lines, open_docx
+
+CONTOH = DATA / "contoh-lengkap"
+
+
+def _build(folder, out):
+    build(folder, out, BuildOptions(kind="pk", force=True, jobs=1))
+    return out / "pk"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return _build(CONTOH, tmp_path_factory.mktemp("pk"))
+
+
+def _lines(path):
+    return lines(open_docx(path))
+
+
+def _tables(path):
+    doc = open_docx(path)
+    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+
+
+def test_one_agreement_for_the_kepala_dinas_and_every_unit_head(built):
+    names = sorted(p.name for p in built.iterdir())
+    assert names[0] == "00-kepala-dinas.docx"
+    assert "02-kasubag-umum.docx" in names and "12-kabid-usaha-mikro.docx" in names
+    assert len(names) == 16
+
+
+def test_kepala_dinas_with_the_bupati_renstra_targets_and_pagu(built):
+    path = built / "00-kepala-dinas.docx"
+    text = _lines(path)
+    assert "PERJANJIAN KINERJA TAHUN 2019" in text
+    assert any(line.endswith("Drs. SUHARWOKO, M.Si") for line in text)
+    assert any(line.endswith("Bupati Lumajang") for line in text)
+    assert text.count("H. THORIQUL HAQ, M.ML.") == 2  # the statement and the lampiran
+    assert "Lumajang, ………………… Januari 2019" in text
+    data = load(CONTOH)
+    assert data.renstra is not None
+    sasaran, program = [t for t in _tables(path) if t[0][0] in ("Sasaran Strategis", "No")]
+    iku = {i.uraian: i for s in data.renstra.semua_sasaran for i in s.indikator}
+    for row in sasaran[1:]:
+        assert row[3] == f"{iku[row[1]].target[2019]:.2f}".replace(".", ",")
+    pagu = sum(k.pagu.get(2019, 0) for p in data.renstra.program for k in p.kegiatan)
+    assert program[-1][-1] == f"{pagu:,}".replace(",", ".")
+    assert len(program) - 2 == sum(
+        any(2019 in k.pagu for k in p.kegiatan) for p in data.renstra.program
+    )
+
+
+def test_a_unit_head_with_its_atasan_and_the_iku_target_its_rows_support(built):
+    path = built / "05-kasi-organisasi.docx"
+    text = _lines(path)
+    assert any(line.endswith("Kepala Seksi Organisasi dan Tata Laksana") for line in text)
+    assert any(line.endswith("Kepala Bidang Kelembagaan Koperasi") for line in text)
+    sasaran = next(t for t in _tables(path) if t[0][0] == "Sasaran Strategis")
+    assert sasaran[1][3] == "80,94*"  # IKU-1's target, through KLB-1
+    assert any(line.startswith("* Target indikator kinerja utama") for line in text)
+    program = next(t for t in _tables(path) if t[0][0] == "No")
+    assert program[1][1] == "Program Peningkatan Kualitas Kelembagaan Koperasi"
+
+
+def test_a_plt_signs_with_that_title(built):
+    text = _lines(built / "01-sekretaris.docx")
+    assert any(line.endswith("Plt. Sekretaris") for line in text)
+    assert any(line.startswith("Plt. SEKRETARIS") for line in text)
+    assert "NIP. 19700101 199503 1 001" in text
+    # its own bawahan names the Plt as Pihak Kedua
+    assert "NAMA SEKRETARIS CONTOH, S.E." in _lines(built / "02-kasubag-umum.docx")
+
+
+def test_own_targets_and_a_pj_bupati(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(CONTOH, folder)
+    dinas = folder / "dinas.yaml"
+    dinas.write_text(
+        dinas.read_text(encoding="utf-8").replace(
+            "  nama_kepala_daerah:", "  status_kepala_daerah: pj\n  nama_kepala_daerah:"
+        ),
+        encoding="utf-8",
+    )
+    sekretaris = folder / "jabatan" / "01-sekretaris.yaml"
+    sekretaris.write_text(
+        sekretaris.read_text(encoding="utf-8").replace(
+            "        sumber_data: Sekretariat",
+            "        target:\n          2019: 100\n        sumber_data: Sekretariat",
+        ),
+        encoding="utf-8",
+    )
+    out = _build(folder, tmp_path / "out")
+    assert any(t.startswith("Pj. BUPATI LUMAJANG") for t in _lines(out / "00-kepala-dinas.docx"))
+    sasaran = next(t for t in _tables(out / "01-sekretaris.docx") if t[0][0] == "Sasaran Strategis")
+    assert sasaran[1][2:] == ["%", "100,00"]
+    assert not any(line.startswith("*") for line in _lines(out / "01-sekretaris.docx"))
+
+
+def test_without_pk_yaml_the_kind_does_not_apply(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(CONTOH, folder)
+    (folder / "pk.yaml").unlink()
+    assert kinds()["pk"].missing(load(folder)) == "tidak ada pk.yaml"
