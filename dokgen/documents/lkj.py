@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from dokgen import capaian as hitung
+from dokgen import grafik
+from dokgen.docinfo import Gambar
 from dokgen.documents.common import (
     SAMPUL_CM,
     Dokumen,
@@ -101,9 +103,11 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     }
     context["huruf"] = huruf_bagian(context)
     context["tabel"] = nomor_tabel(context)
+    charts = grafik_laporan(data, laporan, hasil, programs)
+    context["nomor_gambar"] = bernomor(GAMBAR, lambda k: k in charts, "3.{}".format)
     judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
     info = properties(data, judul, tahun)
-    gambar = gambar_kop(data, SAMPUL_CM)
+    gambar = {**gambar_kop(data, SAMPUL_CM), **{f"grafik_{k}": g for k, g in charts.items()}}
     return Dokumen(
         nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
     )
@@ -190,6 +194,48 @@ def nomor_tabel(context: dict[str, Any]) -> dict[str, str]:
     for bab, keys in TABEL.items():
         numbers.update(bernomor(keys, lambda k: bool(context[k]), f"{bab}.{{}}".format))
     return numbers
+
+
+GAMBAR = ("capaian", "serapan")
+"""The figures of BAB III, in order: capaian per IKU (after the capaian table), pagu against
+realisasi per program (after the budget table)."""
+
+
+def grafik_laporan(
+    data: DataDinas, laporan: RealisasiTriwulan, hasil: list[Hasil], programs: list[Program]
+) -> dict[str, Gambar]:
+    """The figures that have something to draw, by their key in :data:`GAMBAR` (a figure left
+    out closes up the numbering): capaian per IKU when one has a capaian, serapan per program
+    when something was spent."""
+    rows = tuple(
+        (
+            h.indikator.uraian,
+            None if h.capaian is None else float(h.capaian),
+            "belum diukur"
+            if h.nilai is None
+            else "tanpa target"
+            if h.capaian is None
+            else f"{persen(h.capaian)}%",
+            h.tercapai,
+        )
+        for h in hasil
+    )
+    serapan = [
+        (p.nama, hitung.serapan_program(p, data.realisasi, laporan.tahun, laporan.triwulan))
+        for p in programs
+    ]
+    charts = {
+        "capaian": grafik.capaian(rows),
+        "serapan": grafik.serapan(
+            tuple((nama, s.pagu, s.realisasi, persen(s.persen)) for nama, s in serapan)
+        ),
+    }
+    return {
+        key: Gambar(png, tinggi_cm=tinggi)
+        for key, chart in charts.items()
+        if chart is not None
+        for png, tinggi in [chart]
+    }
 
 
 KIND = Kind(
