@@ -582,9 +582,6 @@ class IndikatorIKI(Model):
     sumber_data: str | None = None
     mendukung: str | None = None
     """Kode of the atasan's IKI row or of the IKU this row supports (cascade)."""
-    target: dict[Tahun, Angka] = {}
-    """The row's own target per year (Perjanjian Kinerja of the jabatan); without one, the
-    target of the IKU the row supports through ``mendukung``."""
 
 
 class SasaranIKI(Model):

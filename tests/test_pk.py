@@ -81,7 +81,7 @@ def test_a_plt_signs_with_that_title(built):
     assert "NAMA SEKRETARIS CONTOH, S.E." in _lines(built / "02-kasubag-umum.docx")
 
 
-def test_own_targets_and_a_pj_bupati(tmp_path):
+def test_a_pj_bupati_and_a_row_that_reaches_no_iku(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(CONTOH, folder)
     dinas = folder / "dinas.yaml"
@@ -91,19 +91,13 @@ def test_own_targets_and_a_pj_bupati(tmp_path):
         ),
         encoding="utf-8",
     )
-    sekretaris = folder / "jabatan" / "01-sekretaris.yaml"
-    sekretaris.write_text(
-        sekretaris.read_text(encoding="utf-8").replace(
-            "        sumber_data: Sekretariat",
-            "        target:\n          2019: 100\n        sumber_data: Sekretariat",
-        ),
-        encoding="utf-8",
-    )
     out = _build(folder, tmp_path / "out")
     assert any(t.startswith("Pj. BUPATI LUMAJANG") for t in _lines(out / "00-kepala-dinas.docx"))
+    assert any(t.endswith("Pj. Bupati Lumajang") for t in _lines(out / "00-kepala-dinas.docx"))
+    text_sekretaris = _lines(out / "01-sekretaris.docx")
     sasaran = next(t for t in _tables(out / "01-sekretaris.docx") if t[0][0] == "Sasaran Strategis")
-    assert sasaran[1][2:] == ["%", "100,00"]
-    assert not any(line.startswith("*") for line in _lines(out / "01-sekretaris.docx"))
+    assert sasaran[1][2:] == ["%", "–"]
+    assert "– Target tahun 2019 belum ditetapkan." in text_sekretaris
 
 
 def test_without_pk_yaml_the_kind_does_not_apply(tmp_path):

@@ -4,9 +4,9 @@ with its atasan.
 
 The year and the signing date come from ``pk.yaml``. The Kepala Dinas promises the Renstra's IKU
 targets of the year and the pagu of every program (the LKj's Lampiran PK, the same rows); a unit
-head promises the rows of its IKI card: a row's own ``target``, else the target of the IKU it
-supports through ``mendukung`` (followed up the atasan's rows), marked and said so under the
-table.
+head promises the rows of its IKI card. An IKI row holds no target of its own: it gets the target
+of the IKU it supports through ``mendukung`` (followed up the atasan's rows), marked and said so
+under the table; a row that reaches no IKU prints '–' ("belum ditetapkan").
 """
 
 from __future__ import annotations
@@ -182,9 +182,7 @@ def kepala_unit(
             ind = iku_didukung(row, baris, iku)
             if ind is not None:
                 didukung.add(ind.kode)
-            if tahun in row.target:
-                target, satuan = angka(row.target[tahun], 2), satuan_baris(row)
-            elif ind is not None and tahun in ind.target:
+            if ind is not None and tahun in ind.target:
                 target, satuan = f"{angka(ind.target[tahun], 2)}*", ind.satuan or ""
                 dipinjam.append(ind.kode)
             else:
@@ -216,7 +214,7 @@ def kepala_unit(
         kode = ", ".join(dict.fromkeys(dipinjam))
         catatan.append(
             f"* Target indikator kinerja utama yang didukung baris tersebut ({kode}) menurut"
-            f" Rencana Strategis, karena baris itu tidak memuat target tahun {tahun} sendiri."
+            f" Rencana Strategis tahun {tahun}: baris kartu IKI tidak memuat target sendiri."
         )
     if kosong:
         catatan.append(f"{KOSONG} Target tahun {tahun} belum ditetapkan.")
