@@ -34,6 +34,7 @@ from dokgen.model import (
     Peraturan,
     Periksa,
     RealisasiTriwulan,
+    RencanaAksi,
     Renstra,
     RingkasanJabatan,
     Unit,
@@ -67,6 +68,8 @@ class DataDinas:
     """The date of the IKI cards (``iki.yaml``)."""
     realisasi: list[RealisasiTriwulan] = field(default_factory=list)
     """Every quarter's realisasi, ordered by year and quarter."""
+    rencana_aksi: RencanaAksi | None = None
+    """The Rencana Aksi of a year (``rencana-aksi.yaml``)."""
     periksa: Periksa | None = None
     ringkasan: list[RingkasanJabatan] = field(default_factory=list)
     """A summary of every jabatan, also when ``jabatan`` holds none of them (a build)."""
@@ -271,6 +274,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     lkj = _optional(folder / "lkj.yaml", LaporanKinerja, problems)
     iki = _optional(folder / "iki.yaml", KartuIki, problems)
     realisasi = _load_realisasi(folder / "realisasi", renstra, renstra_file, problems)
+    rencana_aksi = _optional(folder / "rencana-aksi.yaml", RencanaAksi, problems)
     periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
     if dinas is None:
@@ -286,6 +290,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
         lkj=lkj,
         iki=iki,
         realisasi=realisasi,
+        rencana_aksi=rencana_aksi,
         periksa=periksa,
         logo=logo,
     )
@@ -305,6 +310,7 @@ NAMA_DATA = (
     "dokumen-iku.yaml",
     "lkj.yaml",
     "iki.yaml",
+    "rencana-aksi.yaml",
     "periksa.yaml",
     "jabatan",
     "realisasi",

@@ -968,6 +968,58 @@ class RealisasiTriwulan(Bertanggal):
         return self.pada() or self.akhir
 
 
+class AksiIku(Model):
+    """The Rencana Aksi of one IKU in one year: its target at every quarter (and, when the
+    dinas plans by month, at every month) and the unit that carries it. The year's target is
+    the Renstra's (``Indikator.target``); rule RAK001 says when these do not end at it (or, for
+    a cumulative indicator, do not add up to it)."""
+
+    triwulan: list[Angka]
+    """Targets of TW I–IV: for ``nilai_akhir`` the state at each quarter's end, for
+    ``kumulatif`` what each quarter adds."""
+    bulan: list[Angka] = []
+    """Optional: targets of January–December, in the same sense."""
+    unit: Teks
+    """Kode of the responsible unit (``organisasi.yaml``)."""
+
+    @field_validator("triwulan")
+    @classmethod
+    def _empat(cls, value: list[Decimal]) -> list[Decimal]:
+        if len(value) != 4:
+            raise ValueError(
+                f"tulis 4 target triwulan (TW I–IV), bukan {len(value)}{_koma(value, 4)}"
+            )
+        return value
+
+    @field_validator("bulan")
+    @classmethod
+    def _dua_belas(cls, value: list[Decimal]) -> list[Decimal]:
+        if value and len(value) != 12:
+            raise ValueError(
+                f"tulis 12 target bulanan (Januari–Desember), bukan {len(value)}{_koma(value, 12)}"
+            )
+        return value
+
+
+def _koma(value: list[Decimal], wanted: int) -> str:
+    """A hint when a list written ``[80,50, 80,65]`` was read as twice as many numbers."""
+    if len(value) == 2 * wanted:
+        return (
+            " — angka berkoma di dalam [ ] terbaca sebagai dua angka: tulis satu angka per baris"
+            " (- 80,50)"
+        )
+    return ""
+
+
+class RencanaAksi(Bertanggal):
+    """The Rencana Aksi of one year (``rencana-aksi.yaml``): per IKU kode its quarterly targets
+    and responsible unit, and the signing date (:class:`Bertanggal`)."""
+
+    tahun: Tahun
+    indikator: dict[str, AksiIku] = {}
+    """Kode of an IKU of the Renstra → its plan for the year."""
+
+
 class Permasalahan(Model):
     """A row group of the 'permasalahan utama' table: masalah pokok → masalah → akar masalah."""
 

@@ -270,5 +270,6 @@ from dokgen.checks import (  # noqa: E402, F401
     lkj,
     orang,
     peraturan,
+    rencana,
     rumus,
 )

@@ -19,6 +19,7 @@ MODULES = {
     "dokumen-iku": "dokumen_iku",
     "lkj": "lkj",
     "iki": "iki",
+    "rencana-aksi": "rencana_aksi",
     "pk": "pk",
 }
 """Every document kind by name, with its module, in build order."""

@@ -45,6 +45,7 @@ from dokgen.model import (
     LaporanKinerja,
     Organisasi,
     RealisasiTriwulan,
+    RencanaAksi,
     Renstra,
 )
 from dokgen.web.dasar import halaman, ruang
@@ -59,6 +60,7 @@ BERKAS: dict[str, tuple[type[BaseModel], str]] = {
     "dokumen-iku.yaml": (DokumenIku, "Dokumen IKU"),
     "lkj.yaml": (LaporanKinerja, "Laporan Kinerja: permasalahan dan teks"),
     "iki.yaml": (KartuIki, "Tanggal kartu IKI"),
+    "rencana-aksi.yaml": (RencanaAksi, "Rencana Aksi: target triwulan IKU dan penanggung jawab"),
     "peraturan.yaml": (Katalog, "Peraturan daerah milik dinas"),
 }
 """Every data file the forms edit, with its model and title; ``jabatan/*.yaml`` are

@@ -272,6 +272,13 @@ JAB = "jabatan/*.yaml"
 REAL = "realisasi/*.yaml"
 
 
+def _tanpa_koma(value: str) -> Mentah:
+    """A number with its decimal comma lost ('80,94' → 8094): a typing slip."""
+    if "," not in value:
+        raise TidakBerlaku("tanpa koma desimal")
+    return Mentah(value.replace(",", ""))
+
+
 def _m(
     code: str, berkas: str, pola: str | tuple[str, ...], ubah: Ubah, apa: str, **kw: Any
 ) -> Mutasi:
@@ -1524,4 +1531,28 @@ MUTASI: list[Mutasi] = [
         perlu="*-iku.yaml",
     ),
     _m("KEP006", "iki.yaml", "bulan", jadi(None), "kartu IKI tanpa tanggal", di="/"),
+    # --- RAK: rencana -----------------------------------------------------------------------
+    _m(
+        "RAK001",
+        "rencana-aksi.yaml",
+        "indikator/*/triwulan/-1",
+        jadi_dari(lambda v: _tanpa_koma(str(v))),
+        "koma desimal target TW IV hilang (80,94 → 8094)",
+    ),
+    _m(
+        "RAK001",
+        "rencana-aksi.yaml",
+        "indikator/*/unit",
+        jadi_dari(lambda u: f"{u}-lama"),
+        "unit penanggung jawab dari struktur organisasi lama",
+        pilih=-1,
+    ),
+    _m(
+        "RAK001",
+        "rencana-aksi.yaml",
+        "indikator",
+        jadi_dari(lambda a: {**a, "IT-1": a[next(iter(a))]}),
+        "indikator tujuan ditulis sebagai IKU",
+        di="/indikator/IT-1",
+    ),
 ]
