@@ -137,7 +137,7 @@ def capaian(baris: tuple[BarisCapaian, ...]) -> tuple[bytes, float] | None:
         return None
     labels, height = _tata([nama for nama, _, _, _ in baris], 0.6)
     top = max(110.0, min(max(values), 250.0)) * 1.2
-    bottom = min(0.0, *values)
+    bottom = max(min(0.0, *values), -250.0) * 1.2  # a bar past the axis ends at its edge
 
     def draw(figure: Figure) -> None:
         from matplotlib.lines import Line2D
@@ -150,8 +150,9 @@ def capaian(baris: tuple[BarisCapaian, ...]) -> tuple[bytes, float] | None:
             if value is None:
                 ax.text(top * 0.01, y, teks, va="center", style="italic", color="#595959")
                 continue
-            ax.barh(y, value, height=0.6, color=GELAP if tercapai else TERANG, edgecolor=GELAP)
-            ax.text(min(value, top / 1.2) + top * 0.01, y, teks, va="center", bbox=_LATAR)
+            shown = min(max(value, bottom), top / 1.2)
+            ax.barh(y, shown, height=0.6, color=GELAP if tercapai else TERANG, edgecolor=GELAP)
+            ax.text(max(shown, 0) + top * 0.01, y, teks, va="center", bbox=_LATAR)
         ax.axvline(100, color=GARIS, linestyle="--", linewidth=1)
         ax.set_yticks(ys, labels)
         ax.set_ylim(len(baris) - 0.5, -0.5)

@@ -102,7 +102,7 @@ def _parse_kode_pos(value: Any) -> Any:
 
 
 Angka = Annotated[Decimal, BeforeValidator(_parse_angka)]
-Rupiah = Annotated[int, BeforeValidator(_parse_rupiah)]
+Rupiah = Annotated[int, BeforeValidator(_parse_rupiah), Field(ge=0)]
 Nip = Annotated[str, BeforeValidator(_parse_nip)]
 Teks = Annotated[str, Field(min_length=1)]
 Tahun = Annotated[int, Field(ge=1900, le=2100)]

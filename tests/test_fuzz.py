@@ -220,10 +220,10 @@ def _rupiah(n: int) -> str:
 
 
 rupiah = st.one_of(
-    st.integers(-(10**17), 10**17).map(_rupiah),
-    st.sampled_from(["999.999.999.999.999", "Rp -999.999.999.999.999", "Rp 0"]),
+    st.integers(0, 10**17).map(_rupiah),
+    st.sampled_from(["999.999.999.999.999", "Rp 999.999.999.999.999", "Rp 0"]),
 )
-"""Whole rupiah, extremes included."""
+"""Whole rupiah, extremes included (a pagu or realisasi below 0 is refused by the loader)."""
 
 
 # --- the data folder --------------------------------------------------------------------------
