@@ -148,6 +148,12 @@ def expected(data: Path) -> dict[str, str]:
         found[f"iki/{file.stem}.docx"] = nama
     if jabatan:
         found["iki-semua-jabatan.docx"] = dinas
+    if (data / "pk.yaml").is_file():
+        found["pk/00-kepala-dinas.docx"] = dinas
+        found.update({f"pk/{file.stem}.docx": dinas for file in jabatan})
+    if (data / "rencana-aksi.yaml").is_file():
+        tahun = yaml.safe_load((data / "rencana-aksi.yaml").read_text(encoding="utf-8"))["tahun"]
+        found[f"rencana-aksi-{tahun}.docx"] = "RENCANA AKSI"
     return found
 
 

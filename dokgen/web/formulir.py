@@ -44,6 +44,7 @@ from dokgen.model import (
     Keputusan,
     LaporanKinerja,
     Organisasi,
+    PerjanjianKinerja,
     RealisasiTriwulan,
     RencanaAksi,
     Renstra,
@@ -61,6 +62,7 @@ BERKAS: dict[str, tuple[type[BaseModel], str]] = {
     "lkj.yaml": (LaporanKinerja, "Laporan Kinerja: permasalahan dan teks"),
     "iki.yaml": (KartuIki, "Tanggal kartu IKI"),
     "rencana-aksi.yaml": (RencanaAksi, "Rencana Aksi: target triwulan IKU dan penanggung jawab"),
+    "pk.yaml": (PerjanjianKinerja, "Perjanjian Kinerja: tahun dan tanggal"),
     "peraturan.yaml": (Katalog, "Peraturan daerah milik dinas"),
 }
 """Every data file the forms edit, with its model and title; ``jabatan/*.yaml`` are

@@ -121,7 +121,7 @@ def test_every_file_of_the_full_example_opens_and_saves_unchanged(
     folder = ruang_kerja / CONTOH
     daftar = klien.get(f"/dinas/{CONTOH}/data").text
     names = _berkas(folder)
-    assert len(names) == 27
+    assert len(names) == 29
     for name in names:
         assert f'href="/dinas/{CONTOH}/data/{name}"' in daftar
         before = (folder / name).read_bytes()
