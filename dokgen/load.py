@@ -33,6 +33,7 @@ from dokgen.model import (
     Organisasi,
     Peraturan,
     Periksa,
+    PerjanjianKinerja,
     RealisasiTriwulan,
     RencanaAksi,
     Renstra,
@@ -70,6 +71,8 @@ class DataDinas:
     """Every quarter's realisasi, ordered by year and quarter."""
     rencana_aksi: RencanaAksi | None = None
     """The Rencana Aksi of a year (``rencana-aksi.yaml``)."""
+    pk: PerjanjianKinerja | None = None
+    """The year and date of the Perjanjian Kinerja (``pk.yaml``)."""
     periksa: Periksa | None = None
     ringkasan: list[RingkasanJabatan] = field(default_factory=list)
     """A summary of every jabatan, also when ``jabatan`` holds none of them (a build)."""
@@ -275,6 +278,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
     iki = _optional(folder / "iki.yaml", KartuIki, problems)
     realisasi = _load_realisasi(folder / "realisasi", renstra, renstra_file, problems)
     rencana_aksi = _optional(folder / "rencana-aksi.yaml", RencanaAksi, problems)
+    pk = _optional(folder / "pk.yaml", PerjanjianKinerja, problems)
     periksa = _optional(folder / "periksa.yaml", Periksa, problems)
 
     if dinas is None:
@@ -291,6 +295,7 @@ def load_bersama(folder: Path) -> tuple[DataDinas | None, list[Problem]]:
         iki=iki,
         realisasi=realisasi,
         rencana_aksi=rencana_aksi,
+        pk=pk,
         periksa=periksa,
         logo=logo,
     )
@@ -311,6 +316,7 @@ NAMA_DATA = (
     "lkj.yaml",
     "iki.yaml",
     "rencana-aksi.yaml",
+    "pk.yaml",
     "periksa.yaml",
     "jabatan",
     "realisasi",

@@ -105,3 +105,21 @@ def test_without_pk_yaml_the_kind_does_not_apply(tmp_path):
     shutil.copytree(CONTOH, folder)
     (folder / "pk.yaml").unlink()
     assert kinds()["pk"].missing(load(folder)) == "tidak ada pk.yaml"
+
+
+def test_a_wrong_pk_yaml_is_a_data_error_of_the_check_at_its_line(tmp_path):
+    """pk.yaml is read by the loader like every data file: `dokgen check` names its mistake
+    before a build, and a misnamed 'PK.yaml' is reported, not ignored."""
+    from dokgen.errors import DataError
+
+    folder = tmp_path / "dinas"
+    shutil.copytree(DATA / "contoh-lengkap", folder)
+    (folder / "pk.yaml").write_text("tahun: 2019\nbulan: 2019-13\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    (problem,) = caught.value.problems
+    assert (problem.location.file.name, problem.location.line) == ("pk.yaml", 2)
+    (folder / "pk.yaml").rename(folder / "PK.yaml")
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    assert "pk.yaml" in str(caught.value.problems[0])

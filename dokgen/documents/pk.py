@@ -12,7 +12,6 @@ under the table; a row that reaches no IKU prints '–' ("belum ditetapkan").
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from dokgen.documents import lkj
 from dokgen.documents.common import (
@@ -26,7 +25,7 @@ from dokgen.documents.common import (
 )
 from dokgen.errors import DataError
 from dokgen.format import KOSONG, LANJUT, TITIK, angka, tanggal_ttd
-from dokgen.load import DataDinas, _optional, load_jabatan
+from dokgen.load import DataDinas, load_jabatan
 from dokgen.model import Indikator, IndikatorIKI, Jabatan, Pejabat, PerjanjianKinerja
 from dokgen.output import nama_berkas
 
@@ -36,15 +35,6 @@ BERKAS_DATA = "pk.yaml"
 SEBUTAN = {"definitif": "", "plt": "Plt.", "plh": "Plh.", "pj": "Pj."}
 """How an office not held definitively is written before the title."""
 KATA_KECIL = {"dan", "di", "ke", "dari", "pada", "untuk", "atau", "serta", "yang", "dengan"}
-
-
-def baca(data: DataDinas) -> PerjanjianKinerja | None:
-    """``pk.yaml`` of the data folder, validated; None when there is none."""
-    problems: list[Any] = []
-    pk = _optional(data.folder / BERKAS_DATA, PerjanjianKinerja, problems)
-    if problems:
-        raise DataError(problems)
-    return pk
 
 
 def dengan_status(judul: str, status: str) -> str:
@@ -259,7 +249,7 @@ def konteks(data: DataDinas, pk: PerjanjianKinerja, isi: Plain) -> Plain:
 
 def dokumen(data: DataDinas) -> list[Dokumen]:
     """The Kepala Dinas's agreement, then every unit head's, in the order of the structure."""
-    pk = baca(data)
+    pk = data.pk
     assert pk is not None
     gambar = gambar_kop(data)
     judul = f"Perjanjian Kinerja Tahun {pk.tahun}"
@@ -294,7 +284,7 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
 def tidak_ada(data: DataDinas) -> str | None:
     if data.renstra is None:
         return "tidak ada renstra.yaml"
-    if not (data.folder / BERKAS_DATA).exists():
+    if data.pk is None:
         return f"tidak ada {BERKAS_DATA}"
     return None
 
