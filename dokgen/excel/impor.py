@@ -18,9 +18,7 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,7 +35,6 @@ from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.excel import lembar, sel, tulis
 from dokgen.excel.baca import Baris, Buku, baca
 from dokgen.excel.berkas import alasan_os
-from dokgen.load import load
 from dokgen.model import (
     Dinas,
     Indikator,
@@ -762,48 +759,11 @@ def _rencana(folder: Path, data: _Data, baru: dict[str, Any]) -> dict[str, bytes
 
 def _periksa_hasil(xlsx: Path, folder: Path, perubahan: dict[str, bytes | None]) -> None:
     """Load a copy of ``folder`` with the changes made: the result must be valid data."""
-    with tempfile.TemporaryDirectory(prefix="dokgen-impor-") as tmp:
-        work = Path(tmp) / (folder.name or "data")
-        try:
-            if folder.is_dir():
-                ignore = shutil.ignore_patterns(tulis.JURNAL, f"*{tulis.BARU}", f"*{tulis.LAMA}")
-                shutil.copytree(folder, work, ignore=ignore)
-            else:
-                work.mkdir()
-            for name, content in perubahan.items():
-                path = work / name
-                if content is None:
-                    path.unlink()
-                else:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(content)
-        except (OSError, shutil.Error):
-            raise DataError(
-                [
-                    Problem(
-                        Location(folder),
-                        "folder data tidak dapat disalin untuk diperiksa (ada berkas yang tidak"
-                        " dapat dibaca); tidak ada yang diubah",
-                    )
-                ]
-            ) from None
-        try:
-            load(work, pembanding=False)
-        except DataError as exc:  # should not happen after the row checks; say where anyway
-            raise DataError(
-                [
-                    Problem(Location(xlsx), f"data hasil impor tidak sah: {_di(m, work, folder)}")
-                    for m in exc.problems
-                ]
-            ) from None
-
-
-def _di(problem: Problem, work: Path, folder: Path) -> str:
-    """``problem`` naming the file of the data folder, not of the copy it was found in."""
-    file = problem.location.file
-    if file.is_relative_to(work):
-        file = folder / file.relative_to(work)
-    return str(Problem(Location(file, problem.location.line), problem.message))
+    problems = tulis.masalah_salinan(folder, perubahan)
+    if problems:  # should not happen after the row checks; say where anyway
+        raise DataError(
+            [Problem(Location(xlsx), f"data hasil impor tidak sah: {m}") for m in problems]
+        )
 
 
 def _kode(text: str, path: Path) -> str:

@@ -229,3 +229,47 @@ def pulihkan(folder: Path) -> bool:
             )
     _kembalikan(folder, entries, folders)
     return True
+
+
+def masalah_salinan(folder: Path, perubahan: dict[str, bytes | None]) -> list[Problem]:
+    """What the loader says of ``folder`` with ``perubahan`` made (new bytes, or None to remove,
+    by path inside it), found on a copy: the folder itself is not touched. The problems name the
+    files of ``folder``. Used before :func:`terapkan` by the Excel import and the web forms."""
+    import tempfile
+
+    from dokgen.load import load
+
+    with tempfile.TemporaryDirectory(prefix="dokgen-salinan-") as tmp:
+        work = Path(tmp) / (folder.name or "data")
+        try:
+            if folder.is_dir():
+                ignore = shutil.ignore_patterns(JURNAL, f"*{BARU}", f"*{LAMA}")
+                shutil.copytree(folder, work, ignore=ignore)
+            else:
+                work.mkdir()
+            for name, content in perubahan.items():
+                path = work / name
+                if content is None:
+                    path.unlink()
+                else:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(content)
+        except (OSError, shutil.Error):
+            message = (
+                "folder data tidak dapat disalin untuk diperiksa (ada berkas yang tidak dapat"
+                " dibaca); tidak ada yang diubah"
+            )
+            raise DataError([Problem(Location(folder), message)]) from None
+        try:
+            load(work, pembanding=False)
+        except DataError as exc:
+            return [_di_folder(p, work, folder) for p in exc.problems]
+    return []
+
+
+def _di_folder(problem: Problem, work: Path, folder: Path) -> Problem:
+    """``problem`` naming the file of ``folder``, not of the copy it was found in."""
+    file = problem.location.file
+    if file.is_relative_to(work):
+        file = folder / file.relative_to(work)
+    return Problem(Location(file, problem.location.line), problem.message)

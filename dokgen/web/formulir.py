@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import tempfile
 import types
 import typing
@@ -33,7 +32,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from dokgen.errors import DataError, Location, Problem
+from dokgen.errors import DataError, Problem
 from dokgen.model import (
     Dinas,
     DokumenIku,
@@ -696,31 +695,8 @@ def _selaras(lama: Any, baru: Any, induk: str = "") -> Any:
 def periksa(folder: Path, berkas: str, isi: bytes) -> list[Problem]:
     """The loader's problems with ``folder`` when ``berkas`` holds ``isi`` (a copy is loaded)."""
     from dokgen.excel import tulis
-    from dokgen.load import load
 
-    with tempfile.TemporaryDirectory(prefix="dokgen-formulir-") as tmp:
-        work = Path(tmp) / folder.name
-        ignore = shutil.ignore_patterns(tulis.JURNAL, f"*{tulis.BARU}", f"*{tulis.LAMA}")
-        shutil.copytree(folder, work, ignore=ignore)
-        target = work / berkas
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(isi)
-        try:
-            load(work, pembanding=False)
-        except DataError as exc:
-            return [
-                Problem(
-                    Location(
-                        folder / p.location.file.relative_to(work)
-                        if p.location.file.is_relative_to(work)
-                        else p.location.file,
-                        p.location.line,
-                    ),
-                    p.message,
-                )
-                for p in exc.problems
-            ]
-    return []
+    return tulis.masalah_salinan(folder, {berkas: isi})
 
 
 def galat_medan(

@@ -347,8 +347,8 @@ def keputusan_perubahan(
 ) -> HTMLResponse | RedirectResponse:
     """Write the ``mengubah:`` block (pembanding = this version) and ``alasan`` into
     ``keputusan-iku.yaml``; nothing is written when the loader would refuse the result."""
-    from dokgen.excel.impor import _baca_asli, _di
-    from dokgen.load import load
+    from dokgen.excel import tulis
+    from dokgen.excel.impor import _baca_asli
     from dokgen.model import AlasanPerubahan
     from dokgen.output import write_atomic
 
@@ -415,14 +415,7 @@ def keputusan_perubahan(
                 f"tidak dapat dibaca sebagai YAML ({type(exc).__name__}); perbaiki dulu berkas ini"
             )
             raise DataError([Problem(Location(path), message)]) from None
-        with tempfile.TemporaryDirectory(prefix="dokgen-versi-") as tmp:
-            work = Path(tmp) / nama
-            shutil.copytree(folder, work, symlinks=True)
-            (work / KEPUTUSAN).write_bytes(content)
-            try:
-                load(work, pembanding=False)
-            except DataError as exc:
-                galat = [_di(p, work, folder) for p in exc.problems]
+        galat = [str(p) for p in tulis.masalah_salinan(folder, {KEPUTUSAN: content})]
         if galat:
             return _layar(request, nama, versi, isian, galat, status_code=422)
         write_atomic(path, content)
