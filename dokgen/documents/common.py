@@ -175,12 +175,24 @@ def kop(dinas: Dinas) -> dict[str, str]:
     }
 
 
+SEBUTAN = {"definitif": "", "plt": "Plt.", "plh": "Plh.", "pj": "Pj."}
+"""How an office not held definitively is written before the title."""
+
+
+def dengan_status(judul: str, status: str) -> str:
+    """'Plt. Kepala Dinas …' for an office held by a Plt (Plh, Pj); the title as is otherwise."""
+    sebutan = SEBUTAN[status]
+    return f"{sebutan} {judul}" if sebutan else judul
+
+
 def tanda_tangan(dinas: Dinas, pada: dt.date | None) -> dict[str, str]:
-    """The Kepala Dinas signature block: title lines, and the name, pangkat and NIP of the head
-    in office on ``pada`` (:meth:`~dokgen.model.Dinas.kepala_pada`)."""
+    """The Kepala Dinas signature block: title lines (the first with Plt./Plh./Pj. when the head
+    in office holds it so), and the name, pangkat and NIP of the head in office on ``pada``
+    (:meth:`~dokgen.model.Dinas.kepala_pada`)."""
     kepala = dinas.kepala_pada(pada)
+    baris = dinas.jabatan_kepala
     return {
-        "jabatan": "\n".join(dinas.jabatan_kepala),
+        "jabatan": "\n".join([dengan_status(baris[0], kepala.status), *baris[1:]]),
         "nama": kepala.nama,
         "pangkat": kepala.pangkat or "",
         "golongan": kepala.golongan or "",

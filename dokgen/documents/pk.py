@@ -19,6 +19,7 @@ from dokgen.documents.common import (
     Kind,
     Plain,
     bersambung,
+    dengan_status,
     gambar_kop,
     plain,
     properties,
@@ -32,15 +33,7 @@ from dokgen.output import nama_berkas
 TEMPLATE = "pk.docx"
 FOLDER = "pk"
 BERKAS_DATA = "pk.yaml"
-SEBUTAN = {"definitif": "", "plt": "Plt.", "plh": "Plh.", "pj": "Pj."}
-"""How an office not held definitively is written before the title."""
 KATA_KECIL = {"dan", "di", "ke", "dari", "pada", "untuk", "atau", "serta", "yang", "dengan"}
-
-
-def dengan_status(judul: str, status: str) -> str:
-    """'Plt. Kepala Dinas …' for an office held by a Plt (Plh, Pj); the title as is otherwise."""
-    sebutan = SEBUTAN[status]
-    return f"{sebutan} {judul}" if sebutan else judul
 
 
 def judul_kalimat(nama: str) -> str:
