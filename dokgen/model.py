@@ -582,6 +582,9 @@ class IndikatorIKI(Model):
     sumber_data: str | None = None
     mendukung: str | None = None
     """Kode of the atasan's IKI row or of the IKU this row supports (cascade)."""
+    target: dict[Tahun, Angka] = {}
+    """The row's own target per year (the unit head's Perjanjian Kinerja prints it); a year
+    without one borrows the target of the IKU the row supports (``mendukung``)."""
 
 
 class SasaranIKI(Model):

@@ -191,3 +191,32 @@ def test_findings_after_an_import_name_the_cell_the_value_came_from(tmp_path):
     renstra = (folder / "renstra.yaml").read_text().splitlines()
     number = int(line.split()[0])
     assert "Dinas Pendidikan" in renstra[number - 1]
+
+
+def test_an_iki_rows_own_target_goes_out_and_comes_back(tmp_path):
+    folder = copy(tmp_path, "contoh-lengkap")
+    path, book = workbook_of(tmp_path, folder)
+    iki = book["IKI"]
+    row = next(r for r in range(2, iki.max_row + 1) if iki.cell(r, 3).value == "SEK-1")
+    assert iki.cell(row, column(iki, "target 2019")).value == "100"
+    iki.cell(row, column(iki, "target 2019"), "95,5")
+    book.save(path)
+    result = impor(path, folder)
+    assert [p.name for p in result.diubah] == ["01-sekretaris.yaml"]
+    sekretaris = next(j for j in load(folder).jabatan if j.kode == "sekretaris")
+    assert str(sekretaris.iki[0].indikator[0].target[2019]) == "95.5"
+
+
+def test_a_workbook_without_the_iki_target_columns_is_refused(tmp_path):
+    folder = copy(tmp_path, "contoh-lengkap")
+    before = snapshot(folder)
+    path, book = workbook_of(tmp_path, folder)
+    iki = book["IKI"]
+    years = [c.column for c in iki[1] if str(c.value).startswith("target ")]
+    for index in sorted(years, reverse=True):
+        iki.delete_cols(index)
+    book.save(path)
+    with pytest.raises(DataError) as error:
+        impor(path, folder)
+    assert "IKI!A1" in str(error.value) and "kolom 'target 2019' tidak ada" in str(error.value)
+    assert snapshot(folder) == before

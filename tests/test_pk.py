@@ -60,16 +60,23 @@ def test_kepala_dinas_with_the_bupati_renstra_targets_and_pagu(built):
     )
 
 
-def test_a_unit_head_with_its_atasan_and_the_iku_target_its_rows_support(built):
+def test_a_unit_head_with_its_atasan_and_its_rows_own_target(built):
     path = built / "05-kasi-organisasi.docx"
     text = _lines(path)
     assert any(line.endswith("Kepala Seksi Organisasi dan Tata Laksana") for line in text)
     assert any(line.endswith("Kepala Bidang Kelembagaan Koperasi") for line in text)
     sasaran = next(t for t in _tables(path) if t[0][0] == "Sasaran Strategis")
-    assert sasaran[1][3] == "80,94*"  # IKU-1's target, through KLB-1
-    assert any(line.startswith("* Target indikator kinerja utama") for line in text)
+    assert sasaran[1][2:] == ["%", "75,00"]  # the IKI row's own target 2019
+    assert not any(line.startswith("* Target") for line in text)
     program = next(t for t in _tables(path) if t[0][0] == "No")
     assert program[1][1] == "Program Peningkatan Kualitas Kelembagaan Koperasi"
+
+
+def test_a_row_without_a_target_borrows_the_iku_target_it_supports(built):
+    path = built / "06-kasi-penyuluhan.docx"
+    sasaran = next(t for t in _tables(path) if t[0][0] == "Sasaran Strategis")
+    assert sasaran[1][3] == "80,94*"  # IKU-1's target, through KLB-1
+    assert any(line.startswith("* Target indikator kinerja utama") for line in _lines(path))
 
 
 def test_a_plt_signs_with_that_title(built):
@@ -91,6 +98,9 @@ def test_a_pj_bupati_and_a_row_that_reaches_no_iku(tmp_path):
         ),
         encoding="utf-8",
     )
+    sekretaris = folder / "jabatan" / "01-sekretaris.yaml"
+    text = sekretaris.read_text(encoding="utf-8")
+    sekretaris.write_text(text[: text.index("        target:")], encoding="utf-8")
     out = _build(folder, tmp_path / "out")
     assert any(t.startswith("Pj. BUPATI LUMAJANG") for t in _lines(out / "00-kepala-dinas.docx"))
     assert any(t.endswith("Pj. Bupati Lumajang") for t in _lines(out / "00-kepala-dinas.docx"))

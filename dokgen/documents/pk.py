@@ -4,9 +4,10 @@ with its atasan.
 
 The year and the signing date come from ``pk.yaml``. The Kepala Dinas promises the Renstra's IKU
 targets of the year and the pagu of every program (the LKj's Lampiran PK, the same rows); a unit
-head promises the rows of its IKI card. An IKI row holds no target of its own: it gets the target
-of the IKU it supports through ``mendukung`` (followed up the atasan's rows), marked and said so
-under the table; a row that reaches no IKU prints '–' ("belum ditetapkan").
+head promises the rows of its IKI card with the row's own target of the year (``target`` of the
+IKI row); a row without one gets the target of the IKU it supports through ``mendukung``
+(followed up the atasan's rows), marked and said so under the table; a row with neither prints
+'–' ("belum ditetapkan").
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ def kepala_unit(
     baris: dict[str, IndikatorIKI],
 ) -> Plain:
     """A unit head's agreement with its atasan (the Kepala Dinas when it has none): its IKI rows
-    with their targets of the year, the programs that carry the IKU its rows support."""
+    with their targets of the year (the row's own, else — marked * — the IKU's it supports), the
+    programs that carry the IKU its rows support."""
     dinas, renstra = data.dinas, data.renstra
     assert renstra is not None
     tahun = pk.tahun
@@ -165,7 +167,9 @@ def kepala_unit(
             ind = iku_didukung(row, baris, iku)
             if ind is not None:
                 didukung.add(ind.kode)
-            if ind is not None and tahun in ind.target:
+            if tahun in row.target:
+                target, satuan = angka(row.target[tahun], 2), satuan_baris(row)
+            elif ind is not None and tahun in ind.target:
                 target, satuan = f"{angka(ind.target[tahun], 2)}*", ind.satuan or ""
                 dipinjam.append(ind.kode)
             else:
@@ -197,7 +201,8 @@ def kepala_unit(
         kode = ", ".join(dict.fromkeys(dipinjam))
         catatan.append(
             f"* Target indikator kinerja utama yang didukung baris tersebut ({kode}) menurut"
-            f" Rencana Strategis tahun {tahun}: baris kartu IKI tidak memuat target sendiri."
+            f" Rencana Strategis tahun {tahun}: baris kartu IKI tidak memuat target sendiri"
+            f" tahun {tahun}."
         )
     if kosong:
         catatan.append(f"{KOSONG} Target tahun {tahun} belum ditetapkan.")

@@ -220,7 +220,7 @@ def ekspor(data: DataDinas) -> bytes:
     iki = _sheet(
         book,
         "IKI",
-        lembar.IKI,
+        [*lembar.IKI, *[f"target {y}" for y in years]],
         [
             lembar.iki_rows(row, j.kode, s.sasaran)
             for j in data.jabatan

@@ -372,6 +372,7 @@ def _jabatan(buku: Buku) -> dict[str, dict[str, Any]]:
             "formula": _formula(row),
             "sumber_data": row.get("sumber_data"),
             "mendukung": row.get("mendukung"),
+            "target": _years(row, "target") or None,
         }
         value = {k: v for k, v in value.items() if v is not None}
         _validate(buku, row, IndikatorIKI, value)

@@ -93,7 +93,7 @@ KOLOM = {
     "Realisasi": REALISASI,
 }
 """The columns every sheet must have (its header row), besides the columns per year."""
-TAHUNAN = {"Indikator": ("target", "realisasi"), "Kegiatan": ("pagu",)}
+TAHUNAN = {"Indikator": ("target", "realisasi"), "Kegiatan": ("pagu",), "IKI": ("target",)}
 """Sheets with one column per year: 'target 2021', 'pagu 2021', …"""
 TEKS = {
     "Dinas": {"kunci", "nilai"},
@@ -116,6 +116,7 @@ ANGKA = {
     "Renstra": {"nilai"},
     "Indikator": {"tahun_dasar", "pengali", "target", "realisasi"},
     "Realisasi": {"tahun", "triwulan", "nilai"},
+    "IKI": {"target"},
 }
 """Columns of measured values ('target' and 'realisasi': every year's column): an Excel number
 is written the Indonesian way (80,94), and a percentage cell (Excel keeps "90%" as 0,9) as the
@@ -184,6 +185,7 @@ def tahun(data: DataDinas) -> list[int]:
             years.update(ind.target)
             years.update(ind.realisasi)
         years.update(y for p in data.renstra.program for k in p.kegiatan for y in k.pagu)
+    years.update(y for j in data.jabatan for s in j.iki for row in s.indikator for y in row.target)
     return sorted(years)
 
 
@@ -237,4 +239,5 @@ def iki_rows(row: IndikatorIKI, jabatan: str, sasaran: str) -> dict[str, Any]:
         **baris_rumus(row.formula),
         "sumber_data": row.sumber_data,
         "mendukung": row.mendukung,
+        **{f"target {y}": teks(v) for y, v in row.target.items()},
     }
