@@ -15,26 +15,20 @@ from a copy of the folder; and :func:`tulis.terapkan` writes the changed files a
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from dokgen.errors import DataError, Location, Problem, saran
 from dokgen.excel import lembar, sel, tulis
 from dokgen.excel.baca import Baris, Buku, baca
-from dokgen.excel.berkas import alasan_os
 from dokgen.model import (
     Dinas,
     Indikator,
@@ -46,13 +40,10 @@ from dokgen.model import (
     Sasaran,
     Tujuan,
 )
+from dokgen.yamledit import new_bytes, read_original
 
-PETA = {"target", "realisasi", "pagu", "indikator", "anggaran"}
-"""YAML mappings whose keys are data (years, codes): a key missing from the workbook is removed."""
 MAX_KODE = 80
 """Longest jabatan kode: it becomes the file name ``jabatan/NN-kode.yaml``."""
-MAX_YAML = 32 * 2**20
-"""Largest YAML file impor reads to rewrite it."""
 _KODE_JABATAN = re.compile(r"[a-z0-9][a-z0-9-]*")
 _TAHUN = re.compile(r"\d{4}")
 _TRIWULAN = re.compile(r"[1-4]")
@@ -442,79 +433,6 @@ def _realisasi(buku: Buku) -> dict[tuple[str, str], dict[str, Any]]:
     return result
 
 
-# --- writing, keeping comments ----------------------------------------------------------------
-
-
-def _yaml() -> YAML:
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.preserve_quotes = True
-    return yaml
-
-
-def _number(text: str) -> Decimal | None:
-    try:
-        return parse_decimal(text.replace(" ", ""), locale="id_ID", strict=True)
-    except (NumberFormatError, AttributeError):
-        return None
-
-
-def _tertulis(value: Any) -> str:
-    """A YAML scalar as the file writes it: ``170.000`` (Rp 170.000, read by YAML as the float
-    170.0) stays ``170.000``, as ruamel writes it back."""
-    if not isinstance(value, float):
-        return str(value)
-    buffer = io.StringIO()
-    _yaml().dump({"x": value}, buffer)
-    return buffer.getvalue().removeprefix("x:").strip()
-
-
-def _sama(old: Any, new: Any) -> bool:
-    """The old YAML value means what the new one says (so its spelling is kept)."""
-    if isinstance(new, list) and len(new) == 1 and not isinstance(old, list):
-        return _sama(old, new[0])
-    if isinstance(old, dict | list) or isinstance(new, dict | list):
-        return False
-    a, b = _tertulis(old), str(new)
-    if a == b:
-        return True
-    if a.replace(" ", "").isdigit() and a.replace(" ", "") == b.replace(" ", ""):
-        return True
-    na, nb = _number(a), _number(b)
-    return na is not None and na == nb
-
-
-def _gabung(old: Any, new: Any, parent: str = "", semua: bool = False) -> Any:
-    """``old`` (ruamel round-trip data) updated to ``new`` in place where possible. A key
-    ``new`` lacks is removed when the workbook holds it (:data:`KNOWN`), or always with
-    ``semua`` (a data form, which holds every key of its file)."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        keys = {str(k): k for k in old}
-        for name, key in keys.items():
-            if name not in new and (semua or parent in PETA or name in KNOWN):
-                del old[key]
-        for name, value in new.items():
-            if name in keys:
-                old[keys[name]] = _gabung(old[keys[name]], value, name, semua)
-            else:
-                old[
-                    int(name)
-                    if name.isdigit() and parent in PETA - {"indikator", "anggaran"}
-                    else name
-                ] = value
-        return old
-    if isinstance(old, list) and isinstance(new, list):
-        for i, value in enumerate(new):
-            if i < len(old):
-                old[i] = _gabung(old[i], value, parent, semua)
-            else:
-                old.append(value)
-        del old[len(new) :]
-        return old
-    return old if _sama(old, new) else new
-
-
 KNOWN = {
     *{k.split(".")[-1] for k in lembar.DINAS + lembar.RENSTRA},
     "pemda",
@@ -555,89 +473,6 @@ KNOWN = {
     "uraian",
 }
 """Keys the workbook holds: only these are removed from YAML when the workbook lacks them."""
-
-
-@dataclass
-class _Asli:
-    """A YAML file as it is on disk: its text (lines ending in \\n) and how it was written."""
-
-    text: str
-    crlf: bool = False
-    bom: bool = False
-
-    def bytes_of(self, text: str) -> bytes:
-        """``text`` written the way this file was (Windows line ends, byte order mark)."""
-        if self.crlf:
-            text = text.replace("\n", "\r\n")
-        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
-
-
-def _baca_asli(path: Path, problems: list[Problem]) -> _Asli | None:
-    """The file ``path`` as text, or None with a problem: a file impor must rewrite has to be a
-    regular UTF-8 text file of reasonable size."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(Location(path), "bukan berkas biasa; impor tidak menulisnya"))
-            return None
-        if info.st_size > MAX_YAML:
-            problems.append(Problem(Location(path), "berkas terlalu besar untuk diimpor"))
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(Location(path), f"tidak dapat dibaca ({alasan_os(exc)})"))
-        return None
-    bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                Location(path, line),
-                f"bukan teks UTF-8 (byte 0x{data[exc.start]:02x}); buka berkas ini di editor teks"
-                " dan simpan sebagai UTF-8, lalu impor lagi",
-            )
-        )
-        return None
-    return _Asli(text.replace("\r\n", "\n"), crlf="\r\n" in text, bom=bom)
-
-
-def _isi_baru(
-    path: Path,
-    asli: _Asli | None,
-    new: dict[str, Any],
-    problems: list[Problem],
-    semua: bool = False,
-) -> bytes | None:
-    """The new bytes of ``path`` (``asli``: its text now) holding ``new``; None when unchanged.
-    ``semua``: ``new`` holds every key of the file (see :func:`_gabung`)."""
-    yaml = _yaml()
-    old_text = asli.text if asli else ""
-    try:
-        data = yaml.load(old_text) if old_text.strip() else None
-    except (YAMLError, MarkedYAMLError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problems.append(
-            Problem(
-                Location(path, line),
-                "bukan YAML yang sah; perbaiki berkas ini dulu (dokgen check menunjukkan"
-                " masalahnya), lalu impor lagi",
-            )
-        )
-        return None
-    if data is not None and not isinstance(data, dict):
-        problems.append(
-            Problem(Location(path, 1), "isi berkas harus berupa pemetaan (kunci: nilai)")
-        )
-        return None
-    data = _gabung(data, new, semua=semua) if data is not None else new
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    if buffer.getvalue() == old_text:
-        return None
-    return (asli or _Asli("")).bytes_of(buffer.getvalue())
 
 
 @dataclass
@@ -716,11 +551,11 @@ def _rencana(folder: Path, data: _Data, baru: dict[str, Any]) -> dict[str, bytes
 
     def tulis_ke(name: str, new: dict[str, Any]) -> None:
         path = tulis.aman(folder, name)
-        asli = _baca_asli(path, problems) if os.path.lexists(path) else None
+        asli = read_original(path, problems) if os.path.lexists(path) else None
         if asli is None and os.path.lexists(path):
             return
         baru[name] = new
-        content = _isi_baru(path, asli, new, problems)
+        content = new_bytes(path, asli, new, problems, KNOWN)
         if content is not None:
             perubahan[name] = content
 
@@ -729,7 +564,7 @@ def _rencana(folder: Path, data: _Data, baru: dict[str, Any]) -> dict[str, bytes
         tulis_ke("renstra.yaml", data.renstra)
     existing: dict[str, str] = {}
     for path in _yaml_di(folder, "jabatan"):
-        asli = _baca_asli(path, problems)
+        asli = read_original(path, problems)
         if asli is not None:
             existing[_kode(asli.text, path)] = f"jabatan/{path.name}"
     taken = {Path(name).name for name in existing.values()}

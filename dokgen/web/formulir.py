@@ -627,17 +627,18 @@ def simpan(folder: Path, berkas: str, pohon: dict[str, Any]) -> tuple[list[Probl
     """Write ``pohon`` into ``folder/berkas`` keeping its comments and layout, when the whole
     dinas then loads. Returns the loader's problems (files named as in ``folder``; nothing
     written when there are any) and the text that was (or would have been) written."""
-    from dokgen.excel import impor, tulis
+    from dokgen.excel import tulis
+    from dokgen.yamledit import new_bytes, read_original
 
     path = tulis.aman(folder, berkas)
     problems: list[Problem] = []
     ada = os.path.lexists(path)
-    asli = impor._baca_asli(path, problems) if ada else None
+    asli = read_original(path, problems) if ada else None
     if problems:
         return problems, None
     baru = _bersih(pohon)
     baru = _selaras(_muat_lama(asli.text) if asli else None, baru)
-    isi = impor._isi_baru(path, asli, baru, problems, semua=True)
+    isi = new_bytes(path, asli, baru, problems, keys=None)
     if problems:
         return problems, None
     if isi is None and asli is not None:
@@ -653,12 +654,12 @@ def simpan(folder: Path, berkas: str, pohon: dict[str, Any]) -> tuple[list[Probl
 def _muat_lama(teks: str) -> Any:
     from ruamel.yaml.error import YAMLError
 
-    from dokgen.excel import impor
+    from dokgen.yamledit import round_trip
 
     try:
-        return impor._yaml().load(teks)
+        return round_trip().load(teks)
     except (YAMLError, RecursionError):
-        return None  # _isi_baru reports it
+        return None  # new_bytes reports it
 
 
 def _selaras(lama: Any, baru: Any, induk: str = "") -> Any:

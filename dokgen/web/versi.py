@@ -299,10 +299,10 @@ def teks_keputusan(
     text: str, nilai: dict[str, Any], hapus: list[str], ganti_menimbang: bool
 ) -> str:
     """``keputusan-iku.yaml``'s text with ``nilai`` written in and the keys ``hapus`` removed:
-    ruamel's round trip and the Excel import's merge, so comments and layout stay."""
-    from dokgen.excel.impor import _gabung, _yaml
+    ruamel's round trip and :func:`~dokgen.yamledit.merge`, so comments and layout stay."""
+    from dokgen.yamledit import merge, round_trip
 
-    yaml = _yaml()
+    yaml = round_trip()
     data = yaml.load(text)
     if not isinstance(data, CommentedMap):
         raise ValueError("isi keputusan-iku.yaml harus berupa pemetaan (kunci: nilai)")
@@ -316,7 +316,7 @@ def teks_keputusan(
         if key in nilai and key not in data:
             data.insert(place, key, None)
             place += 1
-    _gabung(data, nilai)
+    merge(data, nilai, keys=())
     for key in hapus:
         if isinstance(data.get("mengubah"), dict) and key.startswith("mengubah."):
             data["mengubah"].pop(key.removeprefix("mengubah."), None)
@@ -348,9 +348,9 @@ def keputusan_perubahan(
     """Write the ``mengubah:`` block (pembanding = this version) and ``alasan`` into
     ``keputusan-iku.yaml``; nothing is written when the loader would refuse the result."""
     from dokgen.excel import tulis
-    from dokgen.excel.impor import _baca_asli
     from dokgen.model import AlasanPerubahan
     from dokgen.output import write_atomic
+    from dokgen.yamledit import read_original
 
     kerja = ruang(request)
     folder = kerja.dinas(nama)
@@ -403,7 +403,7 @@ def keputusan_perubahan(
     lock = _kunci(kerja, nama)
     try:
         problems: list[Problem] = []
-        asli = _baca_asli(path, problems)
+        asli = read_original(path, problems)
         if asli is None:
             raise DataError(problems)
         try:
