@@ -76,14 +76,14 @@ def check(
     ] = False,
 ) -> None:
     """Periksa data dinas: temuan per berkas dan baris, tanpa membuat dokumen."""
-    from dokgen.check import check_folder
+    from dokgen.check import check_folder_target
     from dokgen.checks.laporan import json_text, teks
 
     if format not in ("text", "json"):
         raise _refuse(f"--format '{format}' tidak dikenal; pilihan: text, json")
-    findings = check_folder(data)
+    findings, target = check_folder_target(data)
     if format == "json":
-        typer.echo(json_text(findings))
+        typer.echo(json_text(findings, target))
     else:
         teks(findings, out, semua=semua_temuan)
     failing = {"galat", "peringatan"} if strict else {"galat"}

@@ -272,4 +272,5 @@ from dokgen.checks import (  # noqa: E402, F401
     peraturan,
     rencana,
     rumus,
+    target,
 )

@@ -1,4 +1,5 @@
-"""Output formats of ``dokgen check``: text grouped by file (coloured on a terminal) and JSON.
+"""Output formats of ``dokgen check``: text grouped by file (coloured on a terminal) and JSON
+(with the table of printed targets, :mod:`dokgen.target`).
 
 A rule that finds the same mistake in many places is printed once, as a group: the rule's
 summary, how many times, and the first places (``semua=True``, the CLI's ``--semua-temuan``,
@@ -10,11 +11,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 
 from dokgen.checks import RULES, SEVERITIES, Finding, count
+
+if TYPE_CHECKING:
+    from dokgen.target import BarisTarget
 
 WARNA = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
 BATAS_ULANG = 8
@@ -98,9 +103,10 @@ def _(text: str, colour: bool) -> str:
     return escape(text) if colour else text
 
 
-def json_text(findings: list[Finding]) -> str:
-    return json.dumps(
-        {"temuan": [f.as_dict() for f in findings], "jumlah": count(findings)},
-        ensure_ascii=False,
-        indent=2,
-    )
+def json_text(findings: list[Finding], target: list[BarisTarget] | None = None) -> str:
+    """The findings and their count; with ``target``, the table of the targets every document
+    prints per IKU and year (:meth:`dokgen.target.BarisTarget.as_dict`)."""
+    result: dict[str, Any] = {"temuan": [f.as_dict() for f in findings], "jumlah": count(findings)}
+    if target is not None:
+        result["target"] = [row.as_dict() for row in target]
+    return json.dumps(result, ensure_ascii=False, indent=2)

@@ -4,7 +4,8 @@ Galat first, then peringatan and info. A rule with more than
 :data:`~dokgen.checks.laporan.BATAS_ULANG` findings is one group (its summary, how many, its
 places); ``?semua=1`` lists every finding. Each finding links to the form of its file at the
 field it is about (``#f-<dotted path>``, :func:`dokgen.web.formulir.jangkar`) and its rule
-code to the rule's explanation (``/aturan/{code}``).
+code to the rule's explanation (``/aturan/{code}``). Under the findings, the table of the
+targets every document prints per IKU and year (rule TGT001, :mod:`dokgen.target`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from fastapi.responses import HTMLResponse
 
 from dokgen.checks import RULES, SEVERITIES, Finding, count
 from dokgen.checks.laporan import CONTOH, berulang, ringkasan_aturan
+from dokgen.target import BarisTarget
 from dokgen.web.dasar import halaman, ruang
 from dokgen.web.formulir import jangkar
 
@@ -132,14 +134,28 @@ def konteks(
 @router.get("/dinas/{nama}/periksa", response_class=HTMLResponse)
 def periksa(request: Request, nama: str, semua: bool = False) -> HTMLResponse:
     """Every finding of the dinas's data, each a link to the field it is about."""
-    from dokgen.check import check_folder
+    from dokgen.check import check_folder_target
 
     folder = ruang(request).dinas(nama)
-    findings = check_folder(folder)
+    findings, rows = check_folder_target(folder)
     return halaman(
         request, "periksa_halaman.html", nama=nama, semua=semua,
-        **konteks(findings, folder, nama, semua),
+        target=tabel_target(rows), **konteks(findings, folder, nama, semua),
     )  # fmt: skip
+
+
+def tabel_target(rows: list[BarisTarget]) -> list[dict[str, Any]]:
+    """The targets every document prints per IKU and year, as the page shows them under the
+    findings (:mod:`dokgen.target`): each printed text with the document's name."""
+    from dokgen.documents import kinds
+
+    label = {name: kind.label for name, kind in kinds().items()}
+    result = []
+    for row in rows:
+        item = row.as_dict()
+        item["cetak"] = [{**c, "dokumen": label[c["dokumen"]]} for c in item["cetak"]]
+        result.append(item)
+    return result
 
 
 @router.get("/aturan/{code}", response_class=HTMLResponse)

@@ -279,6 +279,18 @@ def _tanpa_koma(value: str) -> Mentah:
     return Mentah(value.replace(",", ""))
 
 
+def _desimal(tambahan: str) -> Callable[[Any], Mentah]:
+    """A target written with more decimals than the documents print ('80,94' → '80,945'):
+    ``tambahan`` appended after two decimals."""
+
+    def ubah(value: Any) -> Mentah:
+        teks = str(value)
+        bulat, _, pecahan = teks.partition(",")
+        return Mentah(f"{bulat},{pecahan.ljust(2, '0')}{tambahan}")
+
+    return ubah
+
+
 def _m(
     code: str, berkas: str, pola: str | tuple[str, ...], ubah: Ubah, apa: str, **kw: Any
 ) -> Mutasi:
@@ -1554,5 +1566,34 @@ MUTASI: list[Mutasi] = [
         jadi_dari(lambda a: {**a, "IT-1": a[next(iter(a))]}),
         "indikator tujuan ditulis sebagai IKU",
         di="/indikator/IT-1",
+    ),
+    # --- TGT: target -------------------------------------------------------------------------
+    # Only where two documents print the year's target: the LKj (realisasi/) beside the Dokumen
+    # IKU, the Perjanjian Kinerja and the Rencana Aksi; the examples' realisasi are of 2019.
+    _m(
+        "TGT001",
+        "renstra.yaml",
+        _g(IKU, "target/2019"),
+        jadi_dari(_desimal("5")),
+        "target dengan tiga desimal (80,94 → 80,945): dua desimal di LKj dan PK",
+        perlu=REAL,
+    ),
+    _m(
+        "TGT001",
+        "renstra.yaml",
+        _g(IKU, "target/2019"),
+        jadi_dari(_desimal("49")),
+        "target hasil rumus lembar kerja dengan semua desimalnya (86,7 → 86,7049)",
+        pilih=1,
+        perlu=REAL,
+    ),
+    _m(
+        "TGT001",
+        "renstra.yaml",
+        _g(IKU, "target/2019"),
+        jadi_dari(_desimal("3")),
+        "target sepertiga ditulis 12,733",
+        pilih=-1,
+        perlu=REAL,
     ),
 ]
