@@ -1030,12 +1030,26 @@ class Permasalahan(Model):
     masalah: list[ButirMasalah] = Field(min_length=1)
 
 
+class LaporanTahunan(Bertanggal):
+    """The annual Laporan Kinerja (LKjIP) of one year, asked for in ``lkj.yaml`` (``tahunan:``):
+    its signing date and what it says beyond the numbers. Without it a year whose four quarters
+    are present still gets its report, with the fourth quarter's obstacles, steps and analysis."""
+
+    tahun: Tahun
+    kendala: list[Teks] = []
+    langkah: list[Teks] = []
+    analisis: dict[str, AnalisisIndikator] = {}
+    """Kode of an IKU → its causes and solutions over the year."""
+
+
 class LaporanKinerja(Model):
     """Settings of the Laporan Kinerja (``lkj.yaml``): what every quarter's report shares — the
-    problems table and overridden prose. What a single report says is in its quarter's file."""
+    problems table and overridden prose. What a single report says is in its quarter's file;
+    what an annual report says, in ``tahunan``."""
 
     permasalahan: list[Permasalahan] = []
     teks: TeksLkj = TeksLkj()
+    tahunan: list[LaporanTahunan] = []
 
 
 class Periksa(Model):

@@ -390,3 +390,106 @@ def tanggal_laporan(data: DataDinas) -> Iterator[tuple[Where, str]]:
                 f"Laporan Kinerja triwulan {laporan.triwulan} tahun {laporan.tahun} bertanggal"
                 f" sebelum triwulan itu berakhir ({akhir:%d-%m-%Y})",
             )
+
+
+def _triwulan_kurang(data: DataDinas) -> dict[int, list[int]]:
+    """Per year with some quarters in realisasi/ but not all four: the missing quarters."""
+    ada: dict[int, set[int]] = {}
+    for r in data.realisasi:
+        ada.setdefault(r.tahun, set()).add(r.triwulan)
+    return {tahun: sorted({1, 2, 3, 4} - tw) for tahun, tw in sorted(ada.items()) if len(tw) < 4}
+
+
+def _berkas_kurang(tahun: int, kurang: list[int]) -> str:
+    return ", ".join(f"realisasi/{tahun}-{tw}.yaml" for tw in kurang)
+
+
+def _diminta(data: DataDinas) -> set[int]:
+    """The years whose annual report lkj.yaml asks for (``tahunan:``)."""
+    return {t.tahun for t in data.lkj.tahunan} if data.lkj else set()
+
+
+@aturan("LKJ010", "peringatan", "lkj")
+def triwulan_belum_lengkap(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Laporan Kinerja tahunan (LKjIP) suatu tahun disusun dari keempat berkas triwulannya; tahun
+    yang baru sebagian triwulannya ada belum mendapat laporan tahunan — aturan ini menyebut berkas
+    yang belum ada (galat LKJ011 bila laporan tahunan tahun itu diminta di lkj.yaml).
+
+    Gagal: realisasi/2024-1.yaml ::
+
+        tahun: 2024  # ← temuan
+        triwulan: 1
+
+    Lolos: realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+
+    dan realisasi/2024-2.yaml ::
+
+        tahun: 2024
+        triwulan: 2
+
+    dan realisasi/2024-3.yaml ::
+
+        tahun: 2024
+        triwulan: 3
+
+    dan realisasi/2024-4.yaml ::
+
+        tahun: 2024
+        triwulan: 4
+    """
+    if _renstra(data) is None:
+        return
+    diminta = _diminta(data)
+    for tahun, kurang in _triwulan_kurang(data).items():
+        if tahun in diminta:
+            continue
+        laporan = max((r for r in data.realisasi if r.tahun == tahun), key=lambda r: r.triwulan)
+        yield (
+            laporan.location_of("tahun"),
+            f"realisasi tahun {tahun} belum lengkap: belum ada {_berkas_kurang(tahun, kurang)};"
+            f" Laporan Kinerja Tahunan {tahun} dibuat setelah keempat triwulan ada",
+        )
+
+
+@aturan("LKJ011", "galat", "lkj")
+def laporan_tahunan_tanpa_triwulan(data: DataDinas) -> Iterator[tuple[Where, str]]:
+    """Laporan Kinerja tahunan yang diminta di lkj.yaml (``tahunan:``) memerlukan keempat berkas
+    triwulan tahun itu di realisasi/; aturan ini menyebut berkas yang belum ada.
+
+    Gagal: lkj.yaml ::
+
+        tahunan:
+          - tahun: 2024  # ← temuan
+            bulan: 2025-02
+
+    dan realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+
+    Lolos: lkj.yaml ::
+
+        tahunan: []
+
+    dan realisasi/2024-1.yaml ::
+
+        tahun: 2024
+        triwulan: 1
+    """
+    if data.lkj is None or data.renstra is None:
+        return
+    kurang = _triwulan_kurang(data)
+    for entri in data.lkj.tahunan:
+        hilang = kurang.get(entri.tahun, [1, 2, 3, 4])
+        if {r.tahun for r in data.realisasi if r.tahun == entri.tahun} and not kurang.get(
+            entri.tahun
+        ):
+            continue
+        yield (
+            entri.location_of("tahun"),
+            f"Laporan Kinerja Tahunan {entri.tahun} diminta di lkj.yaml, tetapi belum ada"
+            f" {_berkas_kurang(entri.tahun, hilang)}",
+        )

@@ -18,6 +18,7 @@ MODULES = {
     "keputusan": "keputusan",
     "dokumen-iku": "dokumen_iku",
     "lkj": "lkj",
+    "lkjip": "lkjip",
     "iki": "iki",
     "rencana-aksi": "rencana_aksi",
     "pk": "pk",

@@ -47,6 +47,45 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
 def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     """The report of one quarter: every figure computed from the realisasi so far, every
     section only when the data fills it (letters and table numbers close up)."""
+    tahun, tw = laporan.tahun, laporan.triwulan
+    isi = isi_laporan(data, laporan)
+    judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {isi.context['nama']}"
+    info = properties(data, judul, tahun)
+    return Dokumen(
+        nama_berkas(laporan),
+        TEMPLATE,
+        plain(isi.context),
+        isi.gambar(data),
+        info,
+        triwulan=(tahun, tw),
+    )
+
+
+def sampai(laporan: RealisasiTriwulan, tahunan: bool = False) -> str:
+    """The period a report's figures cover: 'sampai dengan triwulan II tahun 2019'; for the
+    annual report (the year up to its fourth quarter) 'pada tahun 2019'."""
+    if tahunan:
+        return f"pada tahun {laporan.tahun}"
+    return f"sampai dengan triwulan {ROMAWI[laporan.triwulan]} tahun {laporan.tahun}"
+
+
+@dataclass(frozen=True)
+class IsiLaporan:
+    """What a quarterly and an annual report share: the context, the figures behind it (for
+    the annual report's own tables) and the charts."""
+
+    context: dict[str, Any]
+    hasil: list[Hasil]
+    programs: list[Program]
+    charts: dict[str, Gambar]
+
+    def gambar(self, data: DataDinas) -> dict[str, Gambar]:
+        return {**gambar_kop(data, SAMPUL_CM), **{f"grafik_{k}": g for k, g in self.charts.items()}}
+
+
+def isi_laporan(data: DataDinas, laporan: RealisasiTriwulan, tahunan: bool = False) -> IsiLaporan:
+    """The context of the report on the year up to ``laporan``'s quarter; ``tahunan``: the
+    annual report (``laporan`` the fourth quarter, its texts the annual report's)."""
     renstra, dinas = data.renstra, data.dinas
     assert renstra is not None
     tahun, tw = laporan.tahun, laporan.triwulan
@@ -72,7 +111,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         "permasalahan": bersambung(baris_permasalahan(data), "no"),
         "rkt": rkt,
         "capaian": bersambung(baris_capaian(hasil), "no"),
-        "analisis": analisis(data, laporan, hasil),
+        "analisis": analisis(data, laporan, hasil, tahunan),
         "rumus_capaian": hitung.rumus_teks(
             dinas.pengaturan.rumus_capaian, laporan.tanggal_laporan, data.peraturan
         ),
@@ -93,10 +132,10 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
         ),
         "anggaran": anggaran,
         "ringkasan_renstra": ringkasan_renstra(renstra, sasaran, programs, tahun),
-        "ikhtisar": ikhtisar(hasil, total, laporan, nama_predikat(data)),
+        "ikhtisar": ikhtisar(hasil, total, laporan, nama_predikat(data), tahunan),
         "kendala": laporan.kendala,
         "langkah": laporan.langkah,
-        "kesimpulan": kesimpulan(hasil, total, laporan),
+        "kesimpulan": kesimpulan(hasil, total, laporan, tahunan),
         "pk": perjanjian_kinerja(data, tahun, rkt, programs),
         "teks": data.lkj.teks if data.lkj else TeksLkj(),
         "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(laporan.tanggal, laporan.bulan, tahun)}",
@@ -105,12 +144,7 @@ def satu(data: DataDinas, laporan: RealisasiTriwulan) -> Dokumen:
     context["tabel"] = nomor_tabel(context)
     charts = grafik_laporan(data, laporan, hasil, programs)
     context["nomor_gambar"] = bernomor(GAMBAR, lambda k: k in charts, "3.{}".format)
-    judul = f"Laporan Kinerja Triwulan {ROMAWI[tw]} Tahun {tahun} {context['nama']}"
-    info = properties(data, judul, tahun)
-    gambar = {**gambar_kop(data, SAMPUL_CM), **{f"grafik_{k}": g for k, g in charts.items()}}
-    return Dokumen(
-        nama_berkas(laporan), TEMPLATE, plain(context), gambar, info, triwulan=(tahun, tw)
-    )
+    return IsiLaporan(context, hasil, programs, charts)
 
 
 def ringkasan_renstra(
@@ -188,10 +222,12 @@ def huruf_bagian(context: dict[str, Any]) -> dict[str, str]:
     return letters
 
 
-def nomor_tabel(context: dict[str, Any]) -> dict[str, str]:
+def nomor_tabel(
+    context: dict[str, Any], tabel: dict[int, tuple[str, ...]] = TABEL
+) -> dict[str, str]:
     """Caption numbers per BAB ('2.1', '2.2', …) of the tables that have rows; '' otherwise."""
     numbers: dict[str, str] = {}
-    for bab, keys in TABEL.items():
+    for bab, keys in tabel.items():
         numbers.update(bernomor(keys, lambda k: bool(context[k]), f"{bab}.{{}}".format))
     return numbers
 
@@ -352,17 +388,41 @@ def _arah(lama: Decimal, baru: Decimal, polaritas: str) -> str:
     )
 
 
+def tahun_penuh(data: DataDinas, tahun: int) -> bool:
+    """Whether realisasi/ holds all four quarters of ``tahun``."""
+    return {r.triwulan for r in data.realisasi if r.tahun == tahun} == {1, 2, 3, 4}
+
+
+def realisasi_tahun(data: DataDinas, ind: Indikator, tahun: int) -> tuple[str, Decimal] | None:
+    """An indicator's value over a whole year, and what it is: the four quarters of realisasi/
+    rolled up when all are there; else the Renstra's realisasi of that year; else the tahun
+    dasar value when ``tahun`` is the Renstra's tahun dasar; None when the data has none."""
+    assert data.renstra is not None
+    if tahun_penuh(data, tahun):
+        value = hitung.realisasi_sampai(ind, data.realisasi, tahun, 4)
+        if value is not None:
+            return f"realisasi tahun {tahun}", value
+    if tahun in ind.realisasi:
+        return f"realisasi tahun {tahun}", ind.realisasi[tahun]
+    if data.renstra.tahun_dasar == tahun and ind.tahun_dasar is not None:
+        return f"kondisi tahun dasar {tahun}", ind.tahun_dasar
+    return None
+
+
 def tahun_lalu(
-    data: DataDinas, laporan: RealisasiTriwulan, ind: Indikator
+    data: DataDinas, laporan: RealisasiTriwulan, ind: Indikator, tahunan: bool = False
 ) -> tuple[str, Decimal] | None:
     """The value to compare with a year earlier, and what it is: the same quarter of the previous
     year from realisasi/ when the data has it; else, in the fourth quarter only, the previous
     year's value (realisasi of the Renstra, or the tahun dasar value when the previous year is
     the Renstra's tahun dasar). Before the fourth quarter a year's value says nothing about a
     quarter: neither a sum of two quarters nor a state reached by June (RAT held so far) is
-    'lower' than a whole year's."""
+    'lower' than a whole year's. The annual report compares with the previous whole year
+    (:func:`realisasi_tahun`)."""
     assert data.renstra is not None
     tahun, tw = laporan.tahun, laporan.triwulan
+    if tahunan:
+        return realisasi_tahun(data, ind, tahun - 1)
     prev = hitung.realisasi_sampai(ind, data.realisasi, tahun - 1, tw)
     if prev is not None:
         return f"realisasi sampai dengan triwulan {ROMAWI[tw]} tahun {tahun - 1}", prev
@@ -375,18 +435,20 @@ def tahun_lalu(
     return None
 
 
-def kalimat_analisis(data: DataDinas, laporan: RealisasiTriwulan, h: Hasil) -> list[str]:
+def kalimat_analisis(
+    data: DataDinas, laporan: RealisasiTriwulan, h: Hasil, tahunan: bool = False
+) -> list[str]:
     """The analysis of one IKU, built from its numbers only: against the target of the year,
     against a year earlier when the data has it, against the Renstra's final target."""
     assert data.renstra is not None
-    ind, tahun, tw = h.indikator, laporan.tahun, ROMAWI[laporan.triwulan]
-    sampai = f"sampai dengan triwulan {tw} tahun {tahun}"
+    ind, tahun = h.indikator, laporan.tahun
+    periode = sampai(laporan, tahunan)
     if h.nilai is None:
         return [
-            f"Indikator {ind.uraian} belum diukur {sampai}, sehingga capaiannya belum dapat"
+            f"Indikator {ind.uraian} belum diukur {periode}, sehingga capaiannya belum dapat"
             " dihitung."
         ]
-    teks = f"Realisasi indikator {ind.uraian} {sampai} sebesar {nilai(h.nilai, ind.satuan)}"
+    teks = f"Realisasi indikator {ind.uraian} {periode} sebesar {nilai(h.nilai, ind.satuan)}"
     if h.target is None or h.capaian is None:
         sentences = [
             f"{teks}; target tahun {tahun} tidak tercantum dalam Renstra, sehingga"
@@ -398,7 +460,7 @@ def kalimat_analisis(data: DataDinas, laporan: RealisasiTriwulan, h: Hasil) -> l
             f"{teks} dari target tahun {tahun} sebesar {nilai(h.target, ind.satuan)}, atau capaian"
             f" {persen(h.capaian)}% dengan predikat {h.predikat}; realisasi {status}."
         ]
-    lalu = tahun_lalu(data, laporan, ind)
+    lalu = tahun_lalu(data, laporan, ind, tahunan)
     if lalu is not None:
         label, lama = lalu
         arah = _arah(lama, h.nilai, ind.polaritas)
@@ -426,7 +488,7 @@ def kalimat_analisis(data: DataDinas, laporan: RealisasiTriwulan, h: Hasil) -> l
 
 
 def analisis(
-    data: DataDinas, laporan: RealisasiTriwulan, hasil: list[Hasil]
+    data: DataDinas, laporan: RealisasiTriwulan, hasil: list[Hasil], tahunan: bool = False
 ) -> list[dict[str, Any]]:
     """Per IKU: the computed analysis paragraph, then the causes and solutions written in the
     quarter's file."""
@@ -438,7 +500,7 @@ def analisis(
             {
                 "no": str(n),
                 "indikator": h.indikator.uraian,
-                "kalimat": " ".join(kalimat_analisis(data, laporan, h)),
+                "kalimat": " ".join(kalimat_analisis(data, laporan, h, tahunan)),
                 "penyebab": teks.penyebab if teks else [],
                 "solusi": teks.solusi if teks else [],
             }
@@ -500,25 +562,32 @@ def _kalimat_serapan(total: hitung.Serapan | None, sampai: str) -> list[str]:
 
 
 def ikhtisar(
-    hasil: list[Hasil], total: hitung.Serapan | None, laporan: RealisasiTriwulan, bands: list[str]
+    hasil: list[Hasil],
+    total: hitung.Serapan | None,
+    laporan: RealisasiTriwulan,
+    bands: list[str],
+    tahunan: bool = False,
 ) -> list[str]:
     """The Ikhtisar Eksekutif's figures: how many IKU reached which predikat (``bands`` from the
     highest down), serapan anggaran."""
-    sampai = f"sampai dengan triwulan {ROMAWI[laporan.triwulan]} tahun {laporan.tahun}"
+    periode = sampai(laporan, tahunan)
     sentences = []
     if hasil:
         sentences.append(
-            f"Dari {bilangan(len(hasil))} indikator kinerja utama, {sampai} terdapat"
+            f"Dari {bilangan(len(hasil))} indikator kinerja utama, {periode} terdapat"
             f" {ringkasan_predikat(hasil, bands)}."
         )
-    return sentences + _kalimat_serapan(total, sampai)
+    return sentences + _kalimat_serapan(total, periode)
 
 
 def kesimpulan(
-    hasil: list[Hasil], total: hitung.Serapan | None, laporan: RealisasiTriwulan
+    hasil: list[Hasil],
+    total: hitung.Serapan | None,
+    laporan: RealisasiTriwulan,
+    tahunan: bool = False,
 ) -> list[str]:
     """BAB IV's conclusions, computed: indicators at or above the target, serapan."""
-    sampai = f"sampai dengan triwulan {ROMAWI[laporan.triwulan]} tahun {laporan.tahun}"
+    periode = sampai(laporan, tahunan)
     sentences = []
     if hasil:
         reached = sum(h.tercapai for h in hasil)
@@ -528,13 +597,13 @@ def kesimpulan(
         if open_:
             rest.append(f"{bilangan(open_)} belum dapat dihitung capaiannya")
         target = f"target tahun {laporan.tahun}"
-        head = f"Dari {bilangan(len(hasil))} indikator kinerja utama, {sampai}"
+        head = f"Dari {bilangan(len(hasil))} indikator kinerja utama, {periode}"
         if reached:
             parts = [f"{bilangan(reached)} indikator telah mencapai atau melampaui {target}", *rest]
             sentences.append(f"{head} {_daftar(parts)}.")
         else:
             sentences.append(f"{head} belum ada yang mencapai {target}: {_daftar(rest)}.")
-    return sentences + _kalimat_serapan(total, sampai)
+    return sentences + _kalimat_serapan(total, periode)
 
 
 def perjanjian_kinerja(
