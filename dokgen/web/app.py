@@ -16,6 +16,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dokgen.errors import DataError
 from dokgen.web import dasar
+from dokgen.web.batas import BatasBadan
 from dokgen.web.ruang import Ruang
 
 LAYAR = ("beranda", "periksa", "formulir", "bangun", "excel", "versi")
@@ -30,6 +31,7 @@ def buat_app(folder: Path, keluaran: Path | None = None) -> FastAPI:
     app.state.csrf = dasar.token_baru()
     # a page asked for under another host name (DNS rebinding) is refused
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost"])
+    app.add_middleware(BatasBadan)
     app.mount("/statis", StaticFiles(directory=dasar.STATIS), name="statis")
     for name in LAYAR:
         module = importlib.import_module(f"dokgen.web.{name}")

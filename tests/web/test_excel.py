@@ -108,3 +108,63 @@ def test_an_upload_without_the_token_too_big_or_no_workbook_is_refused(
     assert response.status_code == 413 and "lebih dari" in response.text
     assert klien.kirim("/dinas/../excel/unggah", files=files).status_code == 404
     assert snapshot(folder) == before
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read_whole(
+    klien: Klien, ruang_kerja: Path
+) -> None:
+    from dokgen.web.batas import MAKS_BADAN
+
+    folder = ruang_kerja / "lumajang-diskopum"
+    before = snapshot(folder)
+    url = "/dinas/lumajang-diskopum/excel/unggah"
+
+    def chunks() -> Any:  # sent without Content-Length
+        yield (
+            b'--batas\r\nContent-Disposition: form-data; name="berkas"; filename="x.xlsx"\r\n'
+            b"Content-Type: application/octet-stream\r\n\r\n"
+        )
+        for _ in range(MAKS_BADAN // 2**20 + 8):
+            yield b"x" * 2**20
+
+    headers = {
+        "content-type": "multipart/form-data; boundary=batas",
+        "x-csrf-token": klien.app.state.csrf,  # type: ignore[attr-defined]
+    }
+    response = klien.post(url, content=chunks(), headers=headers)
+    assert response.status_code == 413 and "lebih dari 21 MB" in response.text
+    response = klien.post(
+        url, content=b"", headers={**headers, "content-length": str(MAKS_BADAN + 1)}
+    )
+    assert response.status_code == 413 and "unggah buku kerja dinas" in response.text
+    assert snapshot(folder) == before
+
+
+def test_the_limit_stops_reading_the_body(monkeypatch: Any) -> None:
+    import asyncio
+
+    from dokgen.web.batas import BatasBadan
+
+    read = 0
+    answers: list[dict[str, Any]] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:  # reads to the end, as a parser
+        while (await receive()).get("more_body"):
+            pass
+
+    async def receive() -> dict[str, Any]:
+        nonlocal read
+        read += 1
+        return {"type": "http.request", "body": b"x" * 1000, "more_body": read < 1000}
+
+    async def send(message: dict[str, Any]) -> None:
+        answers.append(message)
+
+    async def tolak(self: Any, scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 413})
+
+    monkeypatch.setattr(BatasBadan, "_tolak", tolak)
+    scope = {"type": "http", "headers": [], "method": "POST", "path": "/"}
+    asyncio.run(BatasBadan(app, maks=5000)(scope, receive, send))
+    assert read == 6  # 6,000 bytes read of 1,000,000: it stopped at the limit
+    assert answers == [{"type": "http.response.start", "status": 413}]
