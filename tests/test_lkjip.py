@@ -83,9 +83,12 @@ def test_comparison_with_previous_years_and_final_target(report):
         "Capaian thd Target Akhir (%)",
     ]
     first = [c.text for c in table.rows[1].cells]
-    # 2017 is before the Renstra: no data, a dash; 2018 the tahun dasar; 2023 the final target
+    # 2017 is before the Renstra: no data, a dash; 2018 the tahun dasar, marked and said so
+    # above the table; 2023 the final target
     assert first[1].startswith("Persentase Koperasi yang melaksanakan Rapat Anggota Tahunan")
-    assert first[2:] == ["–", "80,90", "80,94", "80,34", "81,10", "99,06"]
+    assert first[2:] == ["–", "80,90*", "80,94", "80,34", "81,10", "99,06"]
+    text = [p.text for p in report.paragraphs]
+    assert "Nilai bertanda * adalah kondisi tahun dasar Rencana Strategis (2018)" in " ".join(text)
 
 
 def test_budget_total_is_the_year(report):

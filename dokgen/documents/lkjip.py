@@ -60,8 +60,27 @@ def laporan_tahun(data: DataDinas, tahun: int) -> RealisasiTriwulan:
     return tw4.model_copy(update=update)
 
 
+DASAR = "kondisi tahun dasar"
+"""How :func:`lkj.realisasi_tahun` labels a tahun dasar value (marked in Tabel 3.2)."""
+
+
 def _nilai(value: tuple[str, Decimal] | None) -> str:
-    return angka(value[1], 2) if value else KOSONG
+    """A previous year's value; a tahun dasar value marked '*' (it is a condition, not a
+    realisasi reported for that year)."""
+    if value is None:
+        return KOSONG
+    return angka(value[1], 2) + ("*" if value[0].startswith(DASAR) else "")
+
+
+def catatan_perbandingan(data: DataDinas, tahun: int, rows: list[dict[str, str]]) -> list[str]:
+    """The note above Tabel 3.2 when a value there is the Renstra's tahun dasar."""
+    assert data.renstra is not None
+    if not any(r[k].endswith("*") for r in rows for k in ("lalu_1", "lalu_2")):
+        return []
+    return [
+        f"Nilai bertanda * adalah kondisi tahun dasar Rencana Strategis"
+        f" ({data.renstra.tahun_dasar}), bukan realisasi yang dilaporkan untuk tahun itu."
+    ]
 
 
 def baris_perbandingan(
@@ -154,6 +173,7 @@ def satu(data: DataDinas, tahun: int) -> Dokumen:
     laporan = laporan_tahun(data, tahun)
     isi = lkj.isi_laporan(data, laporan, tahunan=True)
     context: dict[str, Any] = {k: v for k, v in isi.context.items() if k not in TANPA}
+    perbandingan = baris_perbandingan(data, laporan, isi.hasil)
     tanggal = (
         tanggal_ttd(laporan.tanggal, laporan.bulan, tahun)
         if laporan.tanggal or laporan.bulan
@@ -163,7 +183,8 @@ def satu(data: DataDinas, tahun: int) -> Dokumen:
         {
             "tahun_lalu": [tahun - 2, tahun - 1],
             "tahun_akhir": data.renstra.periode.akhir,
-            "perbandingan": baris_perbandingan(data, laporan, isi.hasil),
+            "perbandingan": perbandingan,
+            "catatan_perbandingan": catatan_perbandingan(data, tahun, perbandingan),
             "efisiensi": baris_efisiensi(data, laporan, isi.hasil, isi),
             "kalimat_efisiensi": kalimat_efisiensi(data, laporan, isi.hasil, isi),
             "tempat_tanggal": f"{data.dinas.tempat}, {tanggal}",

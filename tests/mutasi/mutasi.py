@@ -1499,6 +1499,21 @@ MUTASI: list[Mutasi] = [
     ),
     _m("LKJ005", "lkj.yaml", "permasalahan", jadi([]), "LKj tanpa permasalahan", di="/"),
     _m(
+        "LKJ010",
+        REAL,
+        "tahun",
+        jadi_dari(lambda t: int(str(t)) + 1),
+        "berkas triwulan dengan tahun berikutnya: tahun itu tanpa triwulan lain",
+        pilih=-1,
+    ),
+    _m(
+        "LKJ011",
+        "lkj.yaml",
+        "tahunan/*/tahun",
+        jadi_dari(lambda t: int(str(t)) + 1),
+        "laporan tahunan diminta untuk tahun tanpa berkas triwulan",
+    ),
+    _m(
         "LKJ006",
         "renstra.yaml",
         _g(IKU, "target/*"),
