@@ -78,6 +78,8 @@ class BuildResult:
     deleted: list[Path] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     """Kinds not built, with the reason."""
+    other_quarters: set[str] = field(default_factory=set)
+    """Documents of quarters ``--triwulan`` did not select: left as they are, not deleted."""
 
     @property
     def outputs(self) -> list[Path]:
@@ -148,7 +150,7 @@ def _build_into(
     try:
         render(planned, data, cache, staging, options, workers)
         combine(planned, cache, staging, manifest, options)
-        commit(planned, data, staging, manifest, options, result)
+        commit(planned, staging, manifest, options, result)
     finally:  # nothing half-written is left behind (a failed commit was undone)
         if not transaction.pending(staging):
             shutil.rmtree(staging, ignore_errors=True)
@@ -203,6 +205,7 @@ def plan(
             template_hash[kind.template] = _file_hash(options.templates / kind.template)
         for doc in kind.documents(data):
             if options.triwulan and doc.triwulan not in (None, options.triwulan):
+                result.other_quarters.add(doc.nama_berkas)
                 continue
             key = fingerprint(doc, template_hash[kind.template], halaman, shared)
             stale = options.rebuild or not manifest.fresh(doc.nama_berkas, key)
@@ -353,7 +356,6 @@ def _pieces(
 
 def commit(
     planned: list[Planned],
-    data: DataDinas,
     staging: Path,
     manifest: Manifest,
     options: BuildOptions,
@@ -374,10 +376,8 @@ def commit(
             result.unchanged.append(out / name)
     # Outputs of earlier builds that the data no longer makes (a jabatan removed …): only files
     # in the manifest (made by dokgen), and only of the kinds this build covers; reports of
-    # quarters not selected by --triwulan still belong to the data.
-    kept = {p.doc.nama_berkas for p in planned}
-    if options.triwulan:
-        kept |= {d.nama_berkas for d in kinds()["lkj"].documents(data)} if data.realisasi else set()
+    # quarters not selected by --triwulan (and the annual report) still belong to the data.
+    kept = {p.doc.nama_berkas for p in planned} | result.other_quarters
     covered = {name for name in kinds() if options.kind in (None, name)}
     deletes = [
         n for n, e in sorted(manifest.entries.items()) if n not in kept and e.kind in covered

@@ -161,3 +161,14 @@ def test_missing_quarter_is_named_before_the_build(tmp_path, diminta):
     assert (f.code, f.severity) == (("LKJ011", "galat") if diminta else ("LKJ010", "peringatan"))
     assert "realisasi/2019-3.yaml" in f.message
     assert lkjip.tidak_ada(load(folder)) is not None
+
+
+def test_building_one_quarter_leaves_the_annual_report_and_the_other_quarters(tmp_path):
+    out = tmp_path / "out"
+    build(CONTOH, out, BuildOptions(kind="lkjip"))
+    build(CONTOH, out, BuildOptions(kind="lkj"))
+    before = {p.name: p.read_bytes() for p in out.glob("lkj*.docx")}
+    assert "lkjip-2019.docx" in before and "lkj-2019-tw1.docx" in before
+    result = build(CONTOH, out, BuildOptions(triwulan=(2019, 2)))
+    assert result.deleted == []
+    assert {p.name: p.read_bytes() for p in out.glob("lkj*.docx")} == before
