@@ -32,12 +32,13 @@ def uraian_cetak(baris: BarisTarget) -> str:
 
 @aturan("TGT001", "galat", "target")
 def target_tercetak_berbeda(data: DataDinas) -> Iterator[tuple[Where, str]]:
-    """Setiap dokumen (Dokumen IKU, Perjanjian Kinerja, Rencana Aksi, Laporan Kinerja) mencetak
-    target IKU yang sama untuk tahun yang sama.
+    """Setiap dokumen (Dokumen IKU, Perjanjian Kinerja, Rencana Aksi, Laporan Kinerja triwulan
+    dan tahunan) mencetak target IKU yang sama untuk tahun yang sama.
 
     Target tahunan IKU ditulis sekali di renstra.yaml, tetapi tiap dokumen mencetaknya dengan
     caranya sendiri: Dokumen IKU dan Rencana Aksi sebagaimana ditulis, Perjanjian Kinerja dan
-    Laporan Kinerja dengan dua angka desimal. Target yang ditulis dengan tiga desimal atau lebih
+    Laporan Kinerja dengan dua angka desimal. Kartu IKI, Keputusan IKU dan pohon kinerja tidak
+    mencetak target. Target yang ditulis dengan tiga desimal atau lebih
     tercetak sebagai dua angka yang berbeda — dokumen yang ditandatangani menjanjikan angka yang
     lain dari yang dilaporkan. Temuan menunjuk target di renstra.yaml dan menyebut apa yang
     dicetak setiap dokumen. Target triwulan Rencana Aksi yang tidak berakhir di target tahunan
