@@ -127,6 +127,8 @@ def test_lampiran_pk_rows_are_the_pk_of_the_year(report):
     assert target == [r["target"] for r in rkt]
     program = table_after(report, "Program dan anggaran tahun 2019 :")
     assert program.rows[-1].cells[-1].text == "3.004.450.500"
+    cells = "\n".join(c.text for t in report.tables for r in t.rows for c in r.cells)
+    assert "Lumajang, ………………… Januari 2019" in cells  # signed on pk.yaml's date, as the PK
 
 
 def test_annual_wording_and_date(report):

@@ -613,6 +613,7 @@ def perjanjian_kinerja(
     the year, the rows of the Rencana Kerja Tahunan), program | anggaran with the total, and the
     two signatures (Pihak Pertama the Kepala Dinas, Pihak Kedua the Bupati/Walikota)."""
     dinas = data.dinas
+    pk = data.pk if data.pk and data.pk.tahun == tahun else None  # signed on pk.yaml's date
     anggaran = [
         {
             "no": str(n),
@@ -630,7 +631,8 @@ def perjanjian_kinerja(
         "sasaran": sasaran,
         "program": anggaran,
         "jumlah": angka(sum(k.pagu.get(tahun, 0) for p in programs for k in p.kegiatan)),
-        "tempat_tanggal": f"{dinas.tempat}, {tanggal_ttd(None, None, tahun)}",
+        "tempat_tanggal": f"{dinas.tempat}, "
+        + (tanggal_ttd(pk.tanggal, pk.bulan, tahun) if pk else tanggal_ttd(None, None, tahun)),
         "pihak_kedua": {
             "sebutan": f"{dinas.pemda.kepala_daerah} {dinas.pemda.nama}",
             # as many lines as the Pihak Pertama's title, so the two names stand level
