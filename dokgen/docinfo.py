@@ -77,3 +77,5 @@ class Gambar:
 
     data: bytes
     tinggi_cm: float = 2.5
+    keterangan: str = ""
+    """The picture's alt text (what it shows, in words); none when empty."""

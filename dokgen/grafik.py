@@ -15,7 +15,7 @@ import io
 import textwrap
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from dokgen.format import angka
 
@@ -72,8 +72,13 @@ def _baris(label: str) -> int:
     return label.count("\n") + 1
 
 
-def _png(tinggi_cm: float, draw: Callable[[Figure], None]) -> bytes:
-    """A figure of :data:`LEBAR_CM` × ``tinggi_cm`` drawn by ``draw``, as PNG bytes that depend
+def _png(
+    tinggi_cm: float,
+    draw: Callable[[Figure], None],
+    lebar_cm: float = LEBAR_CM,
+    layout: Literal["constrained"] | None = "constrained",
+) -> bytes:
+    """A figure of ``lebar_cm`` × ``tinggi_cm`` drawn by ``draw``, as PNG bytes that depend
     on nothing but what is drawn (matplotlib's defaults, not the machine's matplotlibrc)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -83,12 +88,18 @@ def _png(tinggi_cm: float, draw: Callable[[Figure], None]) -> bytes:
         matplotlib.rcdefaults()
         # rcParams' keys are typed as literals
         matplotlib.rcParams.update(_RC)  # type: ignore[arg-type]
-        figure = Figure(figsize=(LEBAR_CM * CM, tinggi_cm * CM), dpi=DPI, layout="constrained")
+        figure = Figure(figsize=(lebar_cm * CM, tinggi_cm * CM), dpi=DPI, layout=layout)
         FigureCanvasAgg(figure)
         draw(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def gambar_png(lebar_cm: float, tinggi_cm: float, draw: Callable[[Figure], None]) -> bytes:
+    """A picture of ``lebar_cm`` × ``tinggi_cm`` that ``draw`` lays out itself (no automatic
+    layout), as deterministic PNG bytes: the pohon kinerja (:mod:`dokgen.pohon`)."""
+    return _png(tinggi_cm, draw, lebar_cm, None)
 
 
 def tinggi(labels: list[str], per_baris: float, minimum: float) -> float:

@@ -357,6 +357,8 @@ class Template:
             cy = Cm(picture.tinggi_cm)
             cx = Emu(int(cy * image.px_width / image.px_height))
             inline = CT_Inline.new_pic_inline(1000 + number, rid, target, cx, cy)
+            if picture.keterangan:
+                inline.docPr.set("descr", picture.keterangan)
             xml = etree.tostring(inline, encoding="unicode")
             pictures[name] = Markup(
                 f"</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t>"
