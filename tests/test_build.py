@@ -26,7 +26,7 @@ def test_one_card_per_jabatan_in_structure_order(malang):
     assert cards[0].name == "01-sekretaris.docx"
     assert cards[5].name == "06-kepala-upt.docx"
     assert cards[-1].name == "54-bagian-kasir.docx"
-    assert len(hasil.outputs) == 55
+    assert len(hasil.outputs) == 56  # the cards, the combined cards and the pohon kinerja
 
 
 def test_every_card_shows_its_jabatan_tugas_fungsi_and_rows(malang):
@@ -150,7 +150,7 @@ def test_the_spawn_pool_builds_the_same_bytes(malang, tmp_path, monkeypatch):
     assert files == sorted(
         p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.docx")
     )
-    assert len(files) == 55
+    assert len(files) == 56
     for name in files:
         assert (tmp_path / "out" / name).read_bytes() == (single / name).read_bytes(), name
 
@@ -189,10 +189,10 @@ def test_other_code_renders_again(tmp_path, monkeypatch):
     build(MALANG, out)
     first = len(rendered)
     build(MALANG, out)
-    assert len(rendered) == first == 54  # nothing rendered when nothing changed
+    assert len(rendered) == first == 55  # nothing rendered when nothing changed
     monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "kode lain")
     build(MALANG, out)
-    assert len(rendered) == 2 * 54
+    assert len(rendered) == 2 * 55
 
 
 # --- Issue 18: the place and date above an IKI card's signature, no empty pangkat line ---
@@ -228,7 +228,7 @@ def test_card_date_from_iki_yaml_renders_every_card_again(make_data, tmp_path):
     hasil = build(folder, out)
     assert signature_row(card)[0].endswith(", ………………… Januari 2024")
     assert signature_row(out / "iki" / "02-staf.docx")[0].endswith(", ………………… Januari 2024")
-    assert len(hasil.outputs) == 3  # both cards and the combined document, none kept stale
+    assert len(hasil.outputs) == 4  # both cards, the combined document, the pohon kinerja
     (folder / "iki.yaml").write_text("tanggal: 2024-01-15\n")
     build(folder, out)
     assert signature_row(card)[0].endswith(", 15 Januari 2024")

@@ -103,6 +103,7 @@ def test_a_locked_output_undoes_the_whole_commit(
         "01-a.docx",
         "02-b.docx",
         "iki-semua-jabatan.docx",
+        "pohon-kinerja.docx",
     ]
 
 

@@ -25,7 +25,7 @@ def test_check_reports_a_clean_folder(make_data):
 def test_build_writes_and_summarises(make_data, tmp_path):
     result = run("build", make_data(), "--keluar", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "): ditulis 2, tidak berubah 0, dihapus 0" in result.output
+    assert "): ditulis 3, tidak berubah 0, dihapus 0" in result.output
     assert (tmp_path / "out" / "iki" / "01-sekretaris.docx").is_file()
 
 

@@ -804,11 +804,14 @@ def harapan(files: Files) -> Harapan:
                 _formula(texts, row.get("formula"))
     if jabatan:
         result[("iki", "semua")] = [t for n in range(len(jabatan)) for t in result[("iki", n)]]
+        result[("pohon-kinerja",)] = ["Pohon Kinerja Jabatan"]
 
     plan = files.get("renstra.yaml")
     if plan is None:
         return Harapan(result, kepala, f"{nama_dinas} {sebutan}", pengaturan)
     semua_sasaran = _semua_sasaran(plan)
+    if semua_sasaran:
+        result.setdefault(("pohon-kinerja",), []).append("Pohon Kinerja Renstra")
     ber_iku = [s for s in semua_sasaran if s.get("indikator")]
     periode = f"{plan['periode']['awal']}–{plan['periode']['akhir']}"
     perubahan = files.get("keputusan-iku.yaml", {}).get("perubahan") == "true"
@@ -1111,6 +1114,7 @@ def kunci(output: Path) -> Any:
         "iki-semua-jabatan.docx": ("iki", "semua"),
         "keputusan-iku.docx": ("keputusan",),
         "dokumen-iku.docx": ("dokumen-iku",),
+        "pohon-kinerja.docx": ("pohon-kinerja",),
     }[name]
 
 

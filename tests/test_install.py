@@ -151,6 +151,8 @@ def expected(data: Path) -> dict[str, str]:
     if (data / "pk.yaml").is_file():
         found["pk/00-kepala-dinas.docx"] = dinas
         found.update({f"pk/{file.stem}.docx": dinas for file in jabatan})
+    if jabatan or (data / "renstra.yaml").is_file():
+        found["pohon-kinerja.docx"] = "Pohon Kinerja"
     if (data / "rencana-aksi.yaml").is_file():
         tahun = yaml.safe_load((data / "rencana-aksi.yaml").read_text(encoding="utf-8"))["tahun"]
         found[f"rencana-aksi-{tahun}.docx"] = "RENCANA AKSI"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 MODULES = {
     "keputusan": "keputusan",
     "dokumen-iku": "dokumen_iku",
+    "pohon-kinerja": "pohon_kinerja",
     "lkj": "lkj",
     "lkjip": "lkjip",
     "iki": "iki",

@@ -1,4 +1,5 @@
-"""Dokumen Indikator Kinerja Utama (seeds 000, 001): BAB I–IV, IKU tables and the cascade."""
+"""Dokumen Indikator Kinerja Utama (seeds 000, 001): BAB I–IV, IKU tables, the cascade and
+its pohon kinerja (Gambar 3.1, :mod:`dokgen.documents.pohon_kinerja`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dokgen.documents.common import (
     plain,
     properties,
 )
+from dokgen.documents.pohon_kinerja import gambar_renstra
 from dokgen.format import KOSONG, LANJUT, angka_tertulis, bilangan, tanggal_ttd
 from dokgen.load import DataDinas
 from dokgen.model import DokumenIku, Indikator, Program, Renstra, Sasaran, Unit
@@ -365,9 +367,14 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
             for key in ("keselarasan", "iku", "penetapan", "capaian", "rencana_kerja", "cascade")
         }
     )
+    pohon, gambar_pohon, rentang = gambar_renstra(data)
+    context["pohon"] = pohon
+    context["rentang_pohon"] = rentang
+    context["nomor_gambar"] = f"{BAB_TABEL}.1" if pohon else ""
     judul = f"Dokumen Indikator Kinerja Utama {context['nama']} {context['periode']}"
     info = properties(data, judul, settings.tahun)
-    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar_kop(data, SAMPUL_CM), info)]
+    gambar = {**gambar_kop(data, SAMPUL_CM), **gambar_pohon}
+    return [Dokumen(BERKAS, TEMPLATE, plain(context), gambar, info)]
 
 
 KIND = Kind(
