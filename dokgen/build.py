@@ -180,7 +180,9 @@ def fingerprint(
     if remembered is None:
         remembered = shared[id(doc.context)] = (doc.context, sha(encode(doc.context)))
     context = remembered[1]
-    pictures = [(name, sha(g.data), g.tinggi_cm) for name, g in sorted(doc.gambar.items())]
+    pictures = [
+        (name, sha(g.data), g.tinggi_cm, g.keterangan) for name, g in sorted(doc.gambar.items())
+    ]
     parts = [code_fingerprint(), template, repr(halaman), context, doc.cached or "", pictures]
     parts.append(repr(doc.properties))
     return sha(encode(parts))

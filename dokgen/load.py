@@ -85,6 +85,9 @@ class DataDinas:
     lingkup_jabatan: bool = False
     """True in the view a jabatan rule gets for one jabatan: helpers that gather items across
     the data (texts, officials, indicators) then give that jabatan's items only."""
+    cache: Cache | None = None
+    """The cache the data was loaded with: what a document computes from the data and an earlier
+    build computed already (a tree's pictures, the cards' contexts) is taken from it."""
 
     @property
     def nama_folder(self) -> str:
@@ -134,7 +137,8 @@ def load(
         data.pembanding = load(other, pembanding=False)
     # The amending decree's Lampiran II compares the jabatan too: their models are needed.
     keep_models = cache is None or data.pembanding is not None
-    data.records = read_all(data, cache or Cache(), keep_models=keep_models, workers=workers)
+    data.cache = cache or Cache()
+    data.records = read_all(data, data.cache, keep_models=keep_models, workers=workers)
     return data
 
 

@@ -216,3 +216,19 @@ def test_dokumen_iku_has_the_renstra_tree_as_gambar_3_1(tmp_path):
     labels = "\n".join(descr(path))
     assert "IKU-1 Persentase Koperasi yang melaksanakan Rapat Anggota Tahunan (RAT)" in labels
     assert "Program tanpa IKU" in labels
+
+
+def test_a_tree_drawn_once_is_taken_from_the_cache(monkeypatch):
+    from dokgen.cache import Cache
+
+    cache = Cache()
+    first = pohon_kinerja.dokumen(load(LUMAJANG, cache))[0]
+
+    def never(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(pohon, "halaman", never)
+    again = pohon_kinerja.dokumen(load(LUMAJANG, cache))[0]
+    assert again.gambar == first.gambar and again.context == first.context
+    with pytest.raises(AssertionError, match="drawn again"):
+        pohon_kinerja.dokumen(load(LUMAJANG, Cache()))  # another cache: drawn

@@ -9,14 +9,24 @@ pages with its ancestors repeated ("(lanjutan)").
 
 from __future__ import annotations
 
-from contextlib import closing
+import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from dokgen import pohon
 from dokgen.docinfo import Gambar
-from dokgen.documents.common import Dokumen, Kind, Plain, plain, properties, tanda_tangan
+from dokgen.documents.common import (
+    Dokumen,
+    Kind,
+    Plain,
+    dari_cache,
+    plain,
+    properties,
+    tanda_tangan,
+)
 from dokgen.format import tanggal_ttd
+from dokgen.jabatan import decode, encode
 from dokgen.load import DataDinas
 from dokgen.model import Program, Renstra, Sasaran
 from dokgen.pohon import Simpul
@@ -168,8 +178,7 @@ def semua_jabatan(data: DataDinas) -> list[JabatanPohon]:
     from dokgen.jabatan import card_contexts
 
     keys = [record.card_key for record in data.records]
-    with closing(Cache.open()) as cache:
-        contexts = card_contexts(data, keys, cache)
+    contexts = card_contexts(data, keys, data.cache or Cache())
     return [JabatanPohon.dari(contexts[key]["jabatan"]) for key in keys]
 
 
@@ -275,12 +284,31 @@ def gambar(
     """The pages of a tree as pictures named ``<kunci>_1``, ``<kunci>_2`` …, in order; the
     last leaves ``sisa_cm`` of its page free."""
     lebar, tinggi = ukuran(data)
-    pages = pohon.halaman(akar, kolom, lebar, tinggi, judul, sisa_cm)
+    masukan = repr((akar, kolom, lebar, tinggi, judul, sisa_cm))
+
+    def draw() -> bytes:
+        return _simpan(pohon.halaman(akar, kolom, lebar, tinggi, judul, sisa_cm))
+
+    blob = dari_cache(data, "pohon", masukan, draw)
+    pages = _muat(blob)
     names = [f"{kunci}_{n}" for n in range(1, len(pages) + 1)]
     return names, {
         name: Gambar(page.png, tinggi_cm=page.tinggi_cm, keterangan=page.keterangan)
         for name, page in zip(names, pages, strict=True)
     }
+
+
+def _simpan(pages: Sequence[pohon.Halaman]) -> bytes:
+    return encode(
+        [[base64.b64encode(h.png).decode(), h.lebar_cm, h.tinggi_cm, h.keterangan] for h in pages]
+    )
+
+
+def _muat(blob: bytes) -> list[pohon.Halaman]:
+    return [
+        pohon.Halaman(base64.b64decode(png), lebar, tinggi, keterangan)
+        for png, lebar, tinggi, keterangan in decode(blob)
+    ]
 
 
 def gambar_renstra(
