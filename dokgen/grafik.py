@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from dokgen.format import angka
@@ -138,7 +137,6 @@ def _rapikan(ax: Axes) -> None:
     ax.tick_params(axis="y", length=0)
 
 
-@lru_cache(maxsize=32)
 def capaian(baris: tuple[BarisCapaian, ...]) -> tuple[bytes, float] | None:
     """Capaian per indicator: a bar each, dark at or above the target and light below it, the
     100 % line, the value at the bar's end. The PNG and its height in cm; None when no
@@ -196,7 +194,6 @@ def _satuan(terbesar: int) -> tuple[float, str, int]:
     return 1.0, "", 0
 
 
-@lru_cache(maxsize=32)
 def serapan(baris: tuple[BarisSerapan, ...]) -> tuple[bytes, float] | None:
     """Pagu against realisasi per program, the serapan at the realisasi's bar. The PNG and its
     height in cm; None when no program has a pagu or nothing was spent yet."""

@@ -10,6 +10,7 @@ of the file's bytes, its path, the dinas's other files and dokgen's code. The mo
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -50,24 +51,31 @@ class JabatanRecord:
 
 
 def encode(value: Any) -> bytes:
-    """Plain data as canonical JSON (Decimal kept exact): what is hashed and cached."""
+    """Plain data as canonical JSON (Decimal kept exact, bytes as base64): what is hashed and
+    cached."""
     return json.dumps(
-        value, default=_decimal, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        value, default=_tagged, sort_keys=True, ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")
 
 
 def decode(blob: bytes) -> Any:
-    return json.loads(blob, object_hook=_undecimal)
+    return json.loads(blob, object_hook=_untagged)
 
 
-def _decimal(value: Any) -> Any:
+def _tagged(value: Any) -> Any:
     if isinstance(value, Decimal):
         return {"$decimal": str(value)}
+    if isinstance(value, bytes):
+        return {"$bytes": base64.b64encode(value).decode("ascii")}
     raise TypeError(f"not plain data: {type(value).__name__}")
 
 
-def _undecimal(obj: dict[str, Any]) -> Any:
-    return Decimal(obj["$decimal"]) if obj.keys() == {"$decimal"} else obj
+def _untagged(obj: dict[str, Any]) -> Any:
+    if obj.keys() == {"$decimal"}:
+        return Decimal(obj["$decimal"])
+    if obj.keys() == {"$bytes"}:
+        return base64.b64decode(obj["$bytes"])
+    return obj
 
 
 def shared_fingerprint(folder: Path) -> str:

@@ -70,7 +70,6 @@ def test_two_builds_give_identical_bytes(built, tmp_path):
 def test_chart_bytes_do_not_depend_on_the_process():
     """Same bytes drawn again, and in a fresh interpreter with another hash seed."""
     first = grafik.capaian(BARIS_CAPAIAN)
-    grafik.capaian.cache_clear()
     again = grafik.capaian(BARIS_CAPAIAN)
     assert first is not None and again is not None
     assert first == again
@@ -141,3 +140,20 @@ def test_many_indicators_stay_on_one_page():
     assert chart[1] == grafik.TINGGI_MAKS_CM
     few = grafik.capaian(rows[:3])
     assert few is not None and few[1] < 10
+
+
+def test_charts_drawn_once_are_taken_from_the_cache(monkeypatch):
+    from dokgen.cache import Cache
+    from dokgen.documents import lkj
+    from dokgen.load import load
+
+    cache = Cache()
+    first = [d.gambar for d in lkj.dokumen(load(CONTOH, cache))]
+    assert any(first)
+
+    def never(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(grafik, "capaian", never)
+    monkeypatch.setattr(grafik, "serapan", never)
+    assert [d.gambar for d in lkj.dokumen(load(CONTOH, cache))] == first

@@ -106,21 +106,22 @@ def gambar_kop(data: DataDinas, tinggi_cm: float = KOP_CM) -> dict[str, Gambar]:
     return {"logo": Gambar(data.logo, tinggi_cm=tinggi_cm)} if data.logo else {}
 
 
-def dari_cache(data: DataDinas, bagian: str, masukan: str, hitung: Callable[[], bytes]) -> bytes:
-    """Bytes computed from ``masukan`` (text naming everything they are made of) by ``hitung``:
-    from the cache the data was loaded with when an earlier run computed them (with this code),
-    else computed and kept there. What pays for it: a tree's pictures (seconds of drawing) are
-    not drawn again by a build whose data did not change them."""
+def dari_cache(data: DataDinas, bagian: str, masukan: str, hitung: Callable[[], Any]) -> Any:
+    """Plain data (bytes allowed) computed by ``hitung`` from ``masukan`` (text naming
+    everything it is made of), as :func:`~dokgen.jabatan.decode` reads it back: from the cache
+    the data was loaded with when an earlier run computed it with this code, else computed and
+    kept there. What pays for it: pictures (a tree's pages, the LKj's charts: tenths of a second
+    each) are not drawn again by a build whose data did not change them."""
     from dokgen.cache import code_fingerprint, sha
+    from dokgen.jabatan import decode, encode
 
-    if data.cache is None:
-        return hitung()
     key = sha(f"{code_fingerprint()}\0{bagian}\0{masukan}".encode())
-    found = data.cache.get(key)
+    found = data.cache.get(key) if data.cache else None
     if found is None:
-        found = hitung()
-        data.cache.put_many([(key, found)])
-    return found
+        found = encode(hitung())
+        if data.cache:
+            data.cache.put_many([(key, found)])
+    return decode(found)
 
 
 def bersambung(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from dokgen.documents.common import (
     Kind,
     bernomor,
     bersambung,
+    dari_cache,
     dasar,
     gambar_kop,
     plain,
@@ -260,11 +261,10 @@ def grafik_laporan(
         (p.nama, hitung.serapan_program(p, data.realisasi, laporan.tahun, laporan.triwulan))
         for p in programs
     ]
+    bars = tuple((nama, s.pagu, s.realisasi, persen(s.persen)) for nama, s in serapan)
     charts = {
-        "capaian": grafik.capaian(rows),
-        "serapan": grafik.serapan(
-            tuple((nama, s.pagu, s.realisasi, persen(s.persen)) for nama, s in serapan)
-        ),
+        "capaian": dari_cache(data, "grafik capaian", repr(rows), lambda: grafik.capaian(rows)),
+        "serapan": dari_cache(data, "grafik serapan", repr(bars), lambda: grafik.serapan(bars)),
     }
     return {
         key: Gambar(png, tinggi_cm=tinggi)

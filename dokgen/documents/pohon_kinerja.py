@@ -9,10 +9,8 @@ pages with its ancestors repeated ("(lanjutan)").
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dokgen import pohon
 from dokgen.docinfo import Gambar
@@ -26,7 +24,6 @@ from dokgen.documents.common import (
     tanda_tangan,
 )
 from dokgen.format import tanggal_ttd
-from dokgen.jabatan import decode, encode
 from dokgen.load import DataDinas
 from dokgen.model import Program, Renstra, Sasaran
 from dokgen.pohon import Simpul
@@ -286,29 +283,16 @@ def gambar(
     lebar, tinggi = ukuran(data)
     masukan = repr((akar, kolom, lebar, tinggi, judul, sisa_cm))
 
-    def draw() -> bytes:
-        return _simpan(pohon.halaman(akar, kolom, lebar, tinggi, judul, sisa_cm))
+    def draw() -> list[Any]:
+        pages = pohon.halaman(akar, kolom, lebar, tinggi, judul, sisa_cm)
+        return [[h.png, h.lebar_cm, h.tinggi_cm, h.keterangan] for h in pages]
 
-    blob = dari_cache(data, "pohon", masukan, draw)
-    pages = _muat(blob)
+    pages = [pohon.Halaman(*page) for page in dari_cache(data, "pohon", masukan, draw)]
     names = [f"{kunci}_{n}" for n in range(1, len(pages) + 1)]
     return names, {
         name: Gambar(page.png, tinggi_cm=page.tinggi_cm, keterangan=page.keterangan)
         for name, page in zip(names, pages, strict=True)
     }
-
-
-def _simpan(pages: Sequence[pohon.Halaman]) -> bytes:
-    return encode(
-        [[base64.b64encode(h.png).decode(), h.lebar_cm, h.tinggi_cm, h.keterangan] for h in pages]
-    )
-
-
-def _muat(blob: bytes) -> list[pohon.Halaman]:
-    return [
-        pohon.Halaman(base64.b64decode(png), lebar, tinggi, keterangan)
-        for png, lebar, tinggi, keterangan in decode(blob)
-    ]
 
 
 def gambar_renstra(
