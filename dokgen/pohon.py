@@ -1,6 +1,7 @@
 """Pohon kinerja: trees of boxes drawn left → right, one PNG per printed page.
 
-A tree is built of :class:`Simpul` (frozen, so a build that asks twice draws once). The layout
+A tree is built of :class:`Simpul` (frozen: its ``repr`` names the whole tree, the key under
+which its pages are kept in the cache). The layout
 is layered: every node has its column (Tujuan, Sasaran, IKU, Program, Kegiatan — or the depth
 of a jabatan), leaves are stacked top → bottom and a parent is centred on its children. The
 text has one size, readable on paper (:data:`HURUF_PT`): a tree taller than a page is never
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dokgen import grafik
@@ -407,7 +407,6 @@ def _gambar(
         )
 
 
-@lru_cache(maxsize=8)
 def halaman(
     akar: tuple[Simpul, ...],
     judul_kolom: tuple[str, ...],
