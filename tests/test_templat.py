@@ -246,3 +246,15 @@ def test_repository_templates_are_clean_and_compile(path: Path) -> None:
     )
     assert used <= styles
     assert template_variables(path)  # compiles, and reads the context
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TEMPLATES.glob("*.docx")))
+def test_every_page_reference_points_at_its_own_bookmark(name: str) -> None:
+    """A Daftar Isi/Tabel/Gambar entry prints the page of the bookmark it names: each names one
+    that exists, and no two entries share one (a copied entry printed another table's page)."""
+    with zipfile.ZipFile(TEMPLATES / name) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    bookmarks = set(re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', xml))
+    references = re.findall(r"PAGEREF (\S+)", xml)
+    assert set(references) <= bookmarks, name
+    assert len(references) == len(set(references)), name
