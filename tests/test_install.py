@@ -139,9 +139,14 @@ def expected(data: Path) -> dict[str, str]:
         found["keputusan-iku.docx"] = dinas
     if (data / "dokumen-iku.yaml").is_file():
         found["dokumen-iku.docx"] = dinas
+    quarters: dict[str, set[str]] = {}
     for realisasi in sorted(data.glob("realisasi/*.yaml")):
         tahun, triwulan = realisasi.stem.split("-")
         found[f"lkj-{tahun}-tw{triwulan}.docx"] = dinas
+        quarters.setdefault(tahun, set()).add(triwulan)
+    for tahun, seen in quarters.items():
+        if seen == {"1", "2", "3", "4"} and (data / "renstra.yaml").is_file():
+            found[f"lkjip-{tahun}.docx"] = dinas
     jabatan = sorted(data.glob("jabatan/*.yaml"))
     for file in jabatan:
         nama = yaml.safe_load(file.read_text(encoding="utf-8"))["nama"]

@@ -15,7 +15,7 @@ BANDAR_LAMPUNG = DATA / "bandarlampung-diskopukm"
 def decree(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     hasil = build(BANDAR_LAMPUNG, out)
-    assert set(hasil.skipped) == {"iki", "lkj", "pk", "rencana-aksi"}
+    assert set(hasil.skipped) == {"iki", "lkj", "lkjip", "pk", "rencana-aksi"}
     return lines(open_docx(out / "keputusan-iku.docx"))
 
 

@@ -19,7 +19,7 @@ def test_a_dinas_at_a_glance_says_what_it_can_produce_and_what_it_lacks(klien: K
     assert "Dinas Koperasi dan Usaha Mikro" in page and "Kabupaten Lumajang" in page
     assert "Keputusan IKU</td>" in page and "tidak ada keputusan-iku.yaml" in page
     assert "Laporan Kinerja</td>" in page and "Siap dibuat" in page
-    assert "0 galat" in page and "8 peringatan" in page
+    assert "0 galat" in page and "9 peringatan" in page
 
 
 def test_a_new_dinas_is_created_and_opened(klien: Klien, ruang_kerja: Path) -> None:
