@@ -470,6 +470,9 @@ class Kegiatan(Model):
     sumber_dana: str | None = None
     """A source of funds named after the kegiatan in the LKj's budget table ('DAK' → '… (DAK)');
     None for the regular budget."""
+    unit: str | None = None
+    """Kode of the unit of organisasi.yaml that carries the kegiatan: the Perjanjian Kinerja of
+    its head promises its pagu (a Kasi its kegiatan, a Kabid the programs of its seksi's)."""
 
 
 class Program(Model):

@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from dokgen.build import BuildOptions, build
+from dokgen.check import check_folder
 from dokgen.documents import kinds
 from dokgen.load import load
 from tests.conftest import DATA
@@ -68,8 +69,54 @@ def test_a_unit_head_with_its_atasan_and_its_rows_own_target(built):
     sasaran = next(t for t in _tables(path) if t[0][0] == "Sasaran Strategis")
     assert sasaran[1][2:] == ["%", "75,00"]  # the IKI row's own target 2019
     assert not any(line.startswith("* Target") for line in text)
-    program = next(t for t in _tables(path) if t[0][0] == "No")
-    assert program[1][1] == "Program Peningkatan Kualitas Kelembagaan Koperasi"
+    kegiatan = next(t for t in _tables(path) if t[0][0] == "No")
+    assert kegiatan[0][1] == "Kegiatan"  # a Kasi promises the kegiatan of its seksi
+    assert [r[1] for r in kegiatan[1:-1]] == [
+        "Pembinaan dan Bimbingan Teknis Koperasi",
+        "Peningkatan Kapasitas Koperasi, Usaha Kecil dan Menengah",
+    ]
+    assert kegiatan[-1][-1] == "580.165.000"
+
+
+def test_every_rupiah_is_promised_once_per_level(built):
+    """A Kabid promises the programs of its seksi's kegiatan, each Kasi its own kegiatan: the
+    seksi's amounts add up to the Kabid's, the Kabid's and the Sekretaris's to the dinas's."""
+
+    def jumlah(name):
+        table = next(t for t in _tables(built / f"{name}.docx") if t[0][0] == "No")
+        return table[0][1], int(table[-1][-1].replace(".", ""))
+
+    kabid = jumlah("04-kabid-kelembagaan")
+    seksi = [
+        jumlah(n) for n in ("05-kasi-organisasi", "06-kasi-penyuluhan", "07-kasi-pengendalian")
+    ]
+    assert kabid == ("Program", sum(n for _, n in seksi)) and {k for k, _ in seksi} == {"Kegiatan"}
+    heads = [
+        "01-sekretaris",
+        "04-kabid-kelembagaan",
+        "08-kabid-usaha-koperasi",
+        "12-kabid-usaha-mikro",
+    ]
+    assert sum(jumlah(n)[1] for n in heads) == jumlah("00-kepala-dinas")[1]
+
+
+def test_without_units_on_the_kegiatan_a_seksi_promises_no_budget(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(CONTOH, folder)
+    renstra = folder / "renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    renstra.write_text(
+        "\n".join(x for x in text.split("\n") if "unit pelaksana" not in x), encoding="utf-8"
+    )
+    out = _build(folder, tmp_path / "out")
+    assert not [t for t in _tables(out / "05-kasi-organisasi.docx") if t[0][0] == "No"]
+    kabid = next(t for t in _tables(out / "04-kabid-kelembagaan.docx") if t[0][0] == "No")
+    assert kabid[1][1] == "Program Peningkatan Kualitas Kelembagaan Koperasi"
+    found = [f for f in check_folder(folder) if f.code == "PKJ001"]
+    organisasi = load(folder).organisasi
+    assert organisasi is not None
+    assert len(found) == sum(bool(u.induk) for u in organisasi.unit) == 11
+    assert {f.file.rsplit("/", 1)[-1] for f in found} == {"organisasi.yaml"}
 
 
 def test_a_row_without_a_target_borrows_the_iku_target_it_supports(built):
@@ -81,7 +128,10 @@ def test_a_row_without_a_target_borrows_the_iku_target_it_supports(built):
 
 def test_a_plt_signs_with_that_title(built):
     text = _lines(built / "01-sekretaris.docx")
-    assert any(line.endswith("Plt. Sekretaris") for line in text)
+    assert any(
+        line.endswith("Plt. Sekretaris Dinas Koperasi dan Usaha Mikro Kabupaten Lumajang")
+        for line in text
+    )
     assert any(line.startswith("Plt. SEKRETARIS") for line in text)
     assert "NIP. 19700101 199503 1 001" in text
     # its own bawahan names the Plt as Pihak Kedua

@@ -270,6 +270,7 @@ from dokgen.checks import (  # noqa: E402, F401
     lkj,
     orang,
     peraturan,
+    perjanjian,
     rencana,
     rumus,
     target,

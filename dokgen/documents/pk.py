@@ -94,7 +94,11 @@ def kepala_dinas(data: DataDinas, pk: PerjanjianKinerja) -> Plain:
     return {
         "unit": f"{dinas.nama} {pemda.sebutan}",
         "sasaran": lampiran["sasaran"],
-        "program": lampiran["program"],
+        "anggaran_per": "Program",
+        "program": [
+            {"no": r["no"], "nama": r["program"], "anggaran": r["anggaran"]}
+            for r in lampiran["program"]
+        ],
         "jumlah": lampiran["jumlah"],
         "catatan": [],
         "pihak": setara(pertama, kedua),
@@ -187,15 +191,7 @@ def kepala_unit(
     for cells in bersambung(rows, "sasaran"):
         number += cells["sasaran"] != LANJUT
         sasaran_rows.append({**cells, "no": str(number) if cells["sasaran"] != LANJUT else LANJUT})
-    programs = [p for p in lkj.program_tahun(renstra, tahun) if didukung & set(p.iku)]
-    program_rows = [
-        {
-            "no": str(n),
-            "program": p.nama,
-            "anggaran": angka(sum(k.pagu.get(tahun, 0) for k in p.kegiatan)),
-        }
-        for n, p in enumerate(programs, start=1)
-    ]
+    anggaran_per, anggaran = anggaran_unit(data, jabatan, tahun, didukung)
     catatan = []
     if dipinjam:
         kode = ", ".join(dict.fromkeys(dipinjam))
@@ -209,6 +205,8 @@ def kepala_unit(
     unit = data.unit(jabatan.unit) if jabatan.unit else None
     nama_unit = unit.nama if unit else judul_kalimat(jabatan.nama)
     judul = unit.pimpinan if unit and unit.pimpinan else judul_kalimat(jabatan.nama)
+    if len(judul.split()) == 1:  # 'Sekretaris' names no unit: 'Sekretaris Dinas … Kabupaten …'
+        judul = f"{judul} {dinas.nama} {dinas.pemda.sebutan}"
     pertama = pihak([jabatan.nama.upper()], judul, jabatan.pemangku)
     atasan = by_kode.get(jabatan.atasan) if jabatan.atasan else None
     if atasan is not None:
@@ -225,11 +223,60 @@ def kepala_unit(
     return {
         "unit": f"{nama_unit} {dinas.nama} {dinas.pemda.sebutan}",
         "sasaran": sasaran_rows,
-        "program": program_rows,
-        "jumlah": angka(sum(k.pagu.get(tahun, 0) for p in programs for k in p.kegiatan)),
+        "anggaran_per": anggaran_per,
+        "program": [
+            {"no": str(n), "nama": nama, "anggaran": angka(pagu)}
+            for n, (nama, pagu) in enumerate(anggaran, start=1)
+        ],
+        "jumlah": angka(sum(pagu for _, pagu in anggaran)),
         "catatan": catatan,
         "pihak": setara(pertama, kedua),
     }
+
+
+def unit_bawahan(data: DataDinas, kode: str) -> set[str]:
+    """The unit ``kode`` and every unit under it (``induk``), in organisasi.yaml."""
+    units = data.organisasi.unit if data.organisasi else []
+    result = {kode}
+    while True:
+        more = {u.kode for u in units if u.induk in result} - result
+        if not more:
+            return result
+        result |= more
+
+
+def anggaran_unit(
+    data: DataDinas, jabatan: Jabatan, tahun: int, didukung: set[str]
+) -> tuple[str, list[tuple[str, int]]]:
+    """What a unit head promises to spend: 'Program' or 'Kegiatan', and rows of name and pagu of
+    the year. When kegiatan name the unit that carries them (``unit``), a head gets the
+    kegiatan of its unit and the units under it — as kegiatan when no unit is under it (a Kasi,
+    a Kasubag), summed per program otherwise (a Kabid, the Sekretaris): every rupiah is promised
+    once per level. Without that, a head directly under the Kepala Dinas gets the programs that
+    carry the IKU its rows support; one under another head gets none (the program's whole pagu
+    would be promised by every seksi; rule PKJ001 says so)."""
+    renstra = data.renstra
+    assert renstra is not None
+    programs = lkj.program_tahun(renstra, tahun)
+    if any(k.unit for p in renstra.program for k in p.kegiatan):
+        if not jabatan.unit:
+            return "Kegiatan", []  # (ORG rules ask a unit head for its unit)
+        units = unit_bawahan(data, jabatan.unit)
+        dibawa = [
+            (p, [k for k in p.kegiatan if k.unit in units and tahun in k.pagu]) for p in programs
+        ]
+        dibawa = [(p, ks) for p, ks in dibawa if ks]
+        if units == {jabatan.unit}:
+            return "Kegiatan", [(k.nama, k.pagu[tahun]) for _, ks in dibawa for k in ks]
+        return "Program", [(p.nama, sum(k.pagu[tahun] for k in ks)) for p, ks in dibawa]
+    if jabatan.atasan is None:
+        rows = [
+            (p.nama, sum(k.pagu.get(tahun, 0) for k in p.kegiatan))
+            for p in programs
+            if didukung & set(p.iku)
+        ]
+        return "Program", rows
+    return "Kegiatan", []  # PKJ001 says why
 
 
 def konteks(data: DataDinas, pk: PerjanjianKinerja, isi: Plain) -> Plain:

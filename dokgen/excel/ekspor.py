@@ -190,6 +190,7 @@ def ekspor(data: DataDinas) -> bytes:
                 "kode": k.kode,
                 "program": p.kode,
                 "nama": k.nama,
+                "unit": k.unit,
                 **{f"pagu {y}": lembar.rupiah(v) for y, v in k.pagu.items()},
             }
             for p in programs

@@ -274,6 +274,8 @@ def _renstra(buku: Buku) -> dict[str, Any] | None:
     kegiatan: dict[str, dict[str, Any]] = {}
     for kode, row in _unique(buku, "Kegiatan").items():
         item = {"kode": kode, "nama": row.get("nama")}
+        if row.get("unit"):
+            item["unit"] = row.get("unit")
         if _years(row, "pagu"):
             item["pagu"] = _years(row, "pagu")
         _validate(buku, row, Kegiatan, item)

@@ -63,7 +63,7 @@ INDIKATOR = [
     "tahun_dasar",
 ]
 PROGRAM = ["kode", "nama", "sasaran", "iku"]
-KEGIATAN = ["kode", "program", "nama"]
+KEGIATAN = ["kode", "program", "nama", "unit"]
 JABATAN = [
     "kode",
     "nama",
@@ -102,7 +102,7 @@ TEKS = {
     "Sasaran": {"kode", "tujuan"},
     "Indikator": {"kode", "jenis_induk", "induk", "satuan", "polaritas", "agregasi"},
     "Program": {"kode", "sasaran", "iku"},
-    "Kegiatan": {"kode", "program"},
+    "Kegiatan": {"kode", "program", "unit"},
     "Jabatan": {"kode", "atasan", "unit", "jenis", "pemangku.golongan", "pemangku.nip"},
     "IKI": {"jabatan", "kode", "mendukung"},
     "Realisasi": {"jenis", "kode"},
