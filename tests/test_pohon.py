@@ -214,7 +214,7 @@ def test_dokumen_iku_has_the_renstra_tree_as_gambar_3_1(tmp_path):
     assert len(pictures(path)) >= 2  # the logo, and the tree
     labels = "\n".join(descr(path))
     assert "IKU-1 Persentase Koperasi yang melaksanakan Rapat Anggota Tahunan (RAT)" in labels
-    assert "Program tanpa IKU" in labels
+    assert "Program pendukung" in labels
 
 
 def test_a_tree_drawn_once_is_taken_from_the_cache(monkeypatch):

@@ -67,7 +67,7 @@ def _program(program: Program, kolom: int, lain: list[str]) -> Simpul:
 def pohon_renstra(renstra: Renstra) -> tuple[tuple[Simpul, ...], tuple[str, ...]]:
     """Tujuan → Sasaran → IKU → Program → Kegiatan. A program serving several IKU stands under
     the first it names, its box saying the others ('juga IKU-2'); a program that names no IKU
-    stands under its sasaran, or, naming neither, under 'Program tanpa IKU'. The trees and the
+    stands under its sasaran, or, naming neither, under 'Program pendukung'. The trees and the
     titles of their columns: a column with no box is left out."""
     iku = {i.kode for s in renstra.semua_sasaran for i in s.indikator}
     sasaran = {s.kode for s in renstra.semua_sasaran}
@@ -99,8 +99,8 @@ def pohon_renstra(renstra: Renstra) -> tuple[tuple[Simpul, ...], tuple[str, ...]
     if lainnya:
         roots.append(
             Simpul(
-                "Program tanpa IKU",
-                "program yang tidak menyebut IKU maupun sasaran yang didukungnya",
+                "Program pendukung",
+                "program penunjang yang tidak mendukung IKU atau sasaran tertentu",
                 2,
                 tuple(lainnya),
             )
@@ -345,7 +345,9 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
             TANDA_TANGAN_CM,
         )
         pictures.update(more)
-    renstra = data.renstra
+    from dokgen.documents.dokumen_iku import tempat_tanggal  # (it draws this tree too)
+
+    renstra, iku = data.renstra, data.dokumen_iku
     periode = f"{renstra.periode.awal}–{renstra.periode.akhir}" if renstra else ""
     context = {
         "nama": f"{data.dinas.nama} {data.dinas.pemda.sebutan}",
@@ -357,8 +359,11 @@ def dokumen(data: DataDinas) -> list[Dokumen]:
             "jabatan": ("2" if renstra_names else "1") if jabatan_names else "",
         },
         "catatan_jabatan": catatan_jabatan(cakupan),
-        "tempat_tanggal": f"{data.dinas.tempat}, {tanggal_ttd(None, None, None)}",
-        "ttd": tanda_tangan(data.dinas, None),
+        # dated and signed as the Dokumen IKU it goes with, when the dinas has one
+        "tempat_tanggal": tempat_tanggal(data, iku)
+        if iku
+        else f"{data.dinas.tempat}, {tanggal_ttd(None, None, None)}",
+        "ttd": tanda_tangan(data.dinas, iku.pada(iku.tahun) if iku else None),
     }
     judul = f"Pohon Kinerja {context['nama']}"
     info = properties(data, judul, renstra.periode.awal if renstra else None)
