@@ -80,7 +80,7 @@ def test_comparison_with_previous_years_and_final_target(report):
         "Target 2019",
         "Realisasi 2019",
         "Target Akhir Renstra 2023",
-        "Capaian thd Target Akhir (%)",
+        "Capaian terhadap Target Akhir (%)",
     ]
     first = [c.text for c in table.rows[1].cells]
     # 2017 is before the Renstra: no data, a dash; 2018 the tahun dasar, marked and said so
@@ -137,6 +137,10 @@ def test_annual_wording_and_date(report):
     assert "Triwulan" not in text
     assert "sampai dengan triwulan" not in text
     assert "Dari 3 (tiga) indikator kinerja utama, pada tahun 2019 terdapat" in text
+    assert (  # BAB IV: one verb for the count ('pada tahun 2019 1 (satu) indikator' before)
+        "Dari 3 (tiga) indikator kinerja utama, pada tahun 2019 terdapat 1 (satu) indikator yang"
+        " telah mencapai atau melampaui target tahun 2019 dan 2 (dua) belum mencapai target."
+    ) in text
     assert "Lumajang, ………………… Februari 2020" in "\n".join(
         c.text for t in report.tables for r in t.rows for c in r.cells
     )

@@ -599,8 +599,8 @@ def kesimpulan(
         target = f"target tahun {laporan.tahun}"
         head = f"Dari {bilangan(len(hasil))} indikator kinerja utama, {periode}"
         if reached:
-            parts = [f"{bilangan(reached)} indikator telah mencapai atau melampaui {target}", *rest]
-            sentences.append(f"{head} {_daftar(parts)}.")
+            parts = [f"{bilangan(reached)} indikator yang telah mencapai atau melampaui {target}"]
+            sentences.append(f"{head} terdapat {_daftar([*parts, *rest])}.")
         else:
             sentences.append(f"{head} belum ada yang mencapai {target}: {_daftar(rest)}.")
     return sentences + _kalimat_serapan(total, periode)
