@@ -24,6 +24,7 @@ from dokgen.cache import Cache, code_fingerprint, sha
 from dokgen.checks import Finding, Severity, jabatan_findings
 from dokgen.documents import iki
 from dokgen.documents.common import Plain
+from dokgen.documents.pohon_kinerja import JabatanPohon
 from dokgen.errors import DataError, Location, Problem
 from dokgen.load import (
     KATALOG,
@@ -48,6 +49,9 @@ class JabatanRecord:
     """Of the rules with scope ``jabatan``, at their default level."""
     card_key: str
     """Hash of the card's context (:func:`encode`): its key in the cache."""
+    tree_key: str
+    """Hash of what the pohon kinerja shows of the jabatan (name, atasan, holder, IKI rows):
+    the jabatan tree is drawn again only when one of these changes."""
 
 
 def encode(value: Any) -> bytes:
@@ -161,9 +165,11 @@ _SHARED: dict[str, DataDinas] = {}
 
 def _record(data: DataDinas, jabatan: Jabatan) -> tuple[JabatanRecord, bytes]:
     """The record of a valid jabatan, and its card's context (encoded)."""
-    context = encode(iki.konteks(jabatan, data))
+    card = iki.konteks(jabatan, data)
+    context = encode(card)
     findings = jabatan_findings(data, jabatan)
-    return JabatanRecord(RingkasanJabatan.dari(jabatan), findings, sha(context)), context
+    tree = sha(repr(JabatanPohon.dari(card["jabatan"])).encode())
+    return JabatanRecord(RingkasanJabatan.dari(jabatan), findings, sha(context), tree), context
 
 
 def _read_one(item: tuple[str, int, str]) -> tuple[int, bytes | None, bytes | None, list[Problem]]:
@@ -185,13 +191,13 @@ def _pack(record: JabatanRecord) -> bytes:
     r = record.ringkasan
     summary = [*r[:7], r.iki.hex(), list(r.kode_baris), [list(m) for m in r.mendukung]]
     findings = [[f.code, f.severity, f.file, f.line, f.message] for f in record.findings]
-    return encode([summary, findings, record.card_key])
+    return encode([summary, findings, record.card_key, record.tree_key])
 
 
 def _unpack(blob: bytes) -> JabatanRecord | None:
     """The record packed by :func:`_pack`; None when it is not one (then the file is read)."""
     try:
-        summary, findings, card_key = decode(blob)
+        summary, findings, card_key, tree_key = decode(blob)
         kode, nama, atasan, berkas, baris, baris_atasan, baris_iki = summary[:7]
         iki_hex, kode_baris, mendukung = summary[7:]
         ringkasan = RingkasanJabatan(
@@ -206,7 +212,8 @@ def _unpack(blob: bytes) -> JabatanRecord | None:
             tuple(kode_baris),
             tuple((m, line) for m, line in mendukung),
         )
-        return JabatanRecord(ringkasan, tuple(_finding(*f) for f in findings), card_key)
+        findings = tuple(_finding(*f) for f in findings)
+        return JabatanRecord(ringkasan, findings, card_key, tree_key)
     except (ValueError, TypeError):
         return None
 

@@ -221,13 +221,45 @@ def test_a_tree_drawn_once_is_taken_from_the_cache(monkeypatch):
     from dokgen.cache import Cache
 
     cache = Cache()
-    first = pohon_kinerja.dokumen(load(LUMAJANG, cache))[0]
+    first = pohon_kinerja.dokumen(load(CONTOH, cache))[0]
+    assert first.context["jabatan"] and first.context["renstra"]
 
     def never(*args, **kwargs):
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(pohon, "halaman", never)
-    again = pohon_kinerja.dokumen(load(LUMAJANG, cache))[0]
+    monkeypatch.setattr(pohon_kinerja, "semua_jabatan", never)  # not even read
+    again = pohon_kinerja.dokumen(load(CONTOH, cache))[0]
     assert again.gambar == first.gambar and again.context == first.context
     with pytest.raises(AssertionError, match="drawn again"):
-        pohon_kinerja.dokumen(load(LUMAJANG, Cache()))  # another cache: drawn
+        pohon_kinerja.dokumen(load(CONTOH, Cache()))  # another cache: drawn
+
+
+def test_the_jabatan_tree_is_drawn_again_only_when_its_boxes_change(tmp_path, monkeypatch):
+    import shutil
+
+    from dokgen.cache import Cache
+
+    folder = tmp_path / "data"
+    shutil.copytree(CONTOH, folder)
+    cache = Cache()
+    pohon_kinerja.dokumen(load(folder, cache))
+    drawn = []
+    real = pohon.halaman
+
+    def counting(*args, **kwargs):
+        drawn.append(args[4])  # the title
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pohon, "halaman", counting)
+    kasi = folder / "jabatan" / "05-kasi-organisasi.yaml"
+    text = kasi.read_text(encoding="utf-8")
+    kasi.write_text(
+        text.replace("iki:\n", "tugas:\n  - Tugas tambahan\niki:\n", 1), encoding="utf-8"
+    )
+    changed = pohon_kinerja.dokumen(load(folder, cache))
+    assert drawn == []  # a tugas is not in the tree
+    assert changed[0].context["jabatan"]
+    kasi.write_text(text.replace("nama: ", "nama: PLT ", 1), encoding="utf-8")
+    pohon_kinerja.dokumen(load(folder, cache))
+    assert drawn == ["Pohon Kinerja Jabatan"]
