@@ -14,10 +14,12 @@ in :data:`TANPA_TARGET` with the reason; a test fails when a registered kind is 
 
 * Dokumen IKU: the IKU table (target of every year of the period).
 * Perjanjian Kinerja: the Kepala Dinas's lampiran (the Renstra's targets of ``pk.yaml``'s year);
-  a unit head's lampiran prints, on an IKI row, the target of the IKU the row supports through
-  ``mendukung`` (followed up the atasan's rows). That string depends only on the IKU reached, so
-  it is asked of :func:`dokgen.documents.pk.kepala_unit` once per IKU that some IKI row names in
-  its ``mendukung`` — O(IKU), not O(jabatan × IKU): a dinas of 5,000 jabatan checks as quickly.
+  a unit head's lampiran prints, on an IKI row without a ``target`` of its own, the target of
+  the IKU the row supports through ``mendukung`` (followed up the atasan's rows); a row's own
+  target is a fact of that row only, printed nowhere else, and not collected. The borrowed
+  string depends only on the IKU reached, so it is asked of
+  :func:`dokgen.documents.pk.kepala_unit` once per IKU that some IKI row names in its
+  ``mendukung`` — O(IKU), not O(jabatan × IKU): a dinas of 5,000 jabatan checks as quickly.
 * Rencana Aksi: the year's target of each IKU; beside it, as :attr:`BarisTarget.triwulan`, what
   its quarters end at (TW IV for a ``nilai_akhir`` IKU, the sum of TW I–IV for a ``kumulatif``
   one), compared as numbers. A quarter that misses the target is RAK001's finding (it points at
@@ -25,8 +27,9 @@ in :data:`TANPA_TARGET` with the reason; a test fails when a registered kind is 
 * Laporan Kinerja (triwulan): the Rencana Kerja Tahunan table (also its Lampiran PK, the same
   rows) and the capaian table of every quarter with realisasi (one entry when the quarters print
   the same text).
-* Kartu IKI: an IKI row holds no target, the cards print none. If a future IKI row gets one, the
-  kind must get a collector here (and leave :data:`TANPA_TARGET`).
+* Kartu IKI: the cards print no target (an IKI row's own ``target`` is printed only in its unit
+  head's Perjanjian Kinerja). If the cards ever print it, the kind must get a collector here
+  (and leave :data:`TANPA_TARGET`).
 * LKjIP (Laporan Kinerja tahunan): the RKT, the capaian table and the comparison table of every
   year with its four quarters — the year's target and the Renstra's final target (a target of
   the last year of the period). Its collector runs only when the kind is registered.
