@@ -81,6 +81,9 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=10, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            # no sync at each commit: a power cut may lose the last entries, never damage the
+            # file, and a lost entry is computed again
+            db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entry"
                 " (key TEXT PRIMARY KEY, hash TEXT NOT NULL, value BLOB NOT NULL)"

@@ -68,8 +68,9 @@ def commit(
             if (out / name).exists():
                 (aside / name).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(out / name, aside / name)
+        for folder in {(out / name).parent for name in moves}:  # once each, not per file
+            folder.mkdir(parents=True, exist_ok=True)
         for name in moves:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, out / name)
         manifest()
     except BaseException:
