@@ -6,6 +6,10 @@ traceback); a command only says what it did. Texts are printed as they are, with
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -486,4 +490,21 @@ def _triwulan(text: str) -> tuple[int, int]:
 
 
 def main() -> None:
-    app()
+    """The ``dokgen`` program. When it is done, the process ends without Python freeing every
+    module and object one by one (0.1–0.15 s after a build of thousands of jabatan, for
+    nothing): the last exit handler ends it with the command's exit code, after the others
+    ran and the output was flushed — Instagram's way of skipping the interpreter's teardown."""
+    code = [0]
+    atexit.register(_end, code)  # registered first: run last
+    try:
+        app()
+    except SystemExit as end:
+        code[0] = end.code if isinstance(end.code, int) else 0 if end.code is None else 1
+        raise
+
+
+def _end(code: list[int]) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code[0])
