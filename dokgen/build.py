@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from dokgen import combine as combined
 from dokgen import transaction
@@ -24,7 +23,7 @@ from dokgen.checks import Finding, periksa
 from dokgen.documents import kinds
 from dokgen.documents.common import Dokumen, Kind, Plain
 from dokgen.errors import DataError, Location, Problem
-from dokgen.jabatan import card_contexts, encode
+from dokgen.jabatan import card_blobs, decode, encode
 from dokgen.load import DataDinas, load
 from dokgen.manifest import Manifest
 from dokgen.parallel import Workers
@@ -225,9 +224,10 @@ def _file_hash(path: Path) -> str:
 
 # --- render -----------------------------------------------------------------------------------
 
-Task = tuple[Path, Halaman, str, str, dict[str, Any], Dokumen, bool]
+Task = tuple[Path, Halaman, str, str, Dokumen, bytes | None, bool]
 """What a rendering process needs for one document: templates folder, paper, name, staged
-file, full context, the document, and whether its piece for a combined document is wanted."""
+file, the document, the jabatan part of its context (encoded: a card's) and whether its piece
+for a combined document is wanted."""
 
 _TEMPLATES: dict[Path, Template] = {}
 """Templates compiled in this process, by file."""
@@ -235,11 +235,12 @@ _TEMPLATES: dict[Path, Template] = {}
 
 def _render_one(task: Task) -> tuple[str, str, bytes]:
     """Render one document to its staged file: (name, SHA-256 of its bytes, its piece)."""
-    folder, halaman, name, staged, context, doc, with_piece = task
+    folder, halaman, name, staged, doc, card, with_piece = task
     path = folder / doc.template
     template = _TEMPLATES.get(path)
     if template is None:
         template = _TEMPLATES[path] = Template(path)
+    context = {**doc.context, **decode(card)} if card is not None else doc.context
     blob, piece = template.render_dokumen(
         context, halaman, doc.gambar, properties=doc.properties, piece=with_piece
     )
@@ -272,22 +273,12 @@ def render(
     def tasks() -> Iterator[Task]:
         for start in range(0, len(stale), 256):
             batch = stale[start : start + 256]
-            cached = card_contexts(data, [p.doc.cached for p in batch if p.doc.cached], cache)
+            cards = card_blobs(data, [p.doc.cached for p in batch if p.doc.cached], cache)
             for p in batch:
-                context = p.doc.context
-                if p.doc.cached:
-                    context = {**context, **cached[p.doc.cached]}
                 staged = os.fspath(staging / p.doc.nama_berkas)
-                with_piece = p.kind.combined is not None
-                yield (
-                    options.templates,
-                    halaman,
-                    p.doc.nama_berkas,
-                    staged,
-                    context,
-                    p.doc,
-                    with_piece,
-                )
+                card = cards[p.doc.cached] if p.doc.cached else None
+                piece = p.kind.combined is not None
+                yield (options.templates, halaman, p.doc.nama_berkas, staged, p.doc, card, piece)
 
     by_name = {p.doc.nama_berkas: p for p in stale}
     pieces = []

@@ -227,16 +227,8 @@ def _finding(code: str, severity: Severity, file: str, line: int | None, message
 
 
 def card_contexts(data: DataDinas, keys: list[str], cache: Cache) -> dict[str, Plain]:
-    """The jabatan part of the context of cards, by hash: from the cache, or — when the cache
-    lost one — from the jabatan file whose record names it."""
-    found = cache.get_many(keys)
-    contexts: dict[str, Plain] = {
-        key: decode(blob) for key, blob in found.items() if sha(blob) == key
-    }
-    for key in keys:
-        if key not in contexts:
-            contexts[key] = _context_from_file(data, key, cache)
-    return contexts
+    """The jabatan part of the context of cards, by hash (:func:`card_blobs`, decoded)."""
+    return {key: decode(blob) for key, blob in card_blobs(data, keys, cache).items()}
 
 
 def card_context(data: DataDinas, key: str, cache: Cache) -> Plain:
@@ -244,7 +236,18 @@ def card_context(data: DataDinas, key: str, cache: Cache) -> Plain:
     return card_contexts(data, [key], cache)[key]
 
 
-def _context_from_file(data: DataDinas, key: str, cache: Cache) -> Plain:
+def card_blobs(data: DataDinas, keys: list[str], cache: Cache) -> dict[str, bytes]:
+    """The jabatan part of the context of cards, encoded (:func:`encode`), by hash: from the
+    cache, or — when the cache lost one — from the jabatan file whose record names it."""
+    found = cache.get_many(keys)
+    blobs = {key: blob for key, blob in found.items() if sha(blob) == key}
+    for key in keys:
+        if key not in blobs:
+            blobs[key] = _blob_from_file(data, key, cache)
+    return blobs
+
+
+def _blob_from_file(data: DataDinas, key: str, cache: Cache) -> bytes:
     for record in data.records:
         if record.card_key == key:
             jabatan = load_jabatan(Path(record.ringkasan.berkas))[0]
@@ -252,6 +255,6 @@ def _context_from_file(data: DataDinas, key: str, cache: Cache) -> Plain:
                 blob = encode(iki.konteks(jabatan, data))
                 if sha(blob) == key:
                     cache.put_many([(key, blob)])
-                    return iki.konteks(jabatan, data)
+                    return blob
     where = Location(Path(data.folder / "jabatan"))
     raise DataError([Problem(where, "berkas jabatan berubah selama pembuatan; ulangi perintah")])
