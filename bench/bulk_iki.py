@@ -9,14 +9,14 @@ For every N it generates a dinas shaped like the Malang example: each jabatan is
 Then, each command in a fresh process (interpreter start, imports and printed output included;
 peak memory is that of the largest process the command started):
 
-- ``dokgen build`` with an empty cache and no earlier outputs (median of three), and
+- ``dokgen build`` with an empty cache and no earlier outputs (median of five), and
   ``dokgen build --hanya iki`` (the cards and the combined card: what the baselines compare with;
   the whole build also draws the pohon kinerja's jabatan tree),
 - the naive docxtpl loop (open the template, render, save — once per card) and the same loop in
   a process pool over every core, on the same template with the same contexts (once each; text
   compared with dokgen's cards),
-- ``dokgen check`` with its text output (median of three),
-- ``dokgen build`` after editing one jabatan (median of three edits),
+- ``dokgen check`` with its text output (median of five),
+- ``dokgen build`` after editing one jabatan (median of five edits),
 - ``dokgen --help``,
 - and whether two builds into two folders give byte-identical files.
 
@@ -45,7 +45,9 @@ SOURCE = ROOT / "data" / "malang-diskopum"
 DOKGEN = [sys.executable, "-c", "from dokgen.cli import main; main()"]
 """The command, run from a temporary folder: ``--kode`` puts another checkout first on the path
 (to compare with an earlier version of dokgen)."""
-REPEAT = 3
+REPEAT = 5
+"""Runs of each dokgen command, the median reported: a shared virtual machine's speed can vary
+by ±20 % from minute to minute, and a median of three runs of a few seconds moved with it."""
 KODE: dict[str, str] = {}
 
 
