@@ -6,18 +6,25 @@ that imports dokgen (about half a second), so the pool is started only when ther
 work to pay for it, and then kept for every stage of the build. Items are fed in batches, so
 memory does not grow with their number. A worker keeps what it needs between items (the
 dinas's shared data, compiled templates) in module-level caches of the functions it runs.
+
+The pool is :class:`concurrent.futures.ProcessPoolExecutor`: when a worker dies (killed from
+the task manager, out of memory) the build stops with one sentence, where
+``multiprocessing.Pool`` would replace the worker and wait forever for its lost items.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import TypeVar
+
+from dokgen.errors import DokgenError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +32,16 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 """Fewer items than this are done in this process: starting workers would cost more."""
 BATCH = 256
+
+
+class WorkersLost(DokgenError):
+    """A worker process ended in the middle of the work."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "proses pembantu dokgen berhenti tiba-tiba (kehabisan memori, atau dihentikan dari"
+            " luar); tidak ada hasil yang diubah — ulangi perintahnya, atau pakai --jobs 1"
+        )
 
 
 def _worker_setup() -> None:
@@ -38,38 +55,43 @@ class Workers:
 
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = jobs or os.cpu_count() or 1
-        self._pool: multiprocessing.pool.Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def pooled(self, count: int) -> bool:
         """Whether ``count`` items go to the worker processes (else: done in this process)."""
         return count >= MIN_ITEMS and self.jobs > 1
 
     def imap(self, fn: Callable[[T], R], items: Iterable[T], count: int) -> Iterator[R]:
-        """``fn(item)`` for every item, in any order; ``fn`` must be a module-level function
-        (the workers import it)."""
+        """``fn(item)`` for every item, in order; ``fn`` must be a module-level function (the
+        workers import it). :class:`WorkersLost` when a worker died."""
         if not self.pooled(count):
             yield from map(fn, items)
             return
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.jobs, initializer=_worker_setup)
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_setup,
+            )
         # Two batches in flight: the next is queued before this one's results are read, so the
         # workers never wait while the last chunks of a batch finish or the next is prepared.
         iterator = iter(items)
         running: Iterator[R] | None = None
-        while True:
-            batch = list(itertools.islice(iterator, BATCH))
-            queued = self._pool.imap_unordered(fn, batch, chunksize=8) if batch else None
-            if running is not None:
-                yield from running
-            if queued is None:
-                return
-            running = queued
+        try:
+            while True:
+                batch = list(itertools.islice(iterator, BATCH))
+                queued = self._pool.map(fn, batch, chunksize=8) if batch else None
+                if running is not None:
+                    yield from running
+                if queued is None:
+                    return
+                running = queued
+        except BrokenProcessPool:
+            raise WorkersLost() from None
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
             self._pool = None
 
     def __enter__(self) -> Workers:
@@ -81,6 +103,4 @@ class Workers:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if exc is not None and self._pool is not None:
-            self._pool.terminate()  # an error or Ctrl-C: stop the workers now
-        self.close()
+        self.close(cancel=exc is not None)  # an error or Ctrl-C: queued items are dropped

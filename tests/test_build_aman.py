@@ -145,12 +145,7 @@ def test_a_second_build_of_one_folder_is_refused(tmp_path: Path) -> None:
 def test_ctrl_c_stops_a_parallel_build_quickly_leaving_nothing(tmp_path: Path) -> None:
     """Interrupted while its workers render, the build exits with 130 within two seconds: no
     output folder half made, no worker left running."""
-    data = tmp_path / "data"
-    shutil.copytree(MALANG, data)
-    template = (MALANG / "jabatan" / "07-kasubag-umum.yaml").read_text()
-    for i in range(55, 400):  # enough cards to start the pool and keep it busy
-        text = template.replace("kode: kasubag-umum", f"kode: j{i}")
-        (data / "jabatan" / f"{i:03d}-j{i}.yaml").write_text(text)
+    data = _many_cards(tmp_path)
     out = tmp_path / "out"
     env = {**os.environ, "DOKGEN_CACHE": str(tmp_path / "cache")}
     process = subprocess.Popen(
@@ -178,6 +173,57 @@ def test_ctrl_c_stops_a_parallel_build_quickly_leaving_nothing(tmp_path: Path) -
         time.sleep(0.1)
         left = _running_in_group(process.pid)
     assert not left, f"processes left behind: {left}"
+
+
+def _many_cards(tmp_path: Path, count: int = 400) -> Path:
+    """Malang with ``count`` jabatan: enough cards to start the pool and keep it busy."""
+    data = tmp_path / "data"
+    shutil.copytree(MALANG, data)
+    template = (MALANG / "jabatan" / "07-kasubag-umum.yaml").read_text()
+    for i in range(55, count):
+        text = template.replace("kode: kasubag-umum", f"kode: j{i}")
+        (data / "jabatan" / f"{i:04d}-j{i}.yaml").write_text(text)
+    return data
+
+
+def test_a_worker_killed_mid_build_stops_it_with_one_sentence(tmp_path: Path) -> None:
+    """A worker process that dies while it renders (ended from the task manager, out of
+    memory) stops the build with one sentence and exit 2 — multiprocessing.Pool waited forever
+    for the dead worker's cards — and the outputs of the build before stay as they were."""
+    data = _many_cards(tmp_path, 1500)
+    out = tmp_path / "out"
+    env = {**os.environ, "DOKGEN_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "dokgen", "build", str(data), "-o", str(out), "-j", "2"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    process = subprocess.Popen(
+        [*command, "--semua"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    staged = out / ".dokgen-sementara" / "iki"
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:  # until cards are rendered
+        if staged.is_dir() and any(staged.iterdir()):
+            break
+        time.sleep(0.01)
+    ps = subprocess.run(
+        ["ps", "-ww", "-o", "pid=,args=", "--ppid", str(process.pid)],
+        capture_output=True,
+        text=True,
+    )
+    workers = [int(row.split()[0]) for row in ps.stdout.splitlines() if "spawn_main" in row]
+    assert workers, process.communicate()
+    os.kill(workers[0], signal.SIGKILL)
+    try:
+        _, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()  # (the workers end with it)
+        raise
+    assert process.returncode == 2, err.decode()
+    assert err.decode().splitlines() == [
+        "galat proses pembantu dokgen berhenti tiba-tiba (kehabisan memori, atau dihentikan dari"
+        " luar); tidak ada hasil yang diubah — ulangi perintahnya, atau pakai --jobs 1"
+    ]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def _running_in_group(group: int) -> list[str]:
