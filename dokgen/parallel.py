@@ -46,7 +46,7 @@ class WorkersLost(DokgenError):
 
 def _worker_setup() -> None:
     """Ctrl-C reaches every process of the console; the workers leave it to the main process,
-    which stops them all (a worker interrupted in the middle of a task would hang the pool)."""
+    which stops them all (a worker interrupted in the middle of a task would break the pool)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
