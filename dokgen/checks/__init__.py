@@ -181,6 +181,17 @@ def count(findings: Iterable[Finding]) -> dict[Severity, int]:
     return result
 
 
+def unit_asing(data: DataDinas, kode: str) -> str | None:
+    """Why ``kode`` names no unit of organisasi.yaml ('tidak ada di organisasi.yaml — maksud
+    Anda …'), or None when it names one: the ending of the sentence of every rule that reads a
+    unit kode (a jabatan's, a kegiatan's, a Rencana Aksi's)."""
+    if data.unit(kode) is not None:
+        return None
+    units = [u.kode for u in data.organisasi.unit] if data.organisasi else []
+    where = "organisasi.yaml" if data.organisasi else "organisasi.yaml (tidak ada)"
+    return f"tidak ada di {where}{saran(kode, units)}"
+
+
 class TeksBebas(NamedTuple):
     """A piece of free text in the data: where it is, the text, what it is (``Unit.tugas``) and
     the file's top object (the Renstra, a Jabatan, a quarter's RealisasiTriwulan …)."""

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dokgen.checks import FieldRef, Where, aturan, normal, texts
+from dokgen.checks import FieldRef, Where, aturan, normal, texts, unit_asing
 from dokgen.errors import saran
 from dokgen.load import DataDinas
 from dokgen.model import Pejabat, RingkasanJabatan, Unit
@@ -190,14 +190,11 @@ def unit_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
             nama: Sekretariat
             tugas: [Mengoordinasikan pelayanan administrasi]
     """
-    units = {u.kode: u for u in (data.organisasi.unit if data.organisasi else [])}
     for jabatan in data.jabatan:
         unit = data.unit(jabatan.unit) if jabatan.unit else None
-        if jabatan.unit and unit is None:
-            yield (
-                FieldRef(jabatan, ("unit",)),
-                f"unit '{jabatan.unit}' tidak ada di organisasi.yaml{saran(jabatan.unit, units)}",
-            )
+        asing = unit_asing(data, jabatan.unit) if jabatan.unit else None
+        if asing:
+            yield FieldRef(jabatan, ("unit",)), f"unit '{jabatan.unit}' {asing}"
         elif not jabatan.tugas and not (unit and unit.tugas):
             yield (
                 FieldRef(jabatan, ("tugas",)) if "tugas" in jabatan.model_fields_set else jabatan,

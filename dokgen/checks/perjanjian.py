@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dokgen.checks import FieldRef, Where, aturan
-from dokgen.errors import saran
+from dokgen.checks import FieldRef, Where, aturan, unit_asing
 from dokgen.load import DataDinas
 
 
@@ -114,12 +113,8 @@ def unit_kegiatan_tidak_ada(data: DataDinas) -> Iterator[tuple[Where, str]]:
     """
     if data.renstra is None:
         return
-    units = {u.kode for u in data.organisasi.unit} if data.organisasi else set()
     for program in data.renstra.program:
         for kegiatan in program.kegiatan:
-            if kegiatan.unit and kegiatan.unit not in units:
-                where = "organisasi.yaml" if data.organisasi else "organisasi.yaml (tidak ada)"
-                yield (
-                    FieldRef(kegiatan, ("unit",)),
-                    f"unit '{kegiatan.unit}' tidak ada di {where}{saran(kegiatan.unit, units)}",
-                )
+            asing = unit_asing(data, kegiatan.unit) if kegiatan.unit else None
+            if asing:
+                yield FieldRef(kegiatan, ("unit",)), f"unit '{kegiatan.unit}' {asing}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from dokgen.checks import FieldRef, Where, aturan
+from dokgen.checks import FieldRef, Where, aturan, unit_asing
 from dokgen.errors import saran
 from dokgen.format import angka_tertulis
 from dokgen.load import DataDinas
@@ -110,7 +110,6 @@ def triwulan_tidak_sampai_target(data: DataDinas) -> Iterator[tuple[Where, str]]
     if ra is None or renstra is None:
         return
     iku = {i.kode: i for s in renstra.sasaran_ber_iku for i in s.indikator}
-    units = [u.kode for u in data.organisasi.unit] if data.organisasi else []
     for kode, aksi in ra.indikator.items():
         ind = iku.get(kode)
         if ind is None:
@@ -118,13 +117,9 @@ def triwulan_tidak_sampai_target(data: DataDinas) -> Iterator[tuple[Where, str]]
                 FieldRef(ra, ("indikator", kode)),
                 f"'{kode}' bukan kode IKU di renstra.yaml{saran(kode, iku)}",
             )
-        if data.unit(aksi.unit) is None:
-            where = "organisasi.yaml" if data.organisasi else "organisasi.yaml (tidak ada)"
-            mirip = saran(aksi.unit, units)
-            yield (
-                FieldRef(aksi, ("unit",)),
-                f"unit penanggung jawab '{aksi.unit}' tidak ada di {where}{mirip}",
-            )
+        asing = unit_asing(data, aksi.unit)
+        if asing:
+            yield FieldRef(aksi, ("unit",)), f"unit penanggung jawab '{aksi.unit}' {asing}"
         if ind is not None:
             yield from _target(ind, aksi, ra.tahun, FieldRef(ra, ("indikator", kode)))
     for kode in iku:
