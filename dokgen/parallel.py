@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import TypeVar
@@ -32,6 +32,14 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 """Fewer items than this are done in this process: starting workers would cost more."""
 BATCH = 256
+CHUNK = 8
+"""Items a worker takes at a time (as ``Executor.map``'s ``chunksize``)."""
+WATCH = 0.5
+"""Seconds between two looks at whether every worker is still alive, while a result is awaited."""
+
+
+def _chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(item) for item in items]
 
 
 class WorkersLost(DokgenError):
@@ -76,18 +84,47 @@ class Workers:
         # Two batches in flight: the next is queued before this one's results are read, so the
         # workers never wait while the last chunks of a batch finish or the next is prepared.
         iterator = iter(items)
-        running: Iterator[R] | None = None
+        running: list[Future[list[R]]] = []
         try:
             while True:
                 batch = list(itertools.islice(iterator, BATCH))
-                queued = self._pool.map(fn, batch, chunksize=8) if batch else None
-                if running is not None:
-                    yield from running
-                if queued is None:
+                queued = [
+                    self._pool.submit(_chunk, fn, batch[start : start + CHUNK])
+                    for start in range(0, len(batch), CHUNK)
+                ]
+                for future in running:
+                    yield from self._result(future)
+                if not queued:
                     return
                 running = queued
         except BrokenProcessPool:
             raise WorkersLost() from None
+
+    def _result(self, future: Future[list[R]]) -> list[R]:
+        """The result of ``future``, watching the workers while it is awaited.
+
+        A worker killed while it sends a result leaves half a message in the pipe all workers
+        send on, and that pipe's lock taken: the executor's thread waits forever for the rest
+        of the message and the other workers for the lock (CPython 3.11-3.13; measured: one
+        killed worker in six to nine hung the build). So when a worker is gone, the others are
+        ended too, and this process closes its own writing end of that pipe (it never writes
+        there: it only handed it to the workers): the executor then reads the end of the pipe,
+        takes the pool as broken, and shuts down.
+        """
+        while True:
+            try:
+                return future.result(timeout=WATCH)
+            except TimeoutError:
+                processes = list((getattr(self._pool, "_processes", None) or {}).values())
+                if any(process.exitcode is not None for process in processes):
+                    for process in processes:
+                        process.kill()
+                        process.join()
+                    results = getattr(self._pool, "_result_queue", None)
+                    writer = getattr(results, "_writer", None)
+                    if writer is not None:
+                        writer.close()
+                    raise WorkersLost() from None
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:
