@@ -105,11 +105,12 @@ class Workers:
 
         A worker killed while it sends a result leaves half a message in the pipe all workers
         send on, and that pipe's lock taken: the executor's thread waits forever for the rest
-        of the message and the other workers for the lock (CPython 3.11-3.13; measured: one
-        killed worker in six to nine hung the build). So when a worker is gone, the others are
-        ended too, and this process closes its own writing end of that pipe (it never writes
-        there: it only handed it to the workers): the executor then reads the end of the pipe,
-        takes the pool as broken, and shuts down.
+        of the message and the other workers for the lock (CPython 3.11: one killed worker in
+        six to nine hung the build). So when a worker is gone, the others are ended too, and
+        this process closes its own writing end of that pipe (it never writes there: it only
+        hands it to the workers): the executor then reads the end of the pipe, takes the pool
+        as broken, and shuts down. The executor offers no public way to do either: its
+        ``_processes`` and ``_result_queue`` are read, each only if it is there.
         """
         while True:
             try:
